@@ -1,0 +1,47 @@
+"""Test configuration: offscreen Qt, a private data folder, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """Nothing a test does may touch the real per-user data folder or UNION_DESK_DB."""
+    monkeypatch.setenv("UNION_DESK_DATA_DIR", str(tmp_path / "appdata"))
+    monkeypatch.delenv("UNION_DESK_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "union_desk.sqlite"
+
+
+@pytest.fixture
+def db(db_path):
+    """An open, empty (default lists only) database in a fresh file."""
+    from union_desk.db.database import close_database
+    from union_desk.services.maintenance import open_for_use
+
+    database = open_for_use(db_path, auto_backup=False)
+    yield database
+    close_database()
+
+
+@pytest.fixture
+def demo_db(db_path):
+    """An open database filled by the demo generator (small school, fixed seed)."""
+    import datetime as dt
+
+    from union_desk.db.database import close_database
+    from union_desk.demo.generator import generate
+    from union_desk.services.maintenance import open_for_use
+
+    database = open_for_use(db_path, auto_backup=False)
+    generate(members=60, seed=7, today=dt.date.today())
+    yield database
+    close_database()

@@ -1,0 +1,51 @@
+"""The audit log is written in the same transaction as the change."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from union_desk.db.models import AuditLog, Member, Setting, database_proxy
+from union_desk.errors import ValidationError
+from union_desk.services import audit, settings
+
+
+def test_create_and_update_are_logged_with_before_and_after(db):
+    Setting.create(key="chair", value="王主席")
+    member = audit.create(Member, name="李雷", phone="13800138000")
+    changed = audit.update(member, phone="13900139000", name="李雷")
+    assert changed == {"phone": "13900139000"}
+    log = audit.history("member", member.id)
+    assert [e.action for e in log] == ["create", "update"]
+    assert log[0].actor == "王主席"
+    assert json.loads(log[1].before) == {"phone": "13800138000"}
+    assert json.loads(log[1].after) == {"phone": "13900139000"}
+
+
+def test_update_without_change_writes_nothing(db):
+    member = audit.create(Member, name="韩梅梅")
+    assert audit.update(member, name="韩梅梅") == {}
+    assert len(audit.history("member", member.id)) == 1
+
+
+def test_failed_transaction_leaves_neither_change_nor_log(db):
+    member = audit.create(Member, name="王五")
+    with pytest.raises(RuntimeError):
+        with database_proxy.atomic():
+            audit.update(member, name="王六")
+            raise RuntimeError("crash in the middle")
+    assert Member.get_by_id(member.id).name == "王五"
+    assert AuditLog.select().where(AuditLog.action == "update").count() == 0
+
+
+def test_settings_validate_all_before_writing(db):
+    with pytest.raises(ValidationError):
+        settings.save({"school_name": "育才学校", "language": "fr"})
+    assert settings.get("school_name") == ""
+    settings.save({"school_name": "育才学校", "chair": "王主席"})
+    assert settings.get_all()["school_name"] == "育才学校"
+    entries = AuditLog.select().where(AuditLog.table_name == "setting").count()
+    assert entries == 2
+    settings.save({"window_geometry": "abc"})
+    assert AuditLog.select().where(AuditLog.table_name == "setting").count() == 2

@@ -1,0 +1,1 @@
+"""Storage: peewee models on one SQLite file, its schema steps and its backups."""

@@ -1,0 +1,1 @@
+"""Excel ledgers: one column spec per ledger drives export, import and display."""

@@ -1,0 +1,1 @@
+"""PDF printing with ReportLab (Chinese fonts, slips, sheets)."""

@@ -1,0 +1,1 @@
+"""Plain-Python services: every write goes through here (validation, audit log, transactions)."""

@@ -1,0 +1,118 @@
+"""The audit log and the audited create/update helpers every service uses.
+
+Each change is written in the same transaction as the change itself: who, when, which table and
+record, and the changed values before → after (JSON).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from decimal import Decimal
+
+from peewee import ForeignKeyField, Model
+
+from union_desk.db.models import AuditLog, Setting, database_proxy, now
+
+ACTION_LABELS = {
+    "create": "新增",
+    "update": "修改",
+    "delete": "删除",
+    "void": "作废",
+    "restore": "恢复",
+    "import": "导入",
+}
+
+
+def current_actor() -> str:
+    """Who is working: the operator set in settings, else the union chair, else the OS user."""
+    for key in ("operator", "chair"):
+        row = Setting.get_or_none(Setting.key == key)
+        if row and row.value.strip():
+            return row.value.strip()
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getuser can fail on odd Windows setups
+        return "未知用户"
+
+
+def _jsonable(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Model):
+        return value.get_id()
+    return value
+
+
+def snapshot(obj: Model) -> dict:
+    """The stored field values of a record, JSON-ready (foreign keys as ids)."""
+    data = {}
+    for name, field in obj._meta.fields.items():
+        if isinstance(field, ForeignKeyField):
+            data[name] = obj.__data__.get(name)
+        else:
+            data[name] = _jsonable(getattr(obj, name))
+    return data
+
+
+def record(action: str, obj_or_table, record_id=None, before=None, after=None, note="") -> AuditLog:
+    if isinstance(obj_or_table, Model):
+        table = obj_or_table._meta.table_name
+        record_id = obj_or_table.get_id()
+    else:
+        table = obj_or_table
+    return AuditLog.create(
+        actor=current_actor(),
+        action=action,
+        table_name=table,
+        record_id=record_id,
+        before=json.dumps(before, ensure_ascii=False) if before is not None else None,
+        after=json.dumps(after, ensure_ascii=False) if after is not None else None,
+        note=note,
+    )
+
+
+def create(model_cls: type[Model], note: str = "", **fields) -> Model:
+    with database_proxy.atomic():
+        obj = model_cls.create(**fields)
+        record("create", obj, after=snapshot(obj), note=note)
+    return obj
+
+
+def update(obj: Model, note: str = "", action: str = "update", **changes) -> dict:
+    """Apply `changes`; audit only the fields whose stored value changes. Returns those fields."""
+    with database_proxy.atomic():
+        before_all = snapshot(obj)
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        if "updated_at" in obj._meta.fields:
+            obj.updated_at = now()
+        after_all = snapshot(obj)
+        changed = [
+            n for n in after_all if n != "updated_at" and after_all[n] != before_all[n]
+        ]
+        if not changed:
+            # Nothing really changed: keep the old timestamp too.
+            if "updated_at" in obj._meta.fields:
+                obj.updated_at = dt.datetime.fromisoformat(before_all["updated_at"])
+            return {}
+        obj.save()
+        record(
+            action,
+            obj,
+            before={n: before_all[n] for n in changed},
+            after={n: after_all[n] for n in changed},
+            note=note,
+        )
+    return {n: after_all[n] for n in changed}
+
+
+def history(table: str, record_id: int) -> list[AuditLog]:
+    return list(
+        AuditLog.select()
+        .where((AuditLog.table_name == table) & (AuditLog.record_id == record_id))
+        .order_by(AuditLog.at, AuditLog.id)
+    )

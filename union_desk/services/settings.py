@@ -1,0 +1,64 @@
+"""Application settings stored in the database (school, union, chair, printing font, language)."""
+
+from __future__ import annotations
+
+from union_desk.db.models import Setting, database_proxy
+from union_desk.errors import ValidationError
+from union_desk.services import audit
+
+DEFAULTS = {
+    "school_name": "",
+    "union_name": "",
+    "chair": "",
+    "default_handler": "",
+    "print_font": "",
+    "language": "zh_CN",
+    "window_geometry": "",
+}
+LANGUAGES = ("zh_CN", "en")
+LIMITS = {"school_name": 64, "union_name": 64, "chair": 32, "default_handler": 32}
+# UI state that changes on every close: stored, but not worth an audit row.
+UNAUDITED = {"window_geometry"}
+
+
+def get(key: str) -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row else DEFAULTS.get(key, "")
+
+
+def get_all() -> dict[str, str]:
+    values = dict(DEFAULTS)
+    values.update({row.key: row.value for row in Setting.select()})
+    return values
+
+
+def validate(values: dict[str, str]) -> dict[str, str]:
+    cleaned = {}
+    for key, value in values.items():
+        if key not in DEFAULTS:
+            raise ValidationError(f"未知的设置项：{key}", field=key)
+        value = (value or "").strip()
+        limit = LIMITS.get(key)
+        if limit and len(value) > limit:
+            raise ValidationError(f"“{key}”不能超过 {limit} 个字。", field=key)
+        if key == "language" and value not in LANGUAGES:
+            raise ValidationError(f"不支持的界面语言：{value}", field=key)
+        cleaned[key] = value
+    return cleaned
+
+
+def save(values: dict[str, str]) -> None:
+    """Validate all values first, then write them in one transaction with the audit log."""
+    cleaned = validate(values)
+    with database_proxy.atomic():
+        for key, value in cleaned.items():
+            row = Setting.get_or_none(Setting.key == key)
+            old = row.value if row else None
+            if old == value:
+                continue
+            if row:
+                Setting.update(value=value).where(Setting.key == key).execute()
+            else:
+                Setting.create(key=key, value=value)
+            if key not in UNAUDITED:
+                audit.record("update", "setting", None, before={key: old}, after={key: value})

@@ -1,0 +1,1 @@
+"""Qt widgets. The only layer (with app.py) that imports Qt."""

@@ -1,0 +1,127 @@
+"""首页: the year's figures and what needs doing this week."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from union_desk.services import overview
+
+
+class FigureCard(QFrame):
+    def __init__(self, caption: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–")
+        self.value.setObjectName("figureValue")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class HomeTab(QWidget):
+    backup_requested = Signal()
+
+    def __init__(self, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.title = QLabel()
+        self.title.setObjectName("homeTitle")
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.backup_state = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.backup_state)
+        header.addWidget(self.backup_button)
+
+        self.cards = {
+            "members_active": FigureCard(self.tr("Members in service")),
+            "members_retired": FigureCard(self.tr("Retired members")),
+            "hardship_open": FigureCard(self.tr("Hardship files open")),
+            "visits_count": FigureCard(self.tr("Visits this year")),
+            "visits_amount": FigureCard(self.tr("Visit cash this year (yuan)")),
+            "activities_year": FigureCard(self.tr("Activities this year")),
+        }
+        cards = QHBoxLayout()
+        for card in self.cards.values():
+            cards.addWidget(card)
+
+        self.lists = {
+            "plan_due": self._list_box(self.tr("Plan items this week")),
+            "plan_overdue": self._list_box(self.tr("Overdue plan items")),
+            "deadlines": self._list_box(self.tr("Sign-up deadlines this week")),
+            "birthdays": self._list_box(self.tr("Birthdays this month")),
+        }
+        grid = QGridLayout()
+        for i, (box, _list) in enumerate(self.lists.values()):
+            grid.addWidget(box, i // 2, i % 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(cards)
+        layout.addLayout(grid, 1)
+
+    def _list_box(self, title: str):
+        box = QGroupBox(title)
+        widget = QListWidget()
+        inner = QVBoxLayout(box)
+        inner.addWidget(widget)
+        return box, widget
+
+    def refresh(self) -> None:
+        data = overview.build(self.db_path)
+        self.title.setText(self.tr("Today is {date}").format(date=data.today.isoformat()))
+        self.cards["members_active"].value.setText(str(data.members_active))
+        self.cards["members_retired"].value.setText(str(data.members_retired))
+        self.cards["hardship_open"].value.setText(str(data.hardship_open))
+        self.cards["visits_count"].value.setText(str(data.visits_count))
+        self.cards["visits_amount"].value.setText(f"{data.visits_amount:,.2f}")
+        self.cards["activities_year"].value.setText(str(data.activities_year))
+        self._fill("plan_due", [f"{i.date:%m-%d}  {i.title}" for i in data.plan_due])
+        self._fill(
+            "plan_overdue",
+            [
+                f"{i.date:%m-%d}  {i.title}" if i.date else self.tr("Month {m}").format(m=i.month) + f"  {i.title}"
+                for i in data.plan_overdue
+            ],
+        )
+        self._fill("deadlines", [f"{a.signup_deadline:%m-%d %H:%M}  {a.title}" for a in data.deadlines])
+        self._fill(
+            "birthdays",
+            [f"{m.birth_date:%m-%d}  {m.name}（{m.department}）" for m in data.birthdays],
+        )
+        age = data.backup_age_days
+        if age is None:
+            text, warn = self.tr("No backup yet"), True
+        elif age == 0:
+            text, warn = self.tr("Last backup: today"), False
+        else:
+            text, warn = self.tr("Last backup: %n day(s) ago", "", age), age > 7
+        self.backup_state.setText(text)
+        self.backup_state.setProperty("warn", warn)
+        self.backup_state.setStyleSheet("color: #b00020; font-weight: bold;" if warn else "")
+
+    def _fill(self, key: str, lines: list[str]) -> None:
+        widget = self.lists[key][1]
+        widget.clear()
+        if lines:
+            widget.addItems(lines)
+        else:
+            widget.addItem(self.tr("(none)"))

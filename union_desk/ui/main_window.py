@@ -1,0 +1,167 @@
+"""The main window: 首页 and the four work tabs, the 文件 and 帮助 menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+
+from union_desk.db import backup, database
+from union_desk.errors import UnionDeskError
+from union_desk.services import maintenance, settings
+from union_desk.ui.about_dialog import AboutDialog
+from union_desk.ui.activities.tab import ActivitiesTab
+from union_desk.ui.hardship.tab import HardshipTab
+from union_desk.ui.home.tab import HomeTab
+from union_desk.ui.members.tab import MembersTab
+from union_desk.ui.plan.tab import PlanTab
+from union_desk.ui.restore_dialog import RestoreDialog
+from union_desk.ui.settings_dialog import SettingsDialog
+from union_desk.ui.widgets.task_runner import run_with_progress
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()
+
+    def __init__(self, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._announced = False
+        self.tabs = QTabWidget()
+        self.home = HomeTab(self.db_path)
+        self.home.backup_requested.connect(self.backup_now)
+        self.plan = PlanTab()
+        self.members = MembersTab()
+        self.hardship = HardshipTab()
+        self.activities = ActivitiesTab()
+        self.tabs.addTab(self.home, self.tr("Home"))
+        self.tabs.addTab(self.plan, self.tr("Work plan"))
+        self.tabs.addTab(self.members, self.tr("Members"))
+        self.tabs.addTab(self.hardship, self.tr("Hardship and visits"))
+        self.tabs.addTab(self.activities, self.tr("Activities"))
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._load_tab)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
+        geometry = settings.get("window_geometry")
+        if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
+            self.resize(1200, 760)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_backup = QAction(self.tr("&Back up now"), self)
+        self.action_backup.triggered.connect(self.backup_now)
+        self.action_restore = QAction(self.tr("&Restore from backup…"), self)
+        self.action_restore.triggered.connect(self.restore)
+        self.action_settings = QAction(self.tr("&Settings…"), self)
+        self.action_settings.triggered.connect(self.open_settings)
+        self.action_quit = QAction(self.tr("E&xit"), self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        for action in (self.action_backup, self.action_restore):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_about = QAction(self.tr("&About"), self)
+        self.action_about.triggered.connect(self.about)
+        help_menu.addAction(self.action_about)
+
+    def _update_title(self) -> None:
+        school = settings.get("school_name")
+        title = self.tr("Union Desk")
+        self.setWindowTitle(f"{title} — {school}" if school else title)
+
+    def _load_tab(self, index: int) -> None:
+        """Tabs load their data the first time they are shown, so start-up stays fast."""
+        if index in self._loaded or index < 0:
+            return
+        self._loaded.add(index)
+        self.tabs.widget(index).refresh()
+
+    def refresh_all(self) -> None:
+        self._loaded.clear()
+        self._load_tab(self.tabs.currentIndex())
+        self._update_title()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._announced:
+            self._announced = True
+            self._load_tab(self.tabs.currentIndex())
+            self.shown.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        try:
+            settings.save({"window_geometry": bytes(self.saveGeometry().toBase64()).decode()})
+        except Exception:  # noqa: BLE001 - never block closing over window geometry
+            pass
+        super().closeEvent(event)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        def work(progress):
+            progress(0, 0, self.tr("Backing up…"))
+            info = backup.make_backup(self.db_path, "manual")
+            backup.rotate(self.db_path)
+            return info
+
+        info, error = run_with_progress(self, self.tr("Back up"), work, cancellable=False)
+        if error:
+            self._show_error(self.tr("Back up"), error)
+            return
+        QMessageBox.information(
+            self, self.tr("Back up"), self.tr("Backup saved to:\n{path}").format(path=info.path)
+        )
+        self.home.refresh()
+
+    def restore(self) -> None:
+        dialog = RestoreDialog(self.db_path, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the current data with the backup\n{path}?\n\n"
+                "The current data is backed up first."
+            ).format(path=dialog.chosen),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        database.close_database()
+        try:
+            pre = backup.restore_backup(dialog.chosen, self.db_path)
+        except UnionDeskError as exc:
+            maintenance.open_for_use(self.db_path, auto_backup=False)
+            self._show_error(self.tr("Restore"), exc)
+            return
+        maintenance.open_for_use(self.db_path, auto_backup=False)
+        self.refresh_all()
+        message = self.tr("The data was restored.")
+        if pre:
+            message += "\n" + self.tr("The data before the restore was saved to:\n{path}").format(
+                path=pre.path
+            )
+        QMessageBox.information(self, self.tr("Restore"), message)
+
+    def open_settings(self) -> None:
+        if SettingsDialog(self).exec():
+            self._update_title()
+
+    def about(self) -> None:
+        AboutDialog(self.db_path, self).exec()
+
+    def _show_error(self, title: str, error: Exception) -> None:
+        text = error.message if isinstance(error, UnionDeskError) else str(error)
+        QMessageBox.critical(self, title, text)
