@@ -1,29 +1,415 @@
-"""Members (会员档案): searching and reading. Writing services arrive with the member-archive issue."""
+"""Members (会员档案): validation, saving with the audit log, status changes, relatives, search.
+
+The same validation serves the member form, the roster import and the CLI, so a value accepted in
+one place is accepted everywhere. Problems are collected per field (not raised one at a time) so a
+form can mark every bad field and an import can report every bad cell of a row.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+
 from peewee import fn
 
-from union_desk.db.models import Member
+from union_desk.db.models import AuditLog, Member, Relative, Visit, database_proxy
+from union_desk.domain import idcard, pinyin, textclean
+from union_desk.errors import NotFoundError, ValidationError
+from union_desk.services import audit
 
+SEXES = ("男", "女")
 MEMBER_STATUSES = ("在职", "退休", "调出", "去世", "退会")
+EMPLOYMENT_TYPES = ("在编", "合同", "临时工", "返聘")
+UNION_ROLES = ("工会委员", "女工委员", "经审委员", "工会小组长", "教代会代表")
+POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+EDUCATIONS = ("博士研究生", "硕士研究生", "大学本科", "大学专科", "中专", "高中", "初中及以下")
+RELATIONS = ("配偶", "父亲", "母亲", "儿子", "女儿", "配偶父亲", "配偶母亲", "其他")
+CLOSE_RELATIONS = ("配偶", "父亲", "母亲", "儿子", "女儿")
+
+FIELD_LABELS = {
+    "name": "姓名",
+    "sex": "性别",
+    "ethnicity": "民族",
+    "id_number": "身份证号",
+    "birth_date": "出生日期",
+    "birthday_lunar": "过农历生日",
+    "phone": "联系电话",
+    "department": "部门",
+    "union_group": "工会小组",
+    "post": "职务",
+    "title": "职称",
+    "employment_type": "用工性质",
+    "status": "状态",
+    "status_date": "状态变动日期",
+    "joined_union_date": "入会时间",
+    "work_start_date": "参加工作时间",
+    "political_status": "政治面貌",
+    "education": "学历",
+    "union_roles": "工会职务",
+    "notes": "备注",
+}
+TEXT_LIMITS = {
+    "name": 64,
+    "ethnicity": 16,
+    "department": 64,
+    "union_group": 64,
+    "post": 64,
+    "title": 64,
+    "political_status": 16,
+    "education": 16,
+    "notes": 2000,
+}
+DATE_FIELDS = ("birth_date", "status_date", "joined_union_date", "work_start_date")
 
 
-def search(text: str = "", statuses: tuple[str, ...] | None = None, limit: int | None = None):
-    """Members whose name, pinyin (all readings), ID-number fragment or phone contain `text`."""
+@dataclass
+class Issue:
+    field: str
+    message: str
+
+
+@dataclass
+class Checked:
+    """The outcome of validating member data: cleaned values, errors, warnings."""
+
+    values: dict
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error_text(self) -> str:
+        return "；".join(f"{FIELD_LABELS.get(i.field, i.field)}：{i.message}" for i in self.errors)
+
+
+class DuplicateNameBirth(ValidationError):
+    """Same name and birth date as an existing member: the caller should ask before saving."""
+
+    def __init__(self, message: str, others: list[Member]):
+        super().__init__(message, field="name")
+        self.others = others
+
+
+def _choice(value: str, allowed: tuple[str, ...], label: str, issues: list[Issue], name: str):
+    if value and value not in allowed:
+        issues.append(Issue(name, f"“{value}”不是有效的{label}（可选：{'、'.join(allowed)}）"))
+
+
+def check_member(data: dict, *, today: dt.date | None = None, require_status_date: bool = True) -> Checked:
+    """Clean and check member data. Only the keys present in `data` are checked and returned."""
+    today = today or dt.date.today()
+    values: dict = {}
+    checked = Checked(values)
+    errors, warnings = checked.errors, checked.warnings
+
+    for key, raw in data.items():
+        if key not in FIELD_LABELS:
+            raise ValueError(f"unknown member field {key}")
+        if key in DATE_FIELDS:
+            try:
+                values[key] = textclean.parse_loose_date(raw)
+            except ValueError as exc:
+                errors.append(Issue(key, str(exc)))
+            continue
+        if key == "birthday_lunar":
+            values[key] = bool(raw) and str(raw).strip() not in ("否", "0", "False", "false")
+            continue
+        if key == "union_roles":
+            roles = raw if isinstance(raw, (list, tuple)) else textclean.clean_text(raw).replace("，", ",").replace("、", ",").split(",")
+            roles = [r.strip() for r in roles if r and r.strip()]
+            unknown = [r for r in roles if r not in UNION_ROLES]
+            if unknown:
+                errors.append(Issue(key, f"未知的工会职务：{'、'.join(unknown)}（可选：{'、'.join(UNION_ROLES)}）"))
+            values[key] = ",".join(dict.fromkeys(roles))
+            continue
+        text = textclean.clean_text(raw)
+        if key == "sex":
+            try:
+                values[key] = textclean.parse_sex(text) or ""
+            except ValueError as exc:
+                errors.append(Issue(key, str(exc)))
+            continue
+        if key == "phone":
+            try:
+                values[key] = textclean.parse_phone(raw if not isinstance(raw, str) else text)
+            except ValueError as exc:
+                errors.append(Issue(key, str(exc)))
+            continue
+        if key == "id_number":
+            if not text:
+                values[key] = None
+                continue
+            try:
+                values[key] = idcard.parse_id(raw if not isinstance(raw, str) else text).number
+            except idcard.IdCardError as exc:
+                errors.append(Issue(key, exc.message if hasattr(exc, "message") else str(exc)))
+            continue
+        limit = TEXT_LIMITS.get(key)
+        if limit and len(text) > limit:
+            errors.append(Issue(key, f"不能超过 {limit} 个字"))
+        values[key] = text
+
+    if "name" in values and not values["name"]:
+        errors.append(Issue("name", "姓名不能为空"))
+    _choice(values.get("status", ""), MEMBER_STATUSES, "状态", errors, "status")
+    _choice(values.get("employment_type", ""), EMPLOYMENT_TYPES, "用工性质", errors, "employment_type")
+
+    # The ID number gives birth date and sex; fill them, or say where they disagree.
+    number = values.get("id_number")
+    if number:
+        info = idcard.parse_id(number)
+        typed = values.get("birth_date")
+        if typed is None or (
+            _month_only(data.get("birth_date")) and (typed.year, typed.month) == (info.birth_date.year, info.birth_date.month)
+        ):
+            values["birth_date"] = info.birth_date
+        elif typed != info.birth_date:
+            warnings.append(
+                Issue("birth_date", f"与身份证号不一致（身份证为 {info.birth_date.isoformat()}）")
+            )
+        if not values.get("sex"):
+            values["sex"] = info.sex
+        elif values["sex"] != info.sex:
+            warnings.append(Issue("sex", f"与身份证号不一致（身份证为{info.sex}）"))
+
+    birth = values.get("birth_date")
+    if birth and (birth > today or birth.year < 1900):
+        errors.append(Issue("birth_date", f"出生日期 {birth.isoformat()} 不合理"))
+    for key in ("joined_union_date", "work_start_date"):
+        when = values.get(key)
+        if when and when > today:
+            errors.append(Issue(key, f"{when.isoformat()} 晚于今天"))
+        if when and birth and when < birth:
+            errors.append(Issue(key, "早于出生日期"))
+    status = values.get("status")
+    if status and status != "在职" and "status_date" in data and values.get("status_date") is None:
+        issue = Issue("status_date", f"状态为“{status}”时请填写变动日期")
+        (errors if require_status_date else warnings).append(issue)
+    return checked
+
+
+def _month_only(raw) -> bool:
+    """True for a date typed to the month only ('1985.06', '1985年6月')."""
+    try:
+        return textclean.parse_loose_date(raw, month_only_day=15) != textclean.parse_loose_date(raw)
+    except (ValueError, TypeError):
+        return False
+
+
+def _raise_if_invalid(checked: Checked) -> None:
+    if not checked.ok:
+        first = checked.errors[0]
+        error = ValidationError(checked.error_text(), field=first.field)
+        error.issues = checked.errors
+        raise error
+
+
+def _guard_duplicates(values: dict, member_id: int | None, confirm_duplicate: bool) -> None:
+    number = values.get("id_number")
+    if number:
+        clash = Member.select().where(Member.id_number == number)
+        if member_id:
+            clash = clash.where(Member.id != member_id)
+        other = clash.first()
+        if other:
+            raise ValidationError(
+                f"身份证号 {idcard.mask_id(number)} 已属于会员 {other.name}（{other.department}），不能重复登记。",
+                field="id_number",
+            )
+    name, birth = values.get("name"), values.get("birth_date")
+    if name and birth and not confirm_duplicate:
+        same = Member.select().where((Member.name == name) & (Member.birth_date == birth))
+        if member_id:
+            same = same.where(Member.id != member_id)
+        others = list(same)
+        if others:
+            where = "、".join(f"{m.name}（{m.department or '未填部门'}，{m.status}）" for m in others)
+            raise DuplicateNameBirth(f"已有同名且出生日期相同的会员：{where}。确定是另一个人吗？", others)
+
+
+def create_member(data: dict, *, confirm_duplicate: bool = False, note: str = "") -> Member:
+    checked = check_member(data)
+    _raise_if_invalid(checked)
+    values = checked.values
+    _guard_duplicates(values, None, confirm_duplicate)
+    values["pinyin_key"] = pinyin.search_key(values["name"])
+    return audit.create(Member, note=note, **values)
+
+
+def update_member(member: Member, data: dict, *, confirm_duplicate: bool = False, note: str = "") -> dict:
+    """Apply the given fields; returns the fields that changed (empty when nothing did)."""
+    checked = check_member(data)
+    _raise_if_invalid(checked)
+    values = checked.values
+    merged = {"name": member.name, "birth_date": member.birth_date, **values}
+    name_or_birth_changed = merged["name"] != member.name or merged["birth_date"] != member.birth_date
+    _guard_duplicates(
+        {"id_number": values.get("id_number"), "name": merged["name"], "birth_date": merged["birth_date"]},
+        member.id,
+        confirm_duplicate or not name_or_birth_changed,
+    )
+    if "name" in values:
+        values["pinyin_key"] = pinyin.search_key(values["name"])
+    return audit.update(member, note=note, **values)
+
+
+def change_status(member: Member, status: str, when: dt.date, note: str = "") -> dict:
+    """Members leave by status (退休 on 2026-07-31), never by deletion."""
+    if status not in MEMBER_STATUSES:
+        raise ValidationError(f"“{status}”不是有效的状态", field="status")
+    if when is None:
+        raise ValidationError("请填写状态变动日期", field="status_date")
+    return audit.update(member, note=note, status=status, status_date=when)
+
+
+def get_member(member_id: int) -> Member:
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        raise NotFoundError(f"找不到编号为 {member_id} 的会员")
+    return member
+
+
+# --- relatives ----------------------------------------------------------------------------------
+
+RELATIVE_FIELDS = ("name", "relation", "birth_date", "id_number", "phone", "work_or_school", "health", "death_date", "notes")
+
+
+def check_relative(data: dict) -> dict:
+    values = {}
+    for key in RELATIVE_FIELDS:
+        raw = data.get(key)
+        if key in ("birth_date", "death_date"):
+            try:
+                values[key] = textclean.parse_loose_date(raw)
+            except ValueError as exc:
+                raise ValidationError(f"亲属{'出生日期' if key == 'birth_date' else '去世日期'}：{exc}", field=key) from exc
+        elif key == "id_number":
+            text = textclean.clean_text(raw)
+            if text and not idcard.is_valid_id(text):
+                raise ValidationError(f"亲属身份证号无效：{text}", field=key)
+            values[key] = idcard.parse_id(text).number if text else ""
+        elif key == "phone":
+            try:
+                values[key] = textclean.parse_phone(raw)
+            except ValueError as exc:
+                raise ValidationError(f"亲属电话：{exc}", field=key) from exc
+        else:
+            values[key] = textclean.clean_text(raw)
+    if not values["name"]:
+        raise ValidationError("亲属姓名不能为空", field="name")
+    if values["relation"] not in RELATIONS:
+        raise ValidationError(f"“{values['relation']}”不是有效的关系（可选：{'、'.join(RELATIONS)}）", field="relation")
+    if values["death_date"] and values["death_date"] > dt.date.today():
+        raise ValidationError("亲属去世日期晚于今天", field="death_date")
+    return values
+
+
+def save_relatives(member: Member, rows: list[dict]) -> None:
+    """Make the member's relatives equal to `rows` (each may carry an 'id'); all or nothing.
+
+    A relative named in a visit (e.g. a condolence) cannot be removed: the record relies on it.
+    """
+    cleaned = [(row.get("id"), check_relative(row)) for row in rows]
+    with database_proxy.atomic():
+        existing = {r.id: r for r in member.relatives}
+        keep = {rid for rid, _ in cleaned if rid}
+        for rid, relative in existing.items():
+            if rid in keep:
+                continue
+            if Visit.select().where(Visit.relative == relative).exists():
+                raise ValidationError(
+                    f"亲属 {relative.name} 已有走访慰问记录，不能删除。", field="relatives"
+                )
+            before = audit.snapshot(relative)
+            relative.delete_instance()
+            audit.record("delete", "relative", rid, before=before)
+        for rid, values in cleaned:
+            if rid and rid in existing:
+                audit.update(existing[rid], **values)
+            else:
+                audit.create(Relative, member=member, **values)
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+@dataclass
+class MemberFilter:
+    statuses: tuple[str, ...] = ()
+    department: str = ""
+    union_group: str = ""
+    sex: str = ""
+    employment_type: str = ""
+    union_role: str = ""
+    min_age: int | None = None
+    max_age: int | None = None
+
+
+def _years_ago(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def search_query(text: str = "", filters: MemberFilter | None = None, today: dt.date | None = None):
+    """The SQL query behind the search box and the filters (matching done in SQLite)."""
+    today = today or dt.date.today()
+    filters = filters or MemberFilter()
     query = Member.select()
-    text = (text or "").strip().lower().replace(" ", "")
+    text = textclean.clean_text(text).lower().replace(" ", "")
     if text:
         like = f"%{text}%"
         query = query.where(
             Member.name.contains(text)
-            | (fn.LOWER(Member.pinyin_key) ** like)
+            | (Member.pinyin_key ** like)
             | (fn.UPPER(Member.id_number) ** f"%{text.upper()}%")
             | (Member.phone ** like)
         )
+    if filters.statuses:
+        query = query.where(Member.status.in_(filters.statuses))
+    for name in ("department", "union_group", "sex", "employment_type"):
+        value = getattr(filters, name)
+        if value:
+            query = query.where(getattr(Member, name) == value)
+    if filters.union_role:
+        query = query.where(Member.union_roles.contains(filters.union_role))
+    if filters.max_age is not None:  # younger than max_age+1 years: born after that day
+        query = query.where(Member.birth_date > _years_ago(today, filters.max_age + 1))
+    if filters.min_age is not None:
+        query = query.where(Member.birth_date <= _years_ago(today, filters.min_age))
+    return query.order_by(Member.department, Member.name, Member.id)
+
+
+def search(text: str = "", statuses: tuple[str, ...] | None = None, limit: int | None = None, filters: MemberFilter | None = None):
+    """Members matching `text` by name, pinyin (every reading), ID fragment or phone."""
+    filters = filters or MemberFilter()
     if statuses:
-        query = query.where(Member.status.in_(statuses))
-    query = query.order_by(Member.department, Member.name, Member.id)
+        filters.statuses = tuple(statuses)
+    query = search_query(text, filters)
     if limit:
         query = query.limit(limit)
     return list(query)
+
+
+def distinct_values(field_name: str) -> list[str]:
+    column = getattr(Member, field_name)
+    return [v for (v,) in Member.select(column).where(column != "").distinct().order_by(column).tuples()]
+
+
+def history(member: Member) -> list[AuditLog]:
+    """The audit entries of the member and of their relatives, oldest first."""
+    relative_ids = [r.id for r in Relative.select(Relative.id).where(Relative.member == member)]
+    query = AuditLog.select().where(
+        ((AuditLog.table_name == "member") & (AuditLog.record_id == member.id))
+        | ((AuditLog.table_name == "relative") & AuditLog.record_id.in_(relative_ids or [0]))
+    )
+    return list(query.order_by(AuditLog.at, AuditLog.id))
+
+
+def age_on(birth: dt.date | None, today: dt.date) -> int | None:
+    if not birth:
+        return None
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))

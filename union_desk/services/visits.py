@@ -1,18 +1,319 @@
-"""Visits and condolences (走访慰问): listing and yearly totals."""
+"""Visits and condolences (走访慰问): recording, caps, serial numbers, voiding, batches, 应访未访.
+
+Rules that matter to inspectors live here:
+- every visit gets a serial number `WF<year>-<nnnn>` that is never reused (a counter per year);
+- an amount over a cap (per visit, per member per year) is allowed only with a written reason;
+- once a slip is printed its cash amount is fixed: a correction voids the visit (reason kept) and
+  issues a new one that points back to it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from union_desk.db.models import Member, Visit, VisitType
+from peewee import fn
+
+from union_desk.db.models import (
+    Counter,
+    HardshipFile,
+    Member,
+    PlanItem,
+    Relative,
+    Visit,
+    VisitType,
+    database_proxy,
+    now,
+)
+from union_desk.domain import money, textclean
+from union_desk.errors import NotFoundError, ValidationError
+from union_desk.services import audit
+
+FUND_SOURCES = ("工会经费", "学校行政", "互助金", "社会捐助", "上级工会")
+ZERO = Decimal("0.00")
+VISIT_FIELDS = (
+    "date",
+    "member",
+    "relative",
+    "visit_type",
+    "reason",
+    "place",
+    "visitors",
+    "cash",
+    "goods",
+    "goods_value",
+    "fund_source",
+    "handler",
+    "follow_up",
+    "over_cap_reason",
+    "plan_item",
+    "batch",
+)
+FIXED_ONCE_PRINTED = ("cash", "goods_value", "member", "visit_type", "date")
 
 
-def list_visits(year: int | None = None, text: str = "", include_voided: bool = True):
+class CapExceeded(ValidationError):
+    """The amount is over a cap: allowed, but only with `over_cap_reason` filled in."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__("；".join(warnings) + "。如确需超标准发放，请填写原因。", field="cash")
+        self.warnings = warnings
+
+
+@dataclass
+class VisitFilter:
+    year: int | None = None
+    month: int | None = None
+    visit_type_id: int | None = None
+    member_id: int | None = None
+    fund_source: str = ""
+    text: str = ""
+    include_voided: bool = True
+
+
+# --- serial numbers -----------------------------------------------------------------------------
+
+
+def next_serial(year: int) -> str:
+    """The next slip number of `year`; must be called inside the transaction that uses it."""
+    name = f"visit-serial-{year}"
+    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
+    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
+    value = Counter.get_by_id(name).value
+    return f"WF{year}-{value:04d}"
+
+
+# --- checking -----------------------------------------------------------------------------------
+
+
+def _get(model, value, label: str):
+    if value is None or value == "":
+        return None
+    if isinstance(value, model):
+        return value
+    obj = model.get_or_none(model.id == int(value))
+    if obj is None:
+        raise ValidationError(f"找不到所选的{label}", field=label)
+    return obj
+
+
+def check_visit(data: dict, *, visit: Visit | None = None) -> dict:
+    """Clean visit data (keys of VISIT_FIELDS); raises ValidationError for the first problem."""
+    values: dict = {}
+    for key, raw in data.items():
+        if key not in VISIT_FIELDS:
+            raise ValueError(f"unknown visit field {key}")
+        if key == "date":
+            try:
+                values[key] = textclean.parse_loose_date(raw)
+            except ValueError as exc:
+                raise ValidationError(f"日期：{exc}", field=key) from exc
+            if values[key] is None:
+                raise ValidationError("请填写走访日期", field=key)
+            if values[key] > dt.date.today() + dt.timedelta(days=31):
+                raise ValidationError("走访日期不能晚于一个月以后", field=key)
+        elif key in ("cash", "goods_value"):
+            try:
+                values[key] = money.to_decimal(raw) if raw not in (None, "") else ZERO
+            except ValueError as exc:
+                label = "慰问金" if key == "cash" else "慰问品价值"
+                raise ValidationError(f"{label}：{exc}", field=key) from exc
+        elif key == "member":
+            values[key] = _get(Member, raw, "会员")
+        elif key == "relative":
+            values[key] = _get(Relative, raw, "亲属")
+        elif key == "visit_type":
+            values[key] = _get(VisitType, raw, "慰问类别")
+        elif key == "plan_item":
+            values[key] = _get(PlanItem, raw, "计划事项")
+        else:
+            values[key] = textclean.clean_text(raw) if key not in ("reason", "follow_up", "over_cap_reason") else str(raw or "").strip()
+    merged = {name: getattr(visit, name) for name in VISIT_FIELDS} if visit else {}
+    merged.update(values)
+    if merged.get("member") is None:
+        raise ValidationError("请选择受慰问的会员", field="member")
+    if merged.get("visit_type") is None:
+        raise ValidationError("请选择慰问类别", field="visit_type")
+    relative = merged.get("relative")
+    if relative is not None and relative.member_id != merged["member"].id:
+        raise ValidationError(f"{relative.name} 不是 {merged['member'].name} 的亲属", field="relative")
+    if merged["visit_type"].needs_relative and relative is None:
+        raise ValidationError(f"“{merged['visit_type'].name}”需要选择去世的亲属", field="relative")
+    source = merged.get("fund_source")
+    if source and source not in FUND_SOURCES:
+        raise ValidationError(f"“{source}”不是有效的经费来源（可选：{'、'.join(FUND_SOURCES)}）", field="fund_source")
+    return values
+
+
+def cap_warnings(member: Member, visit_type: VisitType, when: dt.date, cash: Decimal, exclude_id: int | None = None) -> list[str]:
+    """Which caps this amount goes over (the per-year cap counts the member's other visits)."""
+    found = []
+    if visit_type.cap_per_visit is not None and cash > visit_type.cap_per_visit:
+        found.append(f"{visit_type.name}每次标准上限 {visit_type.cap_per_visit:,.2f} 元，本次 {cash:,.2f} 元")
+    if visit_type.cap_per_member_year is not None:
+        others = Visit.select(fn.COALESCE(fn.SUM(Visit.cash), 0)).where(
+            (Visit.member == member)
+            & (Visit.visit_type == visit_type)
+            & (Visit.voided == False)  # noqa: E712 - peewee expression
+            & (Visit.date.between(dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)))
+        )
+        if exclude_id:
+            others = others.where(Visit.id != exclude_id)
+        spent = (Decimal(others.scalar() or 0) / 100).quantize(money.CENT)
+        if spent + cash > visit_type.cap_per_member_year:
+            found.append(
+                f"{member.name}本年{visit_type.name}已发 {spent:,.2f} 元，加上本次共 {spent + cash:,.2f} 元，"
+                f"超过每人每年上限 {visit_type.cap_per_member_year:,.2f} 元"
+            )
+    return found
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def create_visit(data: dict, note: str = "") -> Visit:
+    values = check_visit(data)
+    values.setdefault("cash", values["visit_type"].standard_amount)
+    values.setdefault("date", dt.date.today())
+    warnings = cap_warnings(values["member"], values["visit_type"], values["date"], values["cash"])
+    if warnings and not values.get("over_cap_reason"):
+        raise CapExceeded(warnings)
+    with database_proxy.atomic():
+        values["serial"] = next_serial(values["date"].year)
+        return audit.create(Visit, note=note, **values)
+
+
+def update_visit(visit: Visit, data: dict, note: str = "") -> dict:
+    if visit.voided:
+        raise ValidationError("已作废的记录不能修改", field="voided")
+    values = check_visit(data, visit=visit)
+    if visit.printed_at:
+        fixed = [k for k in FIXED_ONCE_PRINTED if k in values and _differs(getattr(visit, k), values[k])]
+        if fixed:
+            raise ValidationError(
+                f"记录单 {visit.serial} 已打印，金额、对象、类别和日期不能再改。请作废后重新登记。",
+                field=fixed[0],
+            )
+    member = values.get("member", visit.member)
+    vtype = values.get("visit_type", visit.visit_type)
+    when = values.get("date", visit.date)
+    cash = values.get("cash", visit.cash)
+    warnings = cap_warnings(member, vtype, when, cash, exclude_id=visit.id)
+    if warnings and not values.get("over_cap_reason", visit.over_cap_reason):
+        raise CapExceeded(warnings)
+    return audit.update(visit, note=note, **values)
+
+
+def _differs(old, new) -> bool:
+    old_id = getattr(old, "id", old)
+    new_id = getattr(new, "id", new)
+    return old_id != new_id
+
+
+def void_visit(visit: Visit, reason: str) -> Visit:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("作废必须填写原因", field="void_reason")
+    if visit.voided:
+        raise ValidationError(f"记录单 {visit.serial} 已经作废", field="voided")
+    audit.update(visit, action="void", note=reason, voided=True, void_reason=reason, voided_at=now())
+    return visit
+
+
+def reissue(visit: Visit, reason: str, changes: dict) -> Visit:
+    """Void `visit` and issue a corrected copy with a new serial number, in one transaction."""
+    with database_proxy.atomic():
+        void_visit(visit, reason)
+        data = {name: getattr(visit, name) for name in VISIT_FIELDS}
+        data.update(changes)
+        data["follow_up"] = data.get("follow_up") or ""
+        new = create_visit(data, note=f"重开：替代 {visit.serial}")
+        new.replaces = visit
+        new.save()
+    return new
+
+
+def mark_printed(visit: Visit) -> bool:
+    """Record the first printing; returns True when this is a reprint (补打)."""
+    if visit.printed_at:
+        return True
+    audit.update(visit, action="update", note="打印记录单", printed_at=now())
+    return False
+
+
+def batch_visits(
+    member_ids: list[int],
+    visit_type_id: int,
+    amount,
+    when: dt.date,
+    *,
+    reason: str = "",
+    fund_source: str = "工会经费",
+    handler: str = "",
+    visitors: str = "",
+    over_cap_reason: str = "",
+) -> list[Visit]:
+    """送温暖 for many members at once: all visits or none; one batch label for the sign-off sheet."""
+    if not member_ids:
+        raise ValidationError("没有选中任何会员", field="member")
+    batch = f"B{now():%Y%m%d%H%M%S}"
+    created = []
+    problems = []
+    with database_proxy.atomic():
+        for member_id in dict.fromkeys(member_ids):
+            try:
+                created.append(
+                    create_visit(
+                        {
+                            "member": member_id,
+                            "visit_type": visit_type_id,
+                            "cash": amount,
+                            "date": when,
+                            "reason": reason,
+                            "fund_source": fund_source,
+                            "handler": handler,
+                            "visitors": visitors,
+                            "over_cap_reason": over_cap_reason,
+                            "batch": batch,
+                        },
+                        note="批量慰问",
+                    )
+                )
+            except ValidationError as exc:
+                member = Member.get_or_none(Member.id == member_id)
+                problems.append(f"{member.name if member else member_id}：{exc.message}")
+        if problems:  # raising inside the transaction undoes the visits already made
+            raise ValidationError("以下会员不能登记，整批未保存：\n" + "\n".join(problems))
+    return created
+
+
+def get_visit(visit_id: int) -> Visit:
+    visit = Visit.get_or_none(Visit.id == visit_id)
+    if visit is None:
+        raise NotFoundError(f"找不到编号为 {visit_id} 的走访记录")
+    return visit
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def visits_query(filters: VisitFilter | None = None):
+    filters = filters or VisitFilter()
     query = Visit.select(Visit, Member, VisitType).join(Member).switch(Visit).join(VisitType)
-    if year:
-        query = query.where(Visit.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    text = (text or "").strip().lower()
+    if filters.year:
+        start, end = dt.date(filters.year, 1, 1), dt.date(filters.year, 12, 31)
+        if filters.month:
+            start = dt.date(filters.year, filters.month, 1)
+            end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        query = query.where(Visit.date.between(start, end))
+    if filters.visit_type_id:
+        query = query.where(Visit.visit_type == filters.visit_type_id)
+    if filters.member_id:
+        query = query.where(Visit.member == filters.member_id)
+    if filters.fund_source:
+        query = query.where(Visit.fund_source == filters.fund_source)
+    text = (filters.text or "").strip().lower()
     if text:
         query = query.where(
             Member.name.contains(text)
@@ -20,12 +321,121 @@ def list_visits(year: int | None = None, text: str = "", include_voided: bool = 
             | VisitType.name.contains(text)
             | Visit.serial.contains(text)
         )
-    if not include_voided:
+    if not filters.include_voided:
         query = query.where(Visit.voided == False)  # noqa: E712 - peewee expression
-    return list(query.order_by(Visit.date.desc(), Visit.serial.desc()))
+    return query.order_by(Visit.date.desc(), Visit.serial.desc())
+
+
+def list_visits(year: int | None = None, text: str = "", include_voided: bool = True):
+    return list(visits_query(VisitFilter(year=year, text=text, include_voided=include_voided)))
+
+
+def totals(visits) -> tuple[int, Decimal]:
+    """(人次, 金额) of the visits that are not voided."""
+    valid = [v for v in visits if not v.voided]
+    return len(valid), sum((v.cash for v in valid), ZERO)
 
 
 def year_totals(year: int) -> tuple[int, Decimal]:
-    """(人次, 金额) of the year's visits that are not voided."""
-    visits = list_visits(year, include_voided=False)
-    return len(visits), sum((v.cash for v in visits), Decimal("0.00"))
+    return totals(list_visits(year, include_voided=False))
+
+
+# --- 应访未访 -------------------------------------------------------------------------------------
+
+
+@dataclass
+class DueVisit:
+    member: Member
+    reason: str
+    visit_type_name: str
+    relative: Relative | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _visited(member_id: int, since: dt.date, type_names: tuple[str, ...] | None = None) -> bool:
+    query = Visit.select().join(VisitType).where(
+        (Visit.member == member_id) & (Visit.date >= since) & (Visit.voided == False)  # noqa: E712
+    )
+    if type_names:
+        query = query.where(VisitType.name.in_(type_names))
+    return query.exists()
+
+
+def due_visits(today: dt.date | None = None) -> list[DueVisit]:
+    """Members with a reason to be visited and no visit for it yet."""
+    today = today or dt.date.today()
+    year_start = dt.date(today.year, 1, 1)
+    due: list[DueVisit] = []
+    files = (
+        HardshipFile.select(HardshipFile, Member)
+        .join(Member)
+        .where(HardshipFile.status.in_(("在档", "临时")) & (Member.status.in_(("在职", "退休"))))
+    )
+    for f in files:
+        if not _visited(f.member_id, year_start):
+            due.append(DueVisit(f.member, f"困难职工（{f.grade}），本年尚未走访", "家庭困难"))
+    recent = today - dt.timedelta(days=60)
+    for m in Member.select().where((Member.status == "退休") & (Member.status_date >= recent)):
+        if not _visited(m.id, m.status_date, ("退休",)):
+            due.append(DueVisit(m, f"{m.status_date:%Y-%m-%d} 退休", "退休"))
+    relatives = (
+        Relative.select(Relative, Member)
+        .join(Member)
+        .where((Relative.death_date >= recent) & (Member.status.in_(("在职", "退休"))))
+    )
+    for r in relatives:
+        condoled = Visit.select().where((Visit.relative == r) & (Visit.voided == False)).exists()  # noqa: E712
+        if not condoled:
+            due.append(DueVisit(r.member, f"{r.relation}{r.name} 于 {r.death_date:%Y-%m-%d} 去世", "直系亲属去世", r))
+    birthday_type = VisitType.get_or_none((VisitType.name == "生日") & (VisitType.active == True))  # noqa: E712
+    if birthday_type:
+        month = f"{today.month:02d}"
+        for m in Member.select().where((Member.status == "在职") & (fn.strftime("%m", Member.birth_date) == month)):
+            if not _visited(m.id, dt.date(today.year, today.month, 1), ("生日",)):
+                due.append(DueVisit(m, f"{m.birth_date:%m月%d日} 生日", "生日"))
+    return due
+
+
+# --- visit types (慰问类别与标准) ------------------------------------------------------------------
+
+
+def visit_types(active_only: bool = True) -> list[VisitType]:
+    query = VisitType.select().order_by(VisitType.sort_order, VisitType.id)
+    if active_only:
+        query = query.where(VisitType.active == True)  # noqa: E712 - peewee expression
+    return list(query)
+
+
+def save_visit_type(data: dict, visit_type: VisitType | None = None) -> VisitType:
+    """Create or edit a visit type; types in use are retired (active=False), never deleted."""
+    name = textclean.clean_text(data.get("name", visit_type.name if visit_type else ""))
+    if not name:
+        raise ValidationError("类别名称不能为空", field="name")
+    clash = VisitType.select().where(VisitType.name == name)
+    if visit_type:
+        clash = clash.where(VisitType.id != visit_type.id)
+    if clash.exists():
+        raise ValidationError(f"已有名为“{name}”的慰问类别", field="name")
+    values = {"name": name}
+    for key in ("standard_amount", "cap_per_visit", "cap_per_member_year"):
+        if key in data:
+            raw = data[key]
+            if raw in (None, "") and key != "standard_amount":
+                values[key] = None
+                continue
+            try:
+                values[key] = money.to_decimal(raw or 0)
+            except ValueError as exc:
+                raise ValidationError(str(exc), field=key) from exc
+    for key in ("group",):
+        if key in data:
+            values[key] = textclean.clean_text(data[key])
+    for key in ("needs_relative", "active"):
+        if key in data:
+            values[key] = bool(data[key])
+    if "sort_order" in data:
+        values["sort_order"] = int(data["sort_order"])
+    if visit_type is None:
+        return audit.create(VisitType, **values)
+    audit.update(visit_type, **values)
+    return visit_type

@@ -1,0 +1,195 @@
+"""The main window driven through its real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from union_desk.db import backup
+from union_desk.db.models import Member
+from union_desk.domain.pinyin import pinyin_variants
+from union_desk.services import settings
+from union_desk.ui import i18n
+from union_desk.ui.main_window import MainWindow
+
+# Latin words that may legitimately appear on a Chinese screen.
+ALLOWED_LATIN = {"KB", "sqlite", "ttf", "ttc", "otf", "English", "STSong", "Light", "ReportLab", "Windows", "Linux", "wqy", "zenhei", "simsun", "tmp", "pytest", "of", "root", "data", "union_desk", "backups"}
+
+
+@pytest.fixture
+def window(qtbot, qapp, demo_db, db_path):
+    i18n.install(qapp, "zh_CN")
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def screenshot(widget: QWidget, name: str) -> None:
+    folder = os.environ.get("UNION_DESK_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    texts = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        if isinstance(w, QLabel):
+            texts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QSpinBox):
+            texts.append(w.suffix())
+        elif isinstance(w, QComboBox):
+            texts.extend(w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QTableView):
+            model = w.model()
+            texts.extend(str(model.headerData(c, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)) for c in range(model.columnCount()))
+    return texts
+
+
+def english_words(texts) -> set[str]:
+    words = set()
+    for text in texts:
+        text = re.sub(r"(/|[A-Za-z]:\\)[^\s）)]*", "", text)  # file paths
+        for word in re.findall(r"[A-Za-z]{2,}", text):
+            if word not in ALLOWED_LATIN:
+                words.add(word)
+    return words
+
+
+def test_tabs_and_menus_are_chinese(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["首页", "工作计划", "会员档案", "困难帮扶", "活动报名"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "帮助(&H)"]
+    file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+    assert file_actions == ["立即备份(&B)", "从备份恢复(&R)…", "设置(&S)…", "退出(&X)"]
+
+
+def test_every_tab_shows_data_and_no_english(window, qtbot):
+    for index, name in enumerate(["home", "plan", "members", "hardship", "activities"]):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        screenshot(window, f"main-{name}")
+        leftover = english_words(visible_texts(window))
+        assert not leftover, f"English on the {name} tab: {leftover}"
+    assert window.members.list.model.rowCount() > 0
+    assert window.plan.list.model.rowCount() > 0
+    assert window.hardship.files.model.rowCount() > 0
+    assert window.hardship.visits.model.rowCount() > 0
+    assert window.activities.list.model.rowCount() > 0
+    assert window.members.list.count_label.text().startswith("共 ")
+
+
+def test_home_figures_match_the_database(window):
+    active = Member.select().where(Member.status == "在职").count()
+    assert window.home.cards["members_active"].value.text() == str(active)
+    assert window.home.cards["members_active"].caption.text() == "在职会员"
+
+
+def test_member_search_by_pinyin_initials(window, qtbot):
+    window.tabs.setCurrentIndex(2)
+    target = Member.select().where(Member.status == "在职").order_by(Member.id).first()
+    initials = pinyin_variants(target.name)[1][0]
+    qtbot.keyClicks(window.members.list.search, initials)
+    qtbot.waitUntil(
+        lambda: any(r.id == target.id for r in window.members.list.model.records), timeout=3000
+    )
+    records = window.members.list.model.records
+    assert all(initials in r.pinyin_key or initials in r.name for r in records)
+
+
+def test_settings_dialog_saves_and_retitles(window, qtbot, monkeypatch):
+    from union_desk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.edits["school_name"].clear()
+    qtbot.keyClicks(dialog.edits["school_name"], "育才实验学校")
+    dialog.accept()
+    assert settings.get("school_name") == "育才实验学校"
+    window._update_title()
+    assert window.windowTitle() == "工会工作台 — 育才实验学校"
+    assert "打印将使用" in dialog.font_state.text()
+    screenshot(dialog, "settings")
+
+
+def test_backup_action_writes_a_verified_backup(window, monkeypatch, db_path):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    window.action_backup.trigger()
+    backups = backup.list_backups(db_path)
+    assert backups and backups[0].kind == "manual"
+    assert backup.integrity_ok(backups[0].path)[0]
+    assert shown and "已备份到" in shown[0]
+    assert window.home.backup_state.text() == "上次备份：今天"
+
+
+def test_about_shows_paths_and_font(window, qtbot, db_path):
+    from union_desk.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(db_path, window)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.values.values()]
+    assert str(db_path) in texts
+    assert str(db_path.parent / "backups") in texts
+    assert list(dialog.values)[-1] == "打印字体"
+    screenshot(dialog, "about")
+
+
+def test_window_geometry_is_remembered(qtbot, qapp, demo_db, db_path):
+    first = MainWindow(db_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(900, 640)
+    first.move(40, 30)
+    first.close()
+    second = MainWindow(db_path)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (900, 640)
+
+
+def test_restore_from_menu_brings_data_back(window, monkeypatch, db_path):
+    from union_desk.ui import main_window as mw
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    saved = backup.make_backup(db_path)
+    before = Member.select().count()
+    Member.delete().where(Member.id > 0).execute()
+
+    class FakeDialog:
+        def __init__(self, *_a, **_k):
+            self.chosen = saved.path
+
+        def exec(self):
+            return 1
+
+    monkeypatch.setattr(mw, "RestoreDialog", FakeDialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.action_restore.trigger()
+    assert Member.select().count() == before
+    kinds = [b.kind for b in backup.list_backups(db_path)]
+    assert "pre-restore" in kinds
