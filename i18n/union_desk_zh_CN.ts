@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name />
+    <message>
+      <source>Reason:</source>
+      <translation>理由：</translation>
+    </message>
+    <message>
+      <source>Without a reason the sign-up is not made.</source>
+      <translation>没有填写理由，未报名。</translation>
+    </message>
+    <message>
+      <source>Sign up</source>
+      <translation>报名</translation>
+    </message>
+    <message>
+      <source>{name} is on the waiting list of “{item}” (position {position}).</source>
+      <translation>{name} 已进入“{item}”的候补名单（第 {position} 位）。</translation>
+    </message>
+    <message>
+      <source>{name} is signed up for “{item}”.</source>
+      <translation>{name} 已报名“{item}”。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
     <name>AboutDialog</name>
     <message>
       <source>About Union Desk</source>
@@ -84,6 +111,176 @@
     </message>
   </context>
   <context>
+    <name>ActivityForm</name>
+    <message>
+      <source>Edit activity</source>
+      <translation>编辑活动</translation>
+    </message>
+    <message>
+      <source>New activity</source>
+      <translation>新建活动</translation>
+    </message>
+    <message>
+      <source>e.g. staff fun games for the New Year</source>
+      <translation>如：迎新年教职工趣味运动会</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>结束时间</translation>
+    </message>
+    <message>
+      <source>Sign-up deadline</source>
+      <translation>报名截止</translation>
+    </message>
+    <message>
+      <source>Anyone</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>Men only</source>
+      <translation>仅限男性</translation>
+    </message>
+    <message>
+      <source>Women only</source>
+      <translation>仅限女性</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Places (blank = no limit)</source>
+      <translation>名额（空为不限）</translation>
+    </message>
+    <message>
+      <source>Team entries</source>
+      <translation>以队报名</translation>
+    </message>
+    <message>
+      <source>Add item</source>
+      <translation>添加项目</translation>
+    </message>
+    <message>
+      <source>Remove item</source>
+      <translation>删除项目</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>活动名称</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>组织者</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>活动内容</translation>
+    </message>
+    <message>
+      <source>Who may sign up</source>
+      <translation>报名条件</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Age from</source>
+      <translation>年龄从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Member status</source>
+      <translation>会员状态</translation>
+    </message>
+    <message>
+      <source>(none ticked = anyone)</source>
+      <translation>（不勾选表示不限）</translation>
+    </message>
+    <message>
+      <source>Budget (yuan)</source>
+      <translation>预算（元）</translation>
+    </message>
+    <message>
+      <source>Actual cost (yuan)</source>
+      <translation>实际支出（元）</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>活动项目</translation>
+    </message>
+    <message>
+      <source>Places of existing items are changed in the activity view.</source>
+      <translation>已有项目的名额请在活动视图中修改。</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Add at least one item (e.g. the activity itself).</source>
+      <translation>请至少添加一个项目（如活动本身）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AddItemDialog</name>
+    <message>
+      <source>Add an item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. tug of war</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>blank = no limit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team entries (teams by department or group)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add</source>
+      <translation type="unfinished">添加</translation>
+    </message>
+  </context>
+  <context>
     <name>App</name>
     <message>
       <source>Cannot open the data file</source>
@@ -99,7 +296,517 @@
     </message>
   </context>
   <context>
-    <name>HardshipTab</name>
+    <name>AssistanceDialog</name>
+    <message>
+      <source>Assistance records of {name}</source>
+      <translation>{name} 的帮扶记录</translation>
+    </message>
+    <message>
+      <source>{name} ({department}), {grade}, main cause: {cause}, file status: {status}</source>
+      <translation>{name}（{department}），{grade}，主要致困原因：{cause}，档案状态：{status}</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>帮扶类型</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>救助金</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Goods value</source>
+      <translation>物品价值</translation>
+    </message>
+    <message>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Add assistance</source>
+      <translation>新增帮扶</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Voided: {reason}</source>
+      <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+      <source>{count} record(s), {amount} yuan</source>
+      <translation>共 {count} 条，合计 {amount} 元</translation>
+    </message>
+    <message>
+      <source>Void assistance</source>
+      <translation>作废帮扶记录</translation>
+    </message>
+    <message>
+      <source>Void the {kind} of {date}.
+Reason (required):</source>
+      <translation>作废 {date} 的{kind}记录。
+作废原因（必填）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>AssistanceForm</name>
+    <message>
+      <source>New assistance for {name}</source>
+      <translation>新增帮扶：{name}</translation>
+    </message>
+    <message>
+      <source>e.g. rice, oil, school supplies</source>
+      <translation>如：米、油、学习用品</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>帮扶类型</translation>
+    </message>
+    <message>
+      <source>Cash (yuan)</source>
+      <translation>救助金（元）</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Goods value (yuan)</source>
+      <translation>物品价值（元）</translation>
+    </message>
+    <message>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchDialog</name>
+    <message>
+      <source>Batch visits (send warmth)</source>
+      <translation>批量送温暖</translation>
+    </message>
+    <message>
+      <source>All open hardship files</source>
+      <translation>全部在档困难职工</translation>
+    </message>
+    <message>
+      <source>All retirees</source>
+      <translation>全部退休会员</translation>
+    </message>
+    <message>
+      <source>Chosen by hand</source>
+      <translation>自选</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Tick all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <source>Untick all</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>慰问对象</translation>
+    </message>
+    <message>
+      <source>Add a member:</source>
+      <translation>添加会员：</translation>
+    </message>
+    <message>
+      <source>Choose a visit type</source>
+      <translation>请选择慰问类别</translation>
+    </message>
+    <message>
+      <source>e.g. Spring Festival visit</source>
+      <translation>如：春节送温暖</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>走访慰问</translation>
+    </message>
+    <message>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
+    </message>
+    <message>
+      <source>Amount each (yuan)</source>
+      <translation>每人金额（元）</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>事由</translation>
+    </message>
+    <message>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>走访人员</translation>
+    </message>
+    <message>
+      <source>Save all</source>
+      <translation>全部保存</translation>
+    </message>
+    <message>
+      <source>{count} member(s) ticked</source>
+      <translation>已选 {count} 人</translation>
+    </message>
+    <message>
+      <source>Choose a visit type.</source>
+      <translation>请选择慰问类别。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkSignUpDialog</name>
+    <message>
+      <source>Sign up by filter — {item}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anyone</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>Men</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Women</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All departments</source>
+      <translation type="unfinished">全部部门</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+      <source>Member status</source>
+      <translation>会员状态</translation>
+    </message>
+    <message>
+      <source>Age (on the day)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>People already on the list or not eligible are skipped and listed afterwards. When the item is full, the rest go on the waiting list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign them up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>不限</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n member(s) match.</source>
+      <translation type="unfinished">
+        <numerusform />
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>CloseDialog</name>
+    <message>
+      <source>Close the file of {name}</source>
+      <translation>脱困/注销：{name}</translation>
+    </message>
+    <message>
+      <source>Out of hardship</source>
+      <translation>已脱困</translation>
+    </message>
+    <message>
+      <source>Cancelled (retired, transferred, died)</source>
+      <translation>已注销（退休、调出、去世）</translation>
+    </message>
+    <message>
+      <source>Reason (required)</source>
+      <translation>原因（必填）</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>新状态</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompletionDialog</name>
+    <message>
+      <source>Plan completion {year}</source>
+      <translation>{year}年工作计划完成情况</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>计划项</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Completion rate</source>
+      <translation>完成率</translation>
+    </message>
+    <message>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
+    </message>
+    <message>
+      <source>Whole year</source>
+      <translation>全年</translation>
+    </message>
+    <message>
+      <source>{year}: {done} of {planned} planned items done ({rate}); {cancelled} cancelled, {progress} in progress, {postponed} postponed. {linked} items are linked to activities or visits.</source>
+      <translation>{year}年：应完成 {planned} 项，已完成 {done} 项（完成率 {rate}）；已取消 {cancelled} 项，进行中 {progress} 项，顺延 {postponed} 项。有 {linked} 项关联了活动或走访记录。</translation>
+    </message>
+    <message>
+      <source>Completion rate = done ÷ (all items − cancelled).</source>
+      <translation>完成率 = 已完成 ÷（全部计划项 − 已取消）。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateEdit</name>
+    <message>
+      <source>e.g. 1985-06-03</source>
+      <translation>如 1985-06-03</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuePage</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Suggested type</source>
+      <translation>建议类别</translation>
+    </message>
+    <message>
+      <source>Relative</source>
+      <translation>亲属</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>应访原因</translation>
+    </message>
+    <message>
+      <source>Record the visit</source>
+      <translation>登记走访</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Hardship files not visited this year, members retired in the last 60 days, relatives who died recently, and this month's birthdays.</source>
+      <translation>本年未走访的困难职工、60 天内退休的会员、近期去世的亲属、本月过生日的会员。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n member(s) to visit</source>
+      <translation>
+        <numerusform>应访 %n 人</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FamilyTable</name>
+    <message>
+      <source>Relation</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>年龄</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>健康状况</translation>
+    </message>
+    <message>
+      <source>Work or school</source>
+      <translation>工作或学习单位</translation>
+    </message>
+    <message>
+      <source>Died on</source>
+      <translation>去世日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileForm</name>
+    <message>
+      <source>Hardship file of {name}</source>
+      <translation>{name} 的困难档案</translation>
+    </message>
+    <message>
+      <source>Open a hardship file</source>
+      <translation>建立困难档案</translation>
+    </message>
+    <message>
+      <source>Choose</source>
+      <translation>请选择</translation>
+    </message>
+    <message>
+      <source> person(s)</source>
+      <translation> 人</translation>
+    </message>
+    <message>
+      <source>The family's situation: illness, income, children at school…</source>
+      <translation>家庭情况：患病、收入、子女就学等……</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Main cause</source>
+      <translation>主要致困原因</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>困难类别</translation>
+    </message>
+    <message>
+      <source>Other causes
+(up to three)</source>
+      <translation>次要致困原因
+（最多三项）</translation>
+    </message>
+    <message>
+      <source>Monthly income (yuan)</source>
+      <translation>家庭月收入（元）</translation>
+    </message>
+    <message>
+      <source>Housing</source>
+      <translation>住房</translation>
+    </message>
+    <message>
+      <source>Household size</source>
+      <translation>家庭人口</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>情况说明</translation>
+    </message>
+    <message>
+      <source>Found by</source>
+      <translation>发现途径</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Date found</source>
+      <translation>建档日期</translation>
+    </message>
+    <message>
+      <source>Family members (kept in the member archive)</source>
+      <translation>家庭成员（在会员档案中维护）</translation>
+    </message>
+    <message>
+      <source>This file is {status} since {date} ({reason}); only the situation can be changed.</source>
+      <translation>本档案已于 {date} {status}（{reason}），只能修改情况说明。</translation>
+    </message>
+    <message>
+      <source>Choose the member first.</source>
+      <translation>请先选择会员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilesPage</name>
     <message>
       <source>Name</source>
       <translation>姓名</translation>
@@ -122,11 +829,11 @@
     </message>
     <message>
       <source>Household</source>
-      <translation>家庭人口</translation>
+      <translation>人口</translation>
     </message>
     <message>
       <source>Monthly income</source>
-      <translation>家庭月收入（元）</translation>
+      <translation>月收入</translation>
     </message>
     <message>
       <source>Status</source>
@@ -141,53 +848,115 @@
       <translation>上次复核</translation>
     </message>
     <message>
-      <source>Search name, pinyin or cause</source>
-      <translation>搜索姓名、拼音或致困原因</translation>
+      <source>Review due</source>
+      <translation>下次复核</translation>
     </message>
     <message>
-      <source>Serial</source>
-      <translation>编号</translation>
+      <source>Last helped</source>
+      <translation>最近帮扶</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
+      <source>Search name, pinyin or situation</source>
+      <translation>搜索姓名、拼音或情况说明</translation>
     </message>
     <message>
-      <source>Type</source>
-      <translation>慰问类别</translation>
+      <source>files open</source>
+      <translation>户在档</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>事由</translation>
+      <source>opened this year</source>
+      <translation>今年建档</translation>
     </message>
     <message>
-      <source>Cash</source>
-      <translation>慰问金（元）</translation>
+      <source>helped this year</source>
+      <translation>今年帮扶</translation>
     </message>
     <message>
-      <source>Goods</source>
-      <translation>慰问品</translation>
+      <source>help rate</source>
+      <translation>帮困率</translation>
     </message>
     <message>
-      <source>Fund source</source>
-      <translation>经费来源</translation>
+      <source>All grades</source>
+      <translation>全部困难类别</translation>
     </message>
     <message>
-      <source>Handler</source>
-      <translation>经办人</translation>
+      <source>All causes</source>
+      <translation>全部致困原因</translation>
     </message>
     <message>
-      <source>Voided</source>
-      <translation>已作废</translation>
+      <source>Open and temporary</source>
+      <translation>在档和临时</translation>
     </message>
     <message>
-      <source> (year)</source>
-      <translation> 年</translation>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
-      <source>Search name, pinyin, type or serial</source>
-      <translation>搜索姓名、拼音、类别或编号</translation>
+      <source>Not reviewed for a year</source>
+      <translation>一年未复核</translation>
     </message>
+    <message>
+      <source>Never helped</source>
+      <translation>从未帮扶</translation>
+    </message>
+    <message>
+      <source>Open a file</source>
+      <translation>建档</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>复核</translation>
+    </message>
+    <message>
+      <source>Out of hardship / cancel</source>
+      <translation>脱困/注销</translation>
+    </message>
+    <message>
+      <source>Assistance records</source>
+      <translation>帮扶记录</translation>
+    </message>
+    <message>
+      <source>Print file form</source>
+      <translation>打印档案表</translation>
+    </message>
+    <message>
+      <source>Hardship file {name}</source>
+      <translation>困难职工档案表_{name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HardshipCommon</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>……另有 {count} 条</translation>
+    </message>
+    <message>
+      <source>The amount is over the standard:</source>
+      <translation>金额超过慰问标准：</translation>
+    </message>
+    <message>
+      <source>To pay it anyway, give the reason (kept with the record):</source>
+      <translation>如确需超标准发放，请填写原因（随记录保存）：</translation>
+    </message>
+    <message>
+      <source>Over the standard</source>
+      <translation>超过标准</translation>
+    </message>
+  </context>
+  <context>
+    <name>HardshipTab</name>
     <message>
       <source>Hardship files</source>
       <translation>困难职工档案</translation>
@@ -197,8 +966,67 @@
       <translation>走访慰问</translation>
     </message>
     <message>
-      <source>Visits: {count}, cash: {amount} yuan</source>
-      <translation>共 {count} 人次，慰问金 {amount} 元</translation>
+      <source>Due visits</source>
+      <translation>应访未访</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Relative {name}</source>
+      <translation>亲属 {name}</translation>
+    </message>
+    <message>
+      <source>Member file</source>
+      <translation>会员档案</translation>
+    </message>
+    <message>
+      <source>Change history: {name}</source>
+      <translation>修改记录：{name}</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>修改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>修改后</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>No changes recorded.</source>
+      <translation>没有修改记录。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
   </context>
   <context>
@@ -248,12 +1076,28 @@
       <translation>本月生日</translation>
     </message>
     <message>
+      <source>Hardship files due for review</source>
+      <translation>困难档案待复核</translation>
+    </message>
+    <message>
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
     <message>
       <source>Month {m}</source>
       <translation>{m}月</translation>
+    </message>
+    <message>
+      <source> lunar</source>
+      <translation>（农历）</translation>
+    </message>
+    <message>
+      <source>no date</source>
+      <translation>未定复核日期</translation>
+    </message>
+    <message>
+      <source> (late)</source>
+      <translation>（已逾期）</translation>
     </message>
     <message>
       <source>No backup yet</source>
@@ -272,6 +1116,132 @@
     <message>
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemDialog</name>
+    <message>
+      <source>Edit plan item</source>
+      <translation>编辑计划项</translation>
+    </message>
+    <message>
+      <source>New plan item</source>
+      <translation>新增计划项</translation>
+    </message>
+    <message>
+      <source>e.g. Women's Day activity for women staff</source>
+      <translation>例如：三八妇女节女教职工活动</translation>
+    </message>
+    <message>
+      <source>Some time in a month</source>
+      <translation>某月内（不定具体日期）</translation>
+    </message>
+    <message>
+      <source>On a date</source>
+      <translation>具体日期</translation>
+    </message>
+    <message>
+      <source>From … to …</source>
+      <translation>日期范围</translation>
+    </message>
+    <message>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Plan of {year}</source>
+      <translation>{year}年工作计划</translation>
+    </message>
+    <message>
+      <source> · made from the template (generating again will not change it)</source>
+      <translation> · 由模板生成（再次生成不会改动此项）</translation>
+    </message>
+    <message>
+      <source>Link activities or visits…</source>
+      <translation>关联活动或走访…</translation>
+    </message>
+    <message>
+      <source>Remove link</source>
+      <translation>取消关联</translation>
+    </message>
+    <message>
+      <source>Carried out by (linked records)</source>
+      <translation>落实情况（关联的活动和走访记录）</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Activity  {label}</source>
+      <translation>活动  {label}</translation>
+    </message>
+    <message>
+      <source>Visit  {label}</source>
+      <translation>走访  {label}</translation>
+    </message>
+    <message>
+      <source>(no linked records)</source>
+      <translation>（尚无关联记录）</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkPicker</name>
+    <message>
+      <source>Link records to “{title}”</source>
+      <translation>关联记录到“{title}”</translation>
+    </message>
+    <message>
+      <source>Search name, visit type, activity, serial number</source>
+      <translation>搜索姓名、慰问类别、活动名称或编号</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>关联</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Activity  {label}</source>
+      <translation>活动  {label}</translation>
+    </message>
+    <message>
+      <source>Visit  {label}</source>
+      <translation>走访  {label}</translation>
     </message>
   </context>
   <context>
@@ -319,6 +1289,10 @@
     <message>
       <source>E&amp;xit</source>
       <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+      <source>&amp;Visit types and standards…</source>
+      <translation>慰问类别与标准(&amp;V)…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -373,6 +1347,216 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>MemberForm</name>
+    <message>
+      <source>New member</source>
+      <translation>新增会员</translation>
+    </message>
+    <message>
+      <source>Member file: {name}</source>
+      <translation>会员档案：{name}</translation>
+    </message>
+    <message>
+      <source>18 characters; birth date and sex are read from it</source>
+      <translation>18位，自动读出出生日期和性别</translation>
+    </message>
+    <message>
+      <source>Solar</source>
+      <translation>公历</translation>
+    </message>
+    <message>
+      <source>Lunar</source>
+      <translation>农历</translation>
+    </message>
+    <message>
+      <source>Birthday by</source>
+      <translation>生日按</translation>
+    </message>
+    <message>
+      <source>Mobile, or landline with area code</source>
+      <translation>手机，或带区号的固定电话</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Ethnicity</source>
+      <translation>民族</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Political status</source>
+      <translation>政治面貌</translation>
+    </message>
+    <message>
+      <source>Education</source>
+      <translation>学历</translation>
+    </message>
+    <message>
+      <source>since</source>
+      <translation>变动日期</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Professional title</source>
+      <translation>职称</translation>
+    </message>
+    <message>
+      <source>Employment type</source>
+      <translation>用工性质</translation>
+    </message>
+    <message>
+      <source>Started work</source>
+      <translation>参加工作时间</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Union group</source>
+      <translation>工会小组</translation>
+    </message>
+    <message>
+      <source>Joined the union</source>
+      <translation>入会时间</translation>
+    </message>
+    <message>
+      <source>Union roles</source>
+      <translation>工会职务</translation>
+    </message>
+    <message>
+      <source>Basic information</source>
+      <translation>基本信息</translation>
+    </message>
+    <message>
+      <source>Work</source>
+      <translation>工作信息</translation>
+    </message>
+    <message>
+      <source>Union</source>
+      <translation>工会信息</translation>
+    </message>
+    <message>
+      <source>Close relatives</source>
+      <translation>直系亲属</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Old 15-digit number converted to 18 digits.</source>
+      <translation>旧15位号码已转换为18位。</translation>
+    </message>
+    <message>
+      <source>Close relatives, row {row}: {message}</source>
+      <translation>直系亲属第 {row} 行：{message}</translation>
+    </message>
+    <message>
+      <source>Same name and birth date</source>
+      <translation>同名同生日</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberList</name>
+    <message numerus="yes">
+      <source>%n member(s)</source>
+      <translation>
+        <numerusform>共 %n 人</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberPicker</name>
+    <message>
+      <source>Name or pinyin initials</source>
+      <translation>姓名或拼音首字母</translation>
+    </message>
+    <message>
+      <source>No member found</source>
+      <translation>没有找到会员</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberVisitsPanel</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation>记录单号</translation>
+    </message>
+    <message>
+      <source>Reason or notes</source>
+      <translation>事由或备注</translation>
+    </message>
+    <message>
+      <source>Voided: {reason}</source>
+      <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>走访慰问</translation>
+    </message>
+    <message>
+      <source>Assistance</source>
+      <translation>帮扶</translation>
+    </message>
+    <message>
+      <source>{visits} visit(s), {help} assistance record(s), {amount} yuan in cash</source>
+      <translation>走访慰问 {visits} 次，帮扶 {help} 次，现金合计 {amount} 元</translation>
+    </message>
+  </context>
+  <context>
     <name>MembersTab</name>
     <message>
       <source>Name</source>
@@ -389,6 +1573,10 @@ The current data is backed up first.</source>
     <message>
       <source>Department</source>
       <translation>部门</translation>
+    </message>
+    <message>
+      <source>Union group</source>
+      <translation>工会小组</translation>
     </message>
     <message>
       <source>Post</source>
@@ -419,16 +1607,195 @@ The current data is backed up first.</source>
       <translation>工会职务</translation>
     </message>
     <message>
+      <source>Search name, pinyin or initials, ID number or phone</source>
+      <translation>搜索姓名、拼音或首字母、身份证号、电话</translation>
+    </message>
+    <message>
+      <source>New member</source>
+      <translation>新增会员</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Change status</source>
+      <translation>变更状态</translation>
+    </message>
+    <message>
+      <source>Change history</source>
+      <translation>修改记录</translation>
+    </message>
+    <message>
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <source>Search name, pinyin initials, ID number or phone</source>
-      <translation>搜索姓名、拼音首字母、身份证号或电话</translation>
+      <source>All departments</source>
+      <translation>全部部门</translation>
+    </message>
+    <message>
+      <source>All union groups</source>
+      <translation>全部工会小组</translation>
+    </message>
+    <message>
+      <source>Any sex</source>
+      <translation>性别不限</translation>
+    </message>
+    <message>
+      <source>Any employment</source>
+      <translation>用工性质不限</translation>
+    </message>
+    <message>
+      <source>Any union role</source>
+      <translation>工会职务不限</translation>
+    </message>
+    <message>
+      <source>Any age</source>
+      <translation>年龄不限</translation>
+    </message>
+    <message>
+      <source>Under 35</source>
+      <translation>35岁以下</translation>
+    </message>
+    <message>
+      <source>35 to 49</source>
+      <translation>35至49岁</translation>
+    </message>
+    <message>
+      <source>50 and over</source>
+      <translation>50岁及以上</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>自定义</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source> yrs</source>
+      <translation> 岁</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthGrid</name>
+    <message>
+      <source>Mon</source>
+      <translation>一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>日</translation>
+    </message>
+    <message numerus="yes">
+      <source>Birthdays: %n</source>
+      <translation>
+        <numerusform>生日 %n 人</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>休</translation>
+    </message>
+    <message>
+      <source>Workday</source>
+      <translation>班</translation>
+    </message>
+    <message numerus="yes">
+      <source>+%n more</source>
+      <translation>
+        <numerusform>+%n 更多</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Day off: {name}</source>
+      <translation>放假：{name}</translation>
+    </message>
+    <message>
+      <source>Make-up workday: {name}</source>
+      <translation>调休上班：{name}</translation>
+    </message>
+    <message>
+      <source>· Activity: {title}</source>
+      <translation>· 活动：{title}</translation>
     </message>
   </context>
   <context>
     <name>PlanTab</name>
+    <message>
+      <source>Previous month</source>
+      <translation>上个月</translation>
+    </message>
+    <message>
+      <source>Next month</source>
+      <translation>下个月</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>月历</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>New item…</source>
+      <translation>新增计划项…</translation>
+    </message>
+    <message>
+      <source>Generate from template</source>
+      <translation>按模板生成</translation>
+    </message>
+    <message>
+      <source>Template…</source>
+      <translation>模板…</translation>
+    </message>
+    <message>
+      <source>Completion…</source>
+      <translation>完成情况…</translation>
+    </message>
+    <message>
+      <source>New item on this day…</source>
+      <translation>当日新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Mark done</source>
+      <translation>标为已完成</translation>
+    </message>
     <message>
       <source>Month</source>
       <translation>月份</translation>
@@ -454,16 +1821,157 @@ The current data is backed up first.</source>
       <translation>状态</translation>
     </message>
     <message>
+      <source>Linked records</source>
+      <translation>关联记录</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <source>Search item, responsible person or notes</source>
+      <translation>搜索事项、负责人或备注</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n activity(ies)</source>
+      <translation>
+        <numerusform>活动 %n 项</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit(s)</source>
+      <translation>
+        <numerusform>走访 %n 次</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Monday</source>
+      <translation>星期一</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>星期二</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>星期三</translation>
+    </message>
+    <message>
+      <source>Thursday</source>
+      <translation>星期四</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>星期五</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>星期六</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>星期日</translation>
+    </message>
+    <message>
+      <source>{year}/{month}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+      <source>Estimate: the official holiday arrangement for {year} is not published yet</source>
+      <translation>估算：{year}年放假安排尚未公布，“休/班”按法定节日推算</translation>
+    </message>
+    <message>
+      <source>Days off follow the statutory festivals; make-up workdays are unknown until the State Council publishes the year's arrangement.</source>
+      <translation>放假日期按法定节日推算；调休上班日要等国务院公布当年放假安排后才能确定。</translation>
+    </message>
+    <message>
+      <source>No plan for {year} yet: use “Generate from template” or add items</source>
+      <translation>{year}年还没有工作计划，可点“按模板生成”或逐项新增</translation>
+    </message>
+    <message>
+      <source>No plan items this month</source>
+      <translation>本月没有计划项</translation>
+    </message>
+    <message>
+      <source>This month: {total} items, {done} done, completion {rate}</source>
+      <translation>本月计划 {total} 项，已完成 {done} 项，完成率 {rate}</translation>
+    </message>
+    <message>
+      <source>Month {m}: items without a date</source>
+      <translation>{m}月未定具体日期的事项</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>{month}/{day} {weekday}</source>
+      <translation>{month}月{day}日 {weekday}</translation>
+    </message>
+    <message>
+      <source>Day off: {name}</source>
+      <translation>放假：{name}</translation>
+    </message>
+    <message>
+      <source>Make-up workday: {name}</source>
+      <translation>调休上班：{name}</translation>
+    </message>
+    <message>
+      <source>(estimate)</source>
+      <translation>（估算）</translation>
+    </message>
+    <message>
+      <source>Activity: {title}</source>
+      <translation>活动：{title}</translation>
+    </message>
+    <message>
+      <source>Birthday: {name}</source>
+      <translation>生日：{name}</translation>
+    </message>
+    <message>
+      <source> · lunar</source>
+      <translation> · 农历</translation>
+    </message>
+    <message>
+      <source>Nothing on this day. Double-click the day to add an item.</source>
+      <translation>当天没有安排。双击日期可新增计划项。</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Choose a plan item in the list first.</source>
+      <translation>请先在列表中选择一个计划项。</translation>
+    </message>
+    <message>
+      <source>Generate the {year} work plan from the template?
+Items already in the plan are neither duplicated nor changed.</source>
+      <translation>按模板生成{year}年工作计划？
+计划中已有的事项不会重复生成，也不会被改动。</translation>
+    </message>
+    <message>
+      <source>{year}: {created} items created, {skipped} already in the plan (skipped).</source>
+      <translation>{year}年：新生成 {created} 项，已有 {skipped} 项（跳过）。</translation>
     </message>
     <message>
       <source> (year)</source>
       <translation> 年</translation>
     </message>
+  </context>
+  <context>
+    <name>PrintActions</name>
     <message>
-      <source>Search item or responsible person</source>
-      <translation>搜索事项或负责人</translation>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在生成 {name}……</translation>
     </message>
   </context>
   <context>
@@ -473,6 +1981,84 @@ The current data is backed up first.</source>
       <translation>
         <numerusform>共 %n 条</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReissueDialog</name>
+    <message>
+      <source>Void and reissue</source>
+      <translation>作废重开</translation>
+    </message>
+    <message>
+      <source>Slip {serial}: {name}, {type}, {date}, {cash} yuan</source>
+      <translation>记录单 {serial}：{name}，{type}，{date}，{cash} 元</translation>
+    </message>
+    <message>
+      <source>The old slip stays on record as voided; the new one gets the next serial number.</source>
+      <translation>原记录单保留并标为作废，新记录使用下一个编号。</translation>
+    </message>
+    <message>
+      <source>e.g. the amount should be 600 yuan</source>
+      <translation>如：金额应为 600 元</translation>
+    </message>
+    <message>
+      <source>Reason for voiding</source>
+      <translation>作废原因</translation>
+    </message>
+    <message>
+      <source>Corrected amount (yuan)</source>
+      <translation>更正后金额（元）</translation>
+    </message>
+    <message>
+      <source>This slip is already voided.</source>
+      <translation>该记录单已经作废。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RelativesTable</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Relation</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Work or school</source>
+      <translation>工作单位或学校</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>健康状况</translation>
+    </message>
+    <message>
+      <source>Date of death</source>
+      <translation>去世日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Add relative</source>
+      <translation>添加亲属</translation>
+    </message>
+    <message>
+      <source>Remove selected</source>
+      <translation>移除所选</translation>
     </message>
   </context>
   <context>
@@ -504,6 +2090,159 @@ The current data is backed up first.</source>
     <message>
       <source>Union Desk data (*.sqlite)</source>
       <translation>工会工作台数据 (*.sqlite)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultDialog</name>
+    <message>
+      <source>Result — {who}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Award</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>Review the file of {name}</source>
+      <translation>复核 {name} 的困难档案</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未复核</translation>
+    </message>
+    <message>
+      <source>Last review: {last}; due: {due}</source>
+      <translation>上次复核：{last}；应复核日期：{due}</translation>
+    </message>
+    <message>
+      <source>What was found: still in hardship, income, health…</source>
+      <translation>复核情况：是否仍困难、收入、健康等……</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>复核日期</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>复核意见</translation>
+    </message>
+    <message>
+      <source>Reviewed by</source>
+      <translation>复核人</translation>
+    </message>
+  </context>
+  <context>
+    <name>RuleDialog</name>
+    <message>
+      <source>Edit template rule</source>
+      <translation>编辑模板规则</translation>
+    </message>
+    <message>
+      <source>New template rule</source>
+      <translation>新增模板规则</translation>
+    </message>
+    <message>
+      <source>e.g. Celebrate the {N}th Teachers' Day</source>
+      <translation>例如：庆祝第{N}个教师节</translation>
+    </message>
+    <message>
+      <source>In the item name, {N} is the number of the Teachers' Day, {月} the month, {年} the year.</source>
+      <translation>事项名称中，{N} 会换成第几个教师节，{月} 会换成月份，{年} 会换成年份。</translation>
+    </message>
+    <message>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
+    </message>
+    <message>
+      <source>{name} month (lunar)</source>
+      <translation>{name}月</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source>negative = before, positive = after</source>
+      <translation>负数为提前，正数为推后</translation>
+    </message>
+    <message>
+      <source>On a fixed day of each month</source>
+      <translation>每月固定日期</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>时间规则</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <source>Lunar month</source>
+      <translation>农历月</translation>
+    </message>
+    <message>
+      <source>Lunar day</source>
+      <translation>农历日</translation>
+    </message>
+    <message>
+      <source>Festival</source>
+      <translation>节日</translation>
+    </message>
+    <message>
+      <source>Earlier / later</source>
+      <translation>提前或推后</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>今年</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>every month, first: {when}</source>
+      <translation>每月一项，第一项：{when}</translation>
     </message>
   </context>
   <context>
@@ -567,6 +2306,542 @@ The current data is backed up first.</source>
     <message>
       <source>The font file does not exist.</source>
       <translation>字体文件不存在。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusDialog</name>
+    <message>
+      <source>Change status: {name}</source>
+      <translation>变更状态：{name}</translation>
+    </message>
+    <message>
+      <source>{status} (since {date})</source>
+      <translation>{status}（{date} 起）</translation>
+    </message>
+    <message>
+      <source>e.g. retired on reaching the age</source>
+      <translation>如：到龄退休</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Current status</source>
+      <translation>当前状态</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>新状态</translation>
+    </message>
+    <message>
+      <source>Date of change</source>
+      <translation>变动日期</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>确定变更</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamDialog</name>
+    <message>
+      <source>New team — {item}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. Chinese department team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add to the team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team members</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signed up, not in a team (double-click to add)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a member</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add at least one member to the team.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TemplateDialog</name>
+    <message>
+      <source>Plan template</source>
+      <translation>工作计划模板</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Changing the template only affects plans generated later; items already in a plan stay as they are.</source>
+      <translation>修改模板只影响以后生成的计划；已在计划中的事项保持不变。</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Stop / resume using</source>
+      <translation>停用 / 启用</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Delete the rule “{title}” from the template?
+Items already generated from it stay in their plans.</source>
+      <translation>从模板中删除规则“{title}”？
+已按此规则生成的计划项仍保留在计划中。</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitActions</name>
+    <message>
+      <source>Void a visit</source>
+      <translation>作废走访记录</translation>
+    </message>
+    <message>
+      <source>Void slip {serial} ({name}, {type}, {cash} yuan).
+Reason (required):</source>
+      <translation>作废记录单 {serial}（{name}，{type}，{cash} 元）。
+作废原因（必填）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitForm</name>
+    <message>
+      <source>{relation} {name} (died {date})</source>
+      <translation>{relation} {name}（{date} 去世）</translation>
+    </message>
+    <message>
+      <source>Edit visit {serial}</source>
+      <translation>编辑走访记录 {serial}</translation>
+    </message>
+    <message>
+      <source>New visit</source>
+      <translation>新增走访</translation>
+    </message>
+    <message>
+      <source>Choose a visit type</source>
+      <translation>请选择慰问类别</translation>
+    </message>
+    <message>
+      <source>e.g. in hospital after an operation</source>
+      <translation>如：手术住院</translation>
+    </message>
+    <message>
+      <source>Union chair, committee members, school leaders</source>
+      <translation>工会主席、工会委员、学校领导</translation>
+    </message>
+    <message>
+      <source>e.g. fruit, milk</source>
+      <translation>如：水果、牛奶</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
+    </message>
+    <message>
+      <source>Deceased relative</source>
+      <translation>去世亲属</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>事由</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>走访人员</translation>
+    </message>
+    <message>
+      <source>Cash (yuan)</source>
+      <translation>慰问金（元）</translation>
+    </message>
+    <message>
+      <source>Value (yuan)</source>
+      <translation>价值（元）</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>慰问品</translation>
+    </message>
+    <message>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>后续跟进</translation>
+    </message>
+    <message>
+      <source>Reason over the standard</source>
+      <translation>超标准原因</translation>
+    </message>
+    <message>
+      <source>Choose the relative</source>
+      <translation>请选择亲属</translation>
+    </message>
+    <message>
+      <source>Slip {serial} was printed on {when}: its amount, member, type and date are fixed. To change them, void it and issue a new one.</source>
+      <translation>记录单 {serial} 已于 {when} 打印：金额、对象、类别和日期不能再改。如需更改，请作废后重新登记。</translation>
+    </message>
+    <message>
+      <source>standard {amount}</source>
+      <translation>标准 {amount} 元</translation>
+    </message>
+    <message>
+      <source>at most {amount} a visit</source>
+      <translation>每次上限 {amount} 元</translation>
+    </message>
+    <message>
+      <source>at most {amount} a year</source>
+      <translation>每人每年上限 {amount} 元</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>Printed slip</source>
+      <translation>记录单已打印</translation>
+    </message>
+    <message>
+      <source>Void slip {serial} and issue a corrected one now?</source>
+      <translation>现在作废记录单 {serial} 并按修改后的内容重新登记吗？</translation>
+    </message>
+    <message>
+      <source>Void and reissue</source>
+      <translation>作废重开</translation>
+    </message>
+    <message>
+      <source>Why is slip {serial} voided?</source>
+      <translation>记录单 {serial} 的作废原因：</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitTypesDialog</name>
+    <message>
+      <source>Visit types and standards</source>
+      <translation>慰问类别与标准</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>Standard</source>
+      <translation>标准</translation>
+    </message>
+    <message>
+      <source>Cap per visit</source>
+      <translation>每次上限</translation>
+    </message>
+    <message>
+      <source>Cap per member a year</source>
+      <translation>每人每年上限</translation>
+    </message>
+    <message>
+      <source>Relative</source>
+      <translation>需选亲属</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>no cap</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>A relative must be chosen (condolence on a death)</source>
+      <translation>须选择亲属（亲属去世吊唁）</translation>
+    </message>
+    <message>
+      <source>In use (untick to retire the type)</source>
+      <translation>启用（取消勾选即停用该类别）</translation>
+    </message>
+    <message>
+      <source>Save type</source>
+      <translation>保存类别</translation>
+    </message>
+    <message>
+      <source>New type</source>
+      <translation>新增类别</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别设置</translation>
+    </message>
+    <message>
+      <source>Standard amount (yuan)</source>
+      <translation>标准金额（元）</translation>
+    </message>
+    <message>
+      <source>Cap per visit (yuan)</source>
+      <translation>每次上限（元）</translation>
+    </message>
+    <message>
+      <source>Cap per member a year (yuan)</source>
+      <translation>每人每年上限（元）</translation>
+    </message>
+    <message>
+      <source>Amounts over a cap are allowed with a written reason. Types are never deleted.</source>
+      <translation>超过上限须填写原因后方可发放。类别只能停用，不能删除。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Editing: {name}</source>
+      <translation>正在编辑：{name}</translation>
+    </message>
+    <message>
+      <source>Save the changes to this type first?</source>
+      <translation>先保存对该类别的修改吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsPage</name>
+    <message>
+      <source>Voided</source>
+      <translation>已作废</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>已打印</translation>
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation>记录单号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>事由</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>慰问金</translation>
+    </message>
+    <message>
+      <source>Goods</source>
+      <translation>慰问品</translation>
+    </message>
+    <message>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Search name, pinyin, type or serial</source>
+      <translation>搜索姓名、拼音、类别或记录单号</translation>
+    </message>
+    <message>
+      <source> (year)</source>
+      <translation> 年</translation>
+    </message>
+    <message>
+      <source>Whole year</source>
+      <translation>全年</translation>
+    </message>
+    <message>
+      <source>Month {month}</source>
+      <translation>{month} 月</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>All fund sources</source>
+      <translation>全部经费来源</translation>
+    </message>
+    <message>
+      <source>Show voided</source>
+      <translation>显示已作废</translation>
+    </message>
+    <message>
+      <source>New visit</source>
+      <translation>新增走访</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
+    </message>
+    <message>
+      <source>Void and reissue</source>
+      <translation>作废重开</translation>
+    </message>
+    <message>
+      <source>Batch send warmth</source>
+      <translation>批量送温暖</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <source>Total: {count} visit(s), {amount} yuan</source>
+      <translation>合计：{count} 人次，{amount} 元</translation>
+    </message>
+    <message>
+      <source>{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.</source>
+      <translation>已登记 {count} 人次，共 {amount} 元，记录单号 {first} 至 {last}。</translation>
+    </message>
+    <message>
+      <source>Print slips</source>
+      <translation>打印记录单</translation>
+    </message>
+    <message>
+      <source>One slip per page for the selected visits</source>
+      <translation>为选中的走访记录打印记录单，每页一张</translation>
+    </message>
+    <message>
+      <source>Print sign-off sheet</source>
+      <translation>打印签收表</translation>
+    </message>
+    <message>
+      <source>For the selected visits, or for the whole list when one or none is selected</source>
+      <translation>选中多条时打印所选记录，否则打印当前列表中的全部记录</translation>
+    </message>
+    <message>
+      <source>Select the visits to print first.</source>
+      <translation>请先选择要打印的走访记录。</translation>
+    </message>
+    <message>
+      <source>Visit slips {serial}</source>
+      <translation>走访慰问记录单_{serial}</translation>
+    </message>
+    <message>
+      <source>Sign-off sheet {what}</source>
+      <translation>慰问金发放签收表_{what}</translation>
+    </message>
+    <message>
+      <source>{year}, month {month}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+      <source>Year {year}</source>
+      <translation>{year}年度</translation>
+    </message>
+    <message>
+      <source>({text})</source>
+      <translation>（{text}）</translation>
+    </message>
+    <message>
+      <source>Print the slips and the sign-off sheet of this batch now?</source>
+      <translation>现在打印这一批的记录单和签收表吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>dialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>

@@ -199,3 +199,35 @@ def test_lunar_birthday_day_30_in_short_month():
     born = date(1985, 2, 19)
     for year in range(2020, 2036):
         assert birthday_in_year(born, year, lunar=True) == festival_dates(year)["除夕"], year
+
+
+def _slow_lunar_birthday(birth: date, year: int) -> date:
+    """Reference straight from lunar_python (one full Lunar per step): slow but obvious."""
+    from lunar_python import Lunar, LunarMonth, Solar
+
+    born = Solar.fromYmd(birth.year, birth.month, birth.day).getLunar()
+    month, day = abs(born.getMonth()), born.getDay()
+    found = []
+    for y in (year - 1, year):
+        days = LunarMonth.fromYm(y, month).getDayCount()
+        s = Lunar.fromYmd(y, month, min(day, days)).getSolar()
+        found.append(date(s.getYear(), s.getMonth(), s.getDay()))
+    in_year = [d for d in found if d.year == year]
+    return in_year[0] if in_year else found[-1]
+
+
+def test_fast_lunar_birthdays_agree_with_lunar_python():
+    import random
+    from datetime import timedelta
+
+    rng = random.Random(11)
+    births = [date(1950, 1, 1) + timedelta(days=rng.randrange(60 * 365)) for _ in range(60)]
+    births += [
+        date(2020, 6, 1),  # 闰四月 2020
+        date(2023, 4, 10),  # 闰二月 2023
+        date(1984, 12, 31), date(2000, 2, 29), date(1990, 1, 26),  # a lunar 30th (腊月三十 1989)
+        date(1966, 2, 20), date(1987, 1, 28),  # 正月初一, 腊月廿九
+    ]
+    for birth in births:
+        for year in (2025, 2026, 2027, 2031, 2033):
+            assert birthday_in_year(birth, year, True) == _slow_lunar_birthday(birth, year), (birth, year)

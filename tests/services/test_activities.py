@@ -165,3 +165,45 @@ def test_list_json(people, tug):
     assert rows == [
         {"id": activity.id, "title": "趣味运动会", "start": "2026-12-20 09:00", "status": "报名中", "signed_up": 1, "waiting": 0, "checked_in": 0}
     ]
+
+
+def test_eligible_count_matches_the_rule_member_by_member(people):
+    from union_desk.services.members import age_on
+
+    Member.create(name="老赵", sex="男", birth_date=dt.date(1955, 1, 1), status="退休", pinyin_key=_key("老赵"))
+    Member.create(name="无生日", sex="女", pinyin_key=_key("无生日"))
+    # born the day after / on the day 35 years before the start
+    Member.create(name="刚满", sex="女", birth_date=dt.date(1991, 12, 20), pinyin_key=_key("刚满"))
+    Member.create(name="差一天", sex="女", birth_date=dt.date(1991, 12, 21), pinyin_key=_key("差一天"))
+    cases = [
+        {"title": "全体", "start": START},
+        {"title": "女职工", "start": START, "eligible_sex": "女"},
+        {"title": "青年", "start": START, "max_age": "35"},
+        {"title": "中年", "start": START, "min_age": "35", "max_age": "50"},
+        {"title": "退休", "start": START, "eligible_statuses": "退休"},
+        {"title": "不限状态", "start": START, "eligible_statuses": ""},
+    ]
+    for data in cases:
+        activity = act.save_activity(data)
+        day = activity.start.date()
+        allowed = [s for s in activity.eligible_statuses.split(",") if s]
+        expected = [
+            m.name
+            for m in Member.select()
+            if (not allowed or m.status in allowed)
+            and (not activity.eligible_sex or m.sex == activity.eligible_sex)
+            and (activity.min_age is None or (m.birth_date and age_on(m.birth_date, day) >= activity.min_age))
+            and (activity.max_age is None or (m.birth_date and age_on(m.birth_date, day) <= activity.max_age))
+        ]
+        assert act.eligible_count(activity) == len(expected), data["title"]
+    rows = {r.activity.title: r for r in act.list_activities(2026, with_eligible=True)}
+    assert rows["青年"].eligible == act.eligible_count(rows["青年"].activity)
+    assert rows["退休"].eligible == 1 and rows["退休"].participation_rate == 0
+
+
+def test_items_added_to_an_existing_activity_go_last(people, tug):
+    activity, _ = tug
+    act.save_activity({"place": "操场"}, activity, items=[{"name": "袋鼠跳", "capacity": "20"}])
+    names = [i.name for i in activity.items.order_by(act.ActivityItem.sort_order)]
+    assert names == ["拔河", "跳绳", "袋鼠跳"]
+    assert activity.place == "操场"

@@ -25,7 +25,8 @@ def test_open_review_close(member):
     with pytest.raises(ValidationError) as info:
         hardship.open_file(member, {"grade": "相对困难", "main_cause": "因病致困"})
     assert "已有在档" in info.value.message
-    hardship.review_file(f, "2026-11-01", "家庭情况无变化")
+    review = hardship.review_file(f, "2026-11-01", "家庭情况无变化")
+    assert review.note == "家庭情况无变化"
     f = HardshipFile.get_by_id(f.id)
     assert f.last_review_date == dt.date(2026, 11, 1) and f.next_review_date == dt.date(2027, 11, 1)
     with pytest.raises(ValidationError):
@@ -69,3 +70,16 @@ def test_assistance_and_figures(member):
     stale = list(hardship.files_query(hardship.FileFilter(not_reviewed_for_a_year=True), today=dt.date(2026, 11, 23)))
     assert [f.id for f in stale] == [f2.id]
     assert Assistance.select().count() == 2
+
+
+def test_assistance_of_member_lists_every_file(member):
+    first = hardship.open_file(member, {"grade": "相对困难", "main_cause": "低收入", "found_date": "2024-01-10"})
+    hardship.add_assistance(first, {"date": "2024-02-01", "kind": "生活救助", "cash": 300})
+    hardship.close_file(first, "已脱困", "2024-06-01", "收入提高")
+    second = hardship.open_file(member, {"grade": "意外致困", "main_cause": "灾害"})
+    hardship.add_assistance(second, {"kind": "其他", "goods": "米面油"})
+    other = Member.create(name="路人甲", birth_date=dt.date(1990, 1, 1))
+    hardship.add_assistance(hardship.open_file(other, {"grade": "相对困难", "main_cause": "残疾"}), {"kind": "助学", "cash": 1})
+    found = hardship.assistance_of_member(member)
+    assert [a.file_id for a in found] == [second.id, first.id]
+    assert found[1].cash == Decimal("300.00")

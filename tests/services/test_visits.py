@@ -172,3 +172,19 @@ def test_visit_types_are_editable_and_unique(db):
         visits.save_visit_type({"name": "高温慰问"})
     visits.save_visit_type({"active": False}, t)
     assert "高温慰问" not in [v.name for v in visits.visit_types()]
+
+
+def test_a_batch_over_a_cap_asks_for_one_reason(people):
+    a, b = people
+    warmth = vtype("春节送温暖")  # 1,500 per member per year
+    with pytest.raises(CapExceeded) as info:
+        visits.batch_visits([a.id, b.id], warmth.id, 1600, TODAY)
+    assert len(info.value.warnings) == 2 and "整批未保存" in info.value.message
+    assert Visit.select().count() == 0
+    made = visits.batch_visits([a.id, b.id], warmth.id, 1600, TODAY, over_cap_reason="经工会委员会研究")
+    assert [v.over_cap_reason for v in made] == ["经工会委员会研究"] * 2
+    # a problem other than a cap refuses the batch with the list of problems
+    with pytest.raises(ValidationError) as info:
+        visits.batch_visits([a.id, b.id], vtype("直系亲属去世").id, 500, TODAY)
+    assert not isinstance(info.value, CapExceeded) and "整批未保存" in info.value.message
+    assert Visit.select().count() == 2

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import holidays
-from lunar_python import Lunar, LunarMonth, Solar
+from lunar_python import Lunar, LunarMonth, LunarYear, Solar
 
 FIRST_TEACHERS_DAY_YEAR = 1985
 
@@ -147,6 +147,40 @@ def _build_calendar(year: int) -> StatutoryCalendar:
     )
 
 
+# Lunar birthdays for many people: lunar_python builds a whole Lunar for each solar→lunar step
+# (10–40 ms) and caches only the last year, so we keep, per solar year, the table of lunar month
+# starts and do plain arithmetic on it.
+_JDN = 1721425  # date.toordinal() + _JDN = Julian day number
+
+
+@functools.lru_cache(maxsize=256)
+def _lunar_months(year: int) -> tuple[tuple[int, int, int, int], ...]:
+    """(first Julian day, lunar year, month (negative = leap), days) of the lunar months that
+    cover solar year `year` (LunarYear: 11th month of year-1 to the 1st of year+1)."""
+    return tuple(
+        (int(m.getFirstJulianDay()), m.getYear(), m.getMonth(), m.getDayCount())
+        for m in LunarYear.fromYear(year).getMonths()
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def lunar_month_day(solar: date) -> tuple[int, int]:
+    """The lunar month (a leap month counts as the ordinary one) and day of a solar date."""
+    jdn = solar.toordinal() + _JDN
+    for first, _year, month, _days in reversed(_lunar_months(solar.year)):
+        if first <= jdn:
+            return abs(month), jdn - first + 1
+    raise ValueError(f"农历换算失败：{solar}")
+
+
+def _ordinary_lunar_date(lunar_year: int, month: int, day: int) -> date:
+    for first, year, m, days in _lunar_months(lunar_year):
+        if year == lunar_year and m == month:
+            return date.fromordinal(first - _JDN + min(day, days) - 1)
+    return lunar_to_solar(lunar_year, month, day)
+
+
+@functools.lru_cache(maxsize=65536)
 def birthday_in_year(birth: date, year: int, lunar: bool) -> date:
     """The solar date of this person's birthday in `year`.
 
@@ -162,8 +196,7 @@ def birthday_in_year(birth: date, year: int, lunar: bool) -> date:
             except ValueError:
                 return date(year, 2, 28)
         return birth.replace(year=year)
-    born = Solar.fromYmd(birth.year, birth.month, birth.day).getLunar()
-    month, day = abs(born.getMonth()), born.getDay()
-    candidates = [lunar_to_solar(y, month, day) for y in (year - 1, year)]
+    month, day = lunar_month_day(birth)
+    candidates = [_ordinary_lunar_date(y, month, day) for y in (year - 1, year)]
     in_year = [d for d in candidates if d.year == year]
     return in_year[0] if in_year else candidates[-1]

@@ -63,6 +63,11 @@ def pinyin_variants(name: str) -> tuple[list[str], list[str]]:
     return _combine(full), _combine(initials)
 
 
+def clean(text: str) -> str:
+    """A name or query as the search key stores it: separators and spaces removed, lower case."""
+    return _clean(text)
+
+
 def search_key(name: str) -> str:
     """Space-separated text to store and match with SQL LIKE: name, full spellings, initials."""
     full, initials = pinyin_variants(name)

@@ -131,7 +131,9 @@ def review_file(file: HardshipFile, when, note: str, reviewer: str = "") -> Hard
     if file.status not in OPEN_STATUSES:
         raise ValidationError("只有在档的档案需要复核", field="status")
     with database_proxy.atomic():
-        review = audit.create(HardshipReview, file=file, date=day, note=(note or "").strip(), reviewer=reviewer)
+        # HardshipReview has its own `note` field, so it cannot go through audit.create(note=...).
+        review = HardshipReview.create(file=file, date=day, note=(note or "").strip(), reviewer=reviewer)
+        audit.record("create", review, after=audit.snapshot(review))
         audit.update(file, last_review_date=day, next_review_date=_add_year(day))
     return review
 
@@ -239,6 +241,17 @@ def list_files(text: str = "", statuses: tuple[str, ...] | None = None, filters:
 
 def assistance_of(file: HardshipFile) -> list[Assistance]:
     return list(file.assistance.order_by(Assistance.date.desc(), Assistance.id.desc()))
+
+
+def assistance_of_member(member: Member) -> list[Assistance]:
+    """All assistance under any of the member's hardship files (voided ones too), newest first."""
+    query = (
+        Assistance.select(Assistance, HardshipFile)
+        .join(HardshipFile)
+        .where(HardshipFile.member == member)
+        .order_by(Assistance.date.desc(), Assistance.id.desc())
+    )
+    return list(query)
 
 
 @dataclass

@@ -14,7 +14,9 @@ DEFAULTS = {
     "print_font": "",
     "language": "zh_CN",
     "window_geometry": "",
+    "slip_size": "A5",
 }
+SLIP_SIZES = ("A5", "half-A4")
 LANGUAGES = ("zh_CN", "en")
 LIMITS = {"school_name": 64, "union_name": 64, "chair": 32, "default_handler": 32}
 # UI state that changes on every close: stored, but not worth an audit row.
@@ -41,6 +43,8 @@ def validate(values: dict[str, str]) -> dict[str, str]:
         limit = LIMITS.get(key)
         if limit and len(value) > limit:
             raise ValidationError(f"“{key}”不能超过 {limit} 个字。", field=key)
+        if key == "slip_size" and value not in SLIP_SIZES:
+            raise ValidationError("记录单纸张只能是 A5 或半张 A4", field=key)
         if key == "language" and value not in LANGUAGES:
             raise ValidationError(f"不支持的界面语言：{value}", field=key)
         cleaned[key] = value

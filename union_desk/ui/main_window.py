@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.activities, self.tr("Activities"))
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_tab)
+        # plan changes show on the 首页 reminders the next time it is opened
+        self.plan.changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.home)))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._update_title()
@@ -68,6 +70,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.action_settings)
+        self.action_visit_types = QAction(self.tr("&Visit types and standards…"), self)
+        self.action_visit_types.triggered.connect(lambda: self.hardship.edit_visit_types())
+        file_menu.addAction(self.action_visit_types)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 

@@ -1,70 +1,51 @@
-"""困难帮扶 tab: hardship files, and the visits and condolences of the year."""
+"""困难帮扶 tab: hardship files, visits and condolences, and 应访未访 — one sub-tab each."""
 
 from __future__ import annotations
 
-import datetime as dt
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from PySide6.QtWidgets import QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
-
-from union_desk.services import hardship, visits
-from union_desk.ui.widgets.record_list import RecordList
-from union_desk.ui.widgets.table_model import Column
+from union_desk.ui.hardship.due_page import DuePage
+from union_desk.ui.hardship.files_page import FilesPage
+from union_desk.ui.hardship.visits_page import VisitsPage
 
 
 class HardshipTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        file_columns = [
-            Column(self.tr("Name"), lambda f: f.member.name, 90),
-            Column(self.tr("Department"), lambda f: f.member.department, 110),
-            Column(self.tr("Grade"), lambda f: f.grade, 80),
-            Column(self.tr("Main cause"), lambda f: f.main_cause, 100),
-            Column(self.tr("Other causes"), lambda f: f.secondary_causes, 150),
-            Column(self.tr("Household"), lambda f: f.household_size, 60),
-            Column(self.tr("Monthly income"), lambda f: f.monthly_income, 90),
-            Column(self.tr("Status"), lambda f: f.status, 60),
-            Column(self.tr("Found on"), lambda f: f.found_date, 90),
-            Column(self.tr("Last review"), lambda f: f.last_review_date, 90),
-        ]
-        self.files = RecordList(
-            file_columns, lambda text: hardship.list_files(text), self.tr("Search name, pinyin or cause")
-        )
-        visit_columns = [
-            Column(self.tr("Serial"), lambda v: v.serial, 100),
-            Column(self.tr("Date"), lambda v: v.date, 90),
-            Column(self.tr("Name"), lambda v: v.member.name, 80),
-            Column(self.tr("Type"), lambda v: v.visit_type.name, 100),
-            Column(self.tr("Reason"), lambda v: v.reason, 160),
-            Column(self.tr("Cash"), lambda v: v.cash, 80),
-            Column(self.tr("Goods"), lambda v: v.goods, 100),
-            Column(self.tr("Fund source"), lambda v: v.fund_source, 80),
-            Column(self.tr("Handler"), lambda v: v.handler, 70),
-            Column(self.tr("Voided"), lambda v: self.tr("Voided") if v.voided else "", 50),
-        ]
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
-        self.year.setSuffix(self.tr(" (year)"))
-        self.visits = RecordList(
-            visit_columns,
-            lambda text: visits.list_visits(self.year.value(), text),
-            self.tr("Search name, pinyin, type or serial"),
-        )
-        self.visits.toolbar.insertWidget(1, self.year)
-        self.totals = QLabel()
-        self.visits.toolbar.addWidget(self.totals)
-        self.year.valueChanged.connect(lambda _v: self.refresh())
-
+        self.files = FilesPage()
+        self.visits = VisitsPage()
+        self.due = DuePage()
         self.inner = QTabWidget()
         self.inner.addTab(self.files, self.tr("Hardship files"))
         self.inner.addTab(self.visits, self.tr("Visits and condolences"))
+        self.inner.addTab(self.due, self.tr("Due visits"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.inner)
+
+        self.files.changed.connect(self.due.refresh)
+        self.visits.changed.connect(self.due.refresh)
+        self.due.visit_requested.connect(self.visit_due)
 
     def refresh(self) -> None:
         self.files.refresh()
         self.visits.refresh()
-        count, amount = visits.year_totals(self.year.value())
-        self.totals.setText(
-            self.tr("Visits: {count}, cash: {amount} yuan").format(count=count, amount=f"{amount:,.2f}")
-        )
+        self.due.refresh()
+
+    def reload_visit_types(self) -> None:
+        self.visits.reload_types()
+
+    def visit_due(self, due) -> None:
+        """Open the visit form prefilled from a 应访未访 row; on save show it in the visits list."""
+        saved = self.visits.new_visit(member=due.member, visit_type_name=due.visit_type_name, relative=due.relative)
+        if saved is not None:
+            self.due.refresh()
+
+    def edit_visit_types(self) -> None:
+        """文件 → 慰问类别与标准."""
+        from union_desk.ui.hardship.visit_types_dialog import VisitTypesDialog
+
+        dialog = VisitTypesDialog(self.window())
+        dialog.exec()
+        if dialog.changed:
+            self.reload_visit_types()

@@ -68,10 +68,11 @@ class HomeTab(QWidget):
             "plan_overdue": self._list_box(self.tr("Overdue plan items")),
             "deadlines": self._list_box(self.tr("Sign-up deadlines this week")),
             "birthdays": self._list_box(self.tr("Birthdays this month")),
+            "hardship_due": self._list_box(self.tr("Hardship files due for review")),
         }
         grid = QGridLayout()
         for i, (box, _list) in enumerate(self.lists.values()):
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i // 3, i % 3)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -105,7 +106,19 @@ class HomeTab(QWidget):
         self._fill("deadlines", [f"{a.signup_deadline:%m-%d %H:%M}  {a.title}" for a in data.deadlines])
         self._fill(
             "birthdays",
-            [f"{m.birth_date:%m-%d}  {m.name}（{m.department}）" for m in data.birthdays],
+            [
+                f"{b.date:%m-%d}  {b.member.name}（{b.member.department}）" + (self.tr(" lunar") if b.lunar else "")
+                for b in data.birthdays
+            ],
+        )
+        self._fill(
+            "hardship_due",
+            [
+                (f"{f.next_review_date:%Y-%m-%d}" if f.next_review_date else self.tr("no date"))
+                + f"  {f.member.name}  {f.grade}"
+                + (self.tr(" (late)") if f.next_review_date and f.next_review_date < data.today else "")
+                for f in data.hardship_due
+            ],
         )
         age = data.backup_age_days
         if age is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.records: list = []
+        # Optional: a record for which this returns True is shown greyed (e.g. a voided visit).
+        self.muted: Callable[[object], bool] | None = None
 
     def set_records(self, records: Sequence) -> None:
         self.beginResetModel()
@@ -76,6 +79,9 @@ class RecordTableModel(QAbstractTableModel):
             value = column.value(self.records[index.row()])
             if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.muted is not None:
+            if self.muted(self.records[index.row()]):
+                return QColor("#9a9a9a")
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -1,0 +1,105 @@
+"""Shared pieces of the ledger readers and writers: progress/cancel, atomic workbook saving.
+
+`progress(done, total, label) -> bool` is the one progress protocol of long work in Union Desk
+(the demo generator uses it too): returning False cancels, and the work raises `Cancelled`
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from union_desk.errors import FileInUseError, UnionDeskError, ValidationError
+
+ProgressFn = Callable[[int, int, str], bool]
+
+CANCELLED_MESSAGE = "已取消"
+
+
+class Cancelled(UnionDeskError):
+    """The user pressed cancel; nothing was written."""
+
+    def __init__(self, message: str = CANCELLED_MESSAGE):
+        super().__init__(message)
+
+
+class Ticker:
+    """Calls `progress` every `every` steps (and on demand); raises Cancelled when told to stop."""
+
+    def __init__(self, progress: ProgressFn | None, total: int, label: str, every: int = 200):
+        self.progress = progress
+        self.total = total
+        self.label = label
+        self.every = max(1, every)
+        self.done = 0
+
+    def report(self, done: int | None = None, label: str | None = None) -> None:
+        if done is not None:
+            self.done = done
+        if label is not None:
+            self.label = label
+        if self.progress is not None and self.progress(self.done, self.total, self.label) is False:
+            raise Cancelled()
+
+    def step(self, n: int = 1) -> None:
+        before = self.done
+        self.done += n
+        if self.progress is not None and (self.done // self.every != before // self.every or self.done >= self.total):
+            self.report()
+
+
+def file_in_use_message(path: Path) -> str:
+    return f"文件“{Path(path).name}”正被其他程序（如 Excel）打开，请关闭后重试。"
+
+
+def xlsx_target(path) -> Path:
+    """The file an export writes: '.xlsx' added when there is no suffix; other suffixes refused."""
+    target = Path(path).expanduser()
+    if not target.suffix:
+        target = target.with_suffix(".xlsx")
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationError(f"只能保存为 .xlsx 文件，而不是“{target.name}”。", field="path")
+    if target.is_dir():
+        raise ValidationError(f"“{target}”是一个文件夹，请给出文件名。", field="path")
+    return target
+
+
+def save_workbook_atomic(workbook, path) -> Path:
+    """Save an openpyxl workbook next to the target and rename it into place.
+
+    A crash or an error leaves the old file whole. A target held open by Excel (Windows refuses
+    the rename with PermissionError) becomes FileInUseError with a message for the user.
+    """
+    target = xlsx_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"文件夹不存在：{folder}", field="path")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=folder)
+    except PermissionError as exc:
+        raise UnionDeskError(f"没有权限在文件夹“{folder}”中写入文件，请换一个位置保存。") from exc
+    except OSError as exc:
+        raise UnionDeskError(f"无法在文件夹“{folder}”中写入文件：{exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        try:
+            workbook.save(tmp)
+        except OSError as exc:
+            raise UnionDeskError(f"保存文件失败：{exc.strerror or exc}") from exc
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            raise FileInUseError(file_in_use_message(target)) from exc
+        except OSError as exc:
+            raise UnionDeskError(f"保存文件“{target.name}”失败：{exc.strerror or exc}") from exc
+    finally:
+        if tmp.exists():
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+    return target

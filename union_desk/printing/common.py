@@ -1,0 +1,335 @@
+"""What every printout shares: the Chinese font, atomic PDF writing, styles, page numbers, header.
+
+Rules (DESIGN.md "Printing Chinese"):
+- all text is drawn in the font chosen by `fonts.resolve_font` (settings → Windows → Linux →
+  STSong-Light); canvases are created with that font as their initial font, so not even the
+  page preamble refers to Helvetica;
+- a PDF is written to a temporary file in the target folder and renamed into place, so a failure
+  leaves the old file whole; a target held open by another program becomes FileInUseError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Flowable
+
+from union_desk.domain import money
+from union_desk.errors import FileInUseError, UnionDeskError, ValidationError
+from union_desk.printing import fonts
+
+CREATOR = "工会工作台 Union Desk"
+
+
+def _teach_chinese_line_breaking() -> None:
+    """ReportLab's CJK wrapping (kinsoku) knows the Japanese marks but not the full-width
+    Chinese ，：；！？ — add them, so that no line of a Paragraph starts with one.
+
+    Both copies of the list need it: textsplit's (single-style paragraphs) and the one
+    paragraph.py imported by name (mixed-style paragraphs).
+    """
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):
+        missing = "".join(ch for ch in "，：；！？》」』】〕…" if ch not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
+
+
+_teach_chinese_line_breaking()
+
+STAMP_RED = colors.Color(0.80, 0.05, 0.05)
+YUAN = "￥"  # full-width: in GB2312, so STSong-Light has it as well as every TrueType CJK font
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PrintedPdf:
+    """What a print call wrote: the file, its page count and the font that drew the Chinese."""
+
+    path: Path
+    pages: int
+    font: str  # human-readable description of the font used (for the UI / CLI)
+    reprints: list[str] = field(default_factory=list)  # serials printed as 补打
+    voided: list[str] = field(default_factory=list)  # serials printed with the 作废 stamp
+    items: int = 0  # slips, sign-off rows or hardship files printed
+
+
+# --- atomic writing -----------------------------------------------------------------------------
+
+
+def file_in_use_message(path) -> str:
+    return f"文件“{Path(path).name}”正被其他程序打开，请关闭后重试。"
+
+
+def pdf_target(path) -> Path:
+    """The file a print writes: '.pdf' added when there is no suffix; other suffixes refused."""
+    if path is None or str(path).strip() == "":
+        raise ValidationError("请给出要保存的 PDF 文件名。", field="path")
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise ValidationError(f"“{target}”是一个文件夹，请给出文件名。", field="path")
+    if not target.suffix:
+        target = target.with_suffix(".pdf")
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(f"只能保存为 .pdf 文件，而不是“{target.name}”。", field="path")
+    if target.is_dir():
+        raise ValidationError(f"“{target}”是一个文件夹，请给出文件名。", field="path")
+    return target
+
+
+def write_pdf_atomic(path, write: Callable[[str], object]) -> Path:
+    """Call `write(tmp_filename)` to produce the PDF, then rename it over `path`.
+
+    A failure at any point removes the temporary file and leaves the old `path` untouched.
+    PermissionError on the rename (Windows: the PDF is open in a viewer) → FileInUseError.
+    """
+    target = pdf_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"文件夹不存在：{folder}", field="path")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=folder)
+    except PermissionError as exc:
+        raise UnionDeskError(f"没有权限在文件夹“{folder}”中写入文件，请换一个位置保存。") from exc
+    except OSError as exc:
+        raise UnionDeskError(f"无法在文件夹“{folder}”中写入文件：{exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        try:
+            write(str(tmp))
+        except OSError as exc:
+            raise UnionDeskError(f"生成 PDF 失败：{exc.strerror or exc}") from exc
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            raise FileInUseError(file_in_use_message(target)) from exc
+        except OSError as exc:
+            raise UnionDeskError(f"保存文件“{target.name}”失败：{exc.strerror or exc}") from exc
+    finally:
+        if tmp.exists():
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+    return target
+
+
+# --- font and settings --------------------------------------------------------------------------
+
+
+def font_choice() -> fonts.FontChoice:
+    """The font for Chinese text as configured in settings (print_font), with the fallbacks."""
+    from union_desk.services import settings
+
+    return fonts.resolve_font(settings.get("print_font") or None)
+
+
+def chinese_font() -> tuple[str, str]:
+    """(registered ReportLab font name, description for the user) of the print font."""
+    choice = font_choice()
+    return fonts.register(choice), choice.description
+
+
+def union_header() -> tuple[str, str]:
+    """(school name, union name) for the top of every printout; either may be ''."""
+    from union_desk.services import settings
+
+    return settings.get("school_name").strip(), settings.get("union_name").strip()
+
+
+def union_title() -> str:
+    """One line naming the union: the union's own name, else '<school>工会', else '工会'."""
+    school, union = union_header()
+    if union:
+        return union
+    if school:
+        return f"{school}工会"
+    return "工会"
+
+
+def setting(key: str, default: str = "") -> str:
+    from union_desk.services import settings
+
+    return (settings.get(key) or "").strip() or default
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+def fmt_date(day) -> str:
+    if not day:
+        return ""
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def fmt_yuan(amount) -> str:
+    """'￥1,005.50'."""
+    return YUAN + money.format_yuan(amount)
+
+
+def capitals(amount) -> str:
+    """'壹仟零伍元伍角' (人民币大写)."""
+    return money.to_chinese_capital(amount)
+
+
+BLANK_DATE = "　　　　年　　月　　日"
+
+
+# --- styles -------------------------------------------------------------------------------------
+
+
+def styles(font: str, base: float = 10) -> dict[str, ParagraphStyle]:
+    """Paragraph styles that all use `font` and break Chinese lines anywhere (wordWrap CJK)."""
+    leading = base * 1.35
+
+    def style(name, size=base, align=TA_LEFT, lead=None, **kw):
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=lead or size * 1.35,
+            alignment=align,
+            wordWrap="CJK",
+            **kw,
+        )
+
+    return {
+        "normal": style("UDNormal"),
+        "cell": style("UDCell"),
+        "cell_center": style("UDCellCenter", align=TA_CENTER),
+        "cell_right": style("UDCellRight", align=TA_RIGHT),
+        "label": style("UDLabel", align=TA_CENTER),
+        "label_small": style("UDLabelSmall", size=base - 1, align=TA_CENTER),
+        "head": style("UDHead", size=base - 1, align=TA_CENTER),
+        "small": style("UDSmall", size=base - 1.5),
+        "small_center": style("UDSmallCenter", size=base - 1.5, align=TA_CENTER),
+        "header": style("UDHeader", size=base + 1.5, align=TA_CENTER),
+        "title": style("UDTitle", size=base + 8, align=TA_CENTER, lead=(base + 8) * 1.3),
+        "section": style("UDSection", size=base + 1, lead=leading + 2, spaceBefore=4, spaceAfter=2),
+        "right": style("UDRight", align=TA_RIGHT),
+    }
+
+
+# --- canvases -----------------------------------------------------------------------------------
+
+
+def draw_bold_centred(canv, x: float, y: float, text: str, font: str, size: float, stroke: float = 0.35) -> None:
+    canv.saveState()
+    canv.setLineWidth(stroke)
+    t = canv.beginText()
+    t.setTextRenderMode(2)
+    t.setFont(font, size)
+    t.setTextOrigin(x - pdfmetrics.stringWidth(text, font, size) / 2, y)
+    t.textOut(text)
+    canv.drawText(t)
+    canv.restoreState()
+
+
+def make_canvas(filename: str, font: str, pagesize, **kw) -> rl_canvas.Canvas:
+    """A canvas whose initial font is `font` (never Helvetica), with document info filled in."""
+    c = rl_canvas.Canvas(filename, pagesize=pagesize, initialFontName=font, initialFontSize=10, **kw)
+    c.setCreator(CREATOR)
+    c.setProducer(CREATOR)
+    return c
+
+
+class NumberedCanvas(rl_canvas.Canvas):
+    """Two-pass canvas: keeps every page until save(), then writes '第 N 页 共 M 页' on each.
+
+    Subclass per font with `numbered_canvas(font)`; `running_head` (optional) is drawn at the
+    top of pages 2+.
+    """
+
+    font_name = fonts.CID_FONT
+    footer_size = 9
+    running_head = ""
+
+    def __init__(self, *args, **kwargs):
+        # platypus passes initialFontName=None explicitly; None would mean Helvetica.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or self.font_name
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
+        super().__init__(*args, **kwargs)
+        self.setCreator(CREATOR)
+        self.setProducer(CREATOR)
+        self._saved_pages: list[dict] = []
+        self.total_pages = 0
+
+    def showPage(self):  # noqa: N802 - ReportLab API
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+        self.document_starts_here = False
+
+    def save(self):
+        total = len(self._saved_pages)
+        self.total_pages = total
+        for state in self._saved_pages:
+            self.__dict__.update(state)
+            self.draw_page_furniture(self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+    def draw_page_furniture(self, number: int, total: int) -> None:
+        width, _height = self._pagesize
+        self.saveState()
+        self.setFont(self.font_name, self.footer_size)
+        self.setFillColor(colors.black)
+        self.drawCentredString(width / 2, 10 * mm, f"第 {number} 页 共 {total} 页")
+        if self.running_head and number > 1 and not getattr(self, "document_starts_here", False):
+            self.setFont(self.font_name, 8.5)
+            self.setFillColor(colors.Color(0.35, 0.35, 0.35))
+            self.drawCentredString(width / 2, self._pagesize[1] - 9 * mm, self.running_head)
+        self.restoreState()
+
+
+def numbered_canvas(font: str, running_head: str = "") -> type[NumberedCanvas]:
+    """A NumberedCanvas class bound to `font` (platypus wants a class / factory)."""
+    return type("UDNumberedCanvas", (NumberedCanvas,), {"font_name": font, "running_head": running_head})
+
+
+# --- flowables ----------------------------------------------------------------------------------
+
+
+class DocumentStart(Flowable):
+    """Zero-size marker: the page it lands on starts a new document (no '（续）' running head)."""
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.document_starts_here = True
+
+
+class BoldTitle(Flowable):
+    """A centred title in the Chinese font, drawn fake-bold (CJK fonts here have no bold face)."""
+
+    def __init__(self, text: str, font: str, size: float = 18, space_after: float = 4 * mm):
+        super().__init__()
+        self.text = text
+        self.font = font
+        self.size = size
+        self.space_after = space_after
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.size * 1.25 + self.space_after
+
+    def draw(self):
+        draw_bold_centred(self.canv, self.width / 2, self.space_after + self.size * 0.25, self.text, self.font, self.size)
