@@ -6,29 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys  # noqa: E402
-
 import pytest  # noqa: E402
-
-
-def _make_singletons_immortal() -> None:
-    """Work around a PySide6 6.12 refcount bug on Python < 3.12.
-
-    Its bindings drop one reference to None for every call of a method returning nothing
-    (setText, clear, QTimer.stop …) and to True for every signal emitted; QObject.property() of an
-    unset name does the same. On 3.12+ None/True/False are immortal and nothing happens; on 3.11 a
-    long test session reaches zero and aborts with "Fatal Python error: none_dealloc / bool_dealloc".
-    Giving them a huge reference count emulates 3.12's immortality.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_make_singletons_immortal()
 
 
 @pytest.fixture(autouse=True)
