@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name />
-    <message>
-      <source>Reason:</source>
-      <translation>理由：</translation>
-    </message>
-    <message>
-      <source>Without a reason the sign-up is not made.</source>
-      <translation>没有填写理由，未报名。</translation>
-    </message>
-    <message>
-      <source>Sign up</source>
-      <translation>报名</translation>
-    </message>
-    <message>
-      <source>{name} is on the waiting list of “{item}” (position {position}).</source>
-      <translation>{name} 已进入“{item}”的候补名单（第 {position} 位）。</translation>
-    </message>
-    <message>
-      <source>{name} is signed up for “{item}”.</source>
-      <translation>{name} 已报名“{item}”。</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-  </context>
-  <context>
     <name>AboutDialog</name>
     <message>
       <source>About Union Desk</source>
@@ -57,6 +30,40 @@
     <message>
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivitiesCommon</name>
+    <message>
+      <source>Reason:</source>
+      <translation>原因：</translation>
+    </message>
+    <message>
+      <source>Without a reason the sign-up is not made.</source>
+      <translation>没有填写原因，未报名。</translation>
+    </message>
+    <message>
+      <source>Sign up</source>
+      <translation>报名</translation>
+    </message>
+    <message>
+      <source>{name} is on the waiting list of “{item}” (position {position}).</source>
+      <translation>{name} 已进入“{item}”候补名单（第 {position} 位）。</translation>
+    </message>
+    <message>
+      <source>{name} is signed up for “{item}”.</source>
+      <translation>{name} 已报名“{item}”。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivitiesDialogs</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -98,8 +105,16 @@
       <translation>签到</translation>
     </message>
     <message>
+      <source>Participation</source>
+      <translation>参与率</translation>
+    </message>
+    <message>
       <source>Budget</source>
       <translation>预算（元）</translation>
+    </message>
+    <message>
+      <source>Actual cost</source>
+      <translation>实际支出</translation>
     </message>
     <message>
       <source> (year)</source>
@@ -108,6 +123,161 @@
     <message>
       <source>Search title or place</source>
       <translation>搜索活动名称或地点</translation>
+    </message>
+    <message>
+      <source>New activity…</source>
+      <translation>新建活动…</translation>
+    </message>
+    <message>
+      <source>Sign-ups and check-in</source>
+      <translation>报名与签到</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityDetail</name>
+    <message>
+      <source>← Back to the list</source>
+      <translation>← 返回列表</translation>
+    </message>
+    <message>
+      <source>Edit activity…</source>
+      <translation>编辑活动…</translation>
+    </message>
+    <message>
+      <source>Import from Excel…</source>
+      <translation>从表格导入报名…</translation>
+    </message>
+    <message>
+      <source>Print sign-up list</source>
+      <translation>打印报名表</translation>
+    </message>
+    <message>
+      <source>Print sign-in sheet</source>
+      <translation>打印签到表</translation>
+    </message>
+    <message>
+      <source>Print award list</source>
+      <translation>打印获奖名单</translation>
+    </message>
+    <message>
+      <source>signed up</source>
+      <translation>已报名</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>候补</translation>
+    </message>
+    <message>
+      <source>checked in</source>
+      <translation>已签到</translation>
+    </message>
+    <message>
+      <source>eligible</source>
+      <translation>符合条件</translation>
+    </message>
+    <message>
+      <source>participation rate</source>
+      <translation>参与率</translation>
+    </message>
+    <message>
+      <source>Add item…</source>
+      <translation>添加项目…</translation>
+    </message>
+    <message>
+      <source>Change places…</source>
+      <translation>修改名额…</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Sign-ups</source>
+      <translation>报名</translation>
+    </message>
+    <message>
+      <source>Teams</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>Check-in</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <source>Time: {when}</source>
+      <translation>时间：{when}</translation>
+    </message>
+    <message>
+      <source>Place: {place}</source>
+      <translation>地点：{place}</translation>
+    </message>
+    <message>
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <source>Category: {category}</source>
+      <translation>类别：{category}</translation>
+    </message>
+    <message>
+      <source>Organiser: {who}</source>
+      <translation>组织者：{who}</translation>
+    </message>
+    <message>
+      <source>Sign-up deadline: {when}</source>
+      <translation>报名截止：{when}</translation>
+    </message>
+    <message>
+      <source>Who may sign up: {rules}</source>
+      <translation>报名条件：{rules}</translation>
+    </message>
+    <message>
+      <source>anyone</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>{name}  {signed}/{places}, waiting {waiting}</source>
+      <translation>{name}  {signed}/{places}，候补 {waiting}</translation>
+    </message>
+    <message>
+      <source> (teams)</source>
+      <translation>（团体）</translation>
+    </message>
+    <message>
+      <source>Change places</source>
+      <translation>修改名额</translation>
+    </message>
+    <message>
+      <source>Places for “{item}” (blank = no limit):</source>
+      <translation>“{item}”的名额（空为不限）：</translation>
+    </message>
+    <message>
+      <source>Places for “{item}”: {places}.</source>
+      <translation>“{item}”的名额：{places}。</translation>
+    </message>
+    <message>
+      <source>Moved up from the waiting list: {names}</source>
+      <translation>从候补名单递补：{names}</translation>
+    </message>
+    <message>
+      <source>sign-up list</source>
+      <translation>报名表</translation>
+    </message>
+    <message>
+      <source>sign-in sheet</source>
+      <translation>签到表</translation>
+    </message>
+    <message>
+      <source>award list</source>
+      <translation>获奖名单</translation>
     </message>
   </context>
   <context>
@@ -154,7 +324,7 @@
     </message>
     <message>
       <source>Team entries</source>
-      <translation>以队报名</translation>
+      <translation>团体项目</translation>
     </message>
     <message>
       <source>Add item</source>
@@ -253,19 +423,19 @@
     <name>AddItemDialog</name>
     <message>
       <source>Add an item</source>
-      <translation type="unfinished" />
+      <translation>添加项目</translation>
     </message>
     <message>
       <source>e.g. tug of war</source>
-      <translation type="unfinished" />
+      <translation>如：拔河</translation>
     </message>
     <message>
       <source>blank = no limit</source>
-      <translation type="unfinished" />
+      <translation>空为不限</translation>
     </message>
     <message>
       <source>Team entries (teams by department or group)</source>
-      <translation type="unfinished" />
+      <translation>团体项目（按组室或小组组队）</translation>
     </message>
     <message>
       <source>Item</source>
@@ -273,11 +443,11 @@
     </message>
     <message>
       <source>Places</source>
-      <translation type="unfinished" />
+      <translation>名额</translation>
     </message>
     <message>
       <source>Add</source>
-      <translation type="unfinished">添加</translation>
+      <translation>添加</translation>
     </message>
   </context>
   <context>
@@ -506,7 +676,7 @@ Reason (required):</source>
     <name>BulkSignUpDialog</name>
     <message>
       <source>Sign up by filter — {item}</source>
-      <translation type="unfinished" />
+      <translation>按条件报名 — {item}</translation>
     </message>
     <message>
       <source>Anyone</source>
@@ -514,19 +684,19 @@ Reason (required):</source>
     </message>
     <message>
       <source>Men</source>
-      <translation type="unfinished" />
+      <translation>男</translation>
     </message>
     <message>
       <source>Women</source>
-      <translation type="unfinished" />
+      <translation>女</translation>
     </message>
     <message>
       <source>All departments</source>
-      <translation type="unfinished">全部部门</translation>
+      <translation>全部部门</translation>
     </message>
     <message>
       <source>Any status</source>
-      <translation type="unfinished" />
+      <translation>状态不限</translation>
     </message>
     <message>
       <source>to</source>
@@ -538,7 +708,7 @@ Reason (required):</source>
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished">部门</translation>
+      <translation>部门</translation>
     </message>
     <message>
       <source>Member status</source>
@@ -546,15 +716,15 @@ Reason (required):</source>
     </message>
     <message>
       <source>Age (on the day)</source>
-      <translation type="unfinished" />
+      <translation>年龄（活动当天）</translation>
     </message>
     <message>
       <source>People already on the list or not eligible are skipped and listed afterwards. When the item is full, the rest go on the waiting list.</source>
-      <translation type="unfinished" />
+      <translation>已报名或不符合条件的人会跳过，并在之后列出。项目名额满后，其余的人进入候补名单。</translation>
     </message>
     <message>
       <source>Sign them up</source>
-      <translation type="unfinished" />
+      <translation>为他们报名</translation>
     </message>
     <message>
       <source>no limit</source>
@@ -562,9 +732,76 @@ Reason (required):</source>
     </message>
     <message numerus="yes">
       <source>%n member(s) match.</source>
-      <translation type="unfinished">
-        <numerusform />
+      <translation>
+        <numerusform>符合条件的有 %n 人。</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckInPage</name>
+    <message>
+      <source>Type a name or pinyin initials, then press Enter</source>
+      <translation>输入姓名或拼音首字母，然后按回车</translation>
+    </message>
+    <message>
+      <source>Several people match — choose one (Enter or double-click):</source>
+      <translation>有多人符合，请选择一人（回车或双击）：</translation>
+    </message>
+    <message>
+      <source>Walk-in (did not sign up)</source>
+      <translation>现场报名（未事先报名）</translation>
+    </message>
+    <message>
+      <source>Sign up and check in</source>
+      <translation>报名并签到</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Checked in at</source>
+      <translation>签到时间</translation>
+    </message>
+    <message>
+      <source>Checked in: {present} of {total}</source>
+      <translation>已签到：{present} / {total}</translation>
+    </message>
+    <message>
+      <source>Check-in</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <source>Nobody signed up and not yet checked in matches “{text}”. People already checked in are not listed; add a walk-in below.</source>
+      <translation>没有与“{text}”相符的已报名且未签到的人。已签到的人不再列出；现场报名请在下方添加。</translation>
+    </message>
+    <message>
+      <source>{count} people match “{text}”.</source>
+      <translation>有 {count} 人与“{text}”相符。</translation>
+    </message>
+    <message>
+      <source>✓ {name} ({department}) checked in: {items}</source>
+      <translation>✓ {name}（{department}）已签到：{items}</translation>
+    </message>
+    <message>
+      <source>Walk-in</source>
+      <translation>现场报名</translation>
+    </message>
+    <message>
+      <source>Choose the item and the member first.</source>
+      <translation>请先选择项目和会员。</translation>
     </message>
   </context>
   <context>
@@ -1347,6 +1584,41 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>MemberActivitiesPanel</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>报名状态</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>已签到</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>{year}: {count} activity(ies) signed up for, present at {present}</source>
+      <translation>{year}年：报名 {count} 项活动，出席 {present} 项</translation>
+    </message>
+  </context>
+  <context>
     <name>MemberForm</name>
     <message>
       <source>New member</source>
@@ -2096,19 +2368,19 @@ Items already in the plan are neither duplicated nor changed.</source>
     <name>ResultDialog</name>
     <message>
       <source>Result — {who}</source>
-      <translation type="unfinished" />
+      <translation>成绩 — {who}</translation>
     </message>
     <message>
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
       <source>Rank</source>
-      <translation type="unfinished" />
+      <translation>名次</translation>
     </message>
     <message>
       <source>Award</source>
-      <translation type="unfinished" />
+      <translation>奖项</translation>
     </message>
     <message>
       <source>Save</source>
@@ -2309,6 +2581,194 @@ Items already in the plan are neither duplicated nor changed.</source>
     </message>
   </context>
   <context>
+    <name>SignUpImportDialog</name>
+    <message>
+      <source>Import sign-ups from Excel — {title}</source>
+      <translation>从表格导入报名 — {title}</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>An Excel list with a name or ID number column</source>
+      <translation>含“姓名”或“身份证号”列的报名表格</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <source>From the list’s item column</source>
+      <translation>按名单中的项目列</translation>
+    </message>
+    <message>
+      <source>Check the list</source>
+      <translation>检查名单</translation>
+    </message>
+    <message>
+      <source>Columns read: 姓名 or 身份证号 (needed), 项目 and 部门 (optional). Nothing is written until you press Import.</source>
+      <translation>读取的列：姓名或身份证号（必需），项目和部门（可选）。按“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Choose the sign-up list</source>
+      <translation>选择报名名单</translation>
+    </message>
+    <message>
+      <source>Checking the list</source>
+      <translation>正在检查名单</translation>
+    </message>
+    <message>
+      <source>Not imported (fix the list and check again):</source>
+      <translation>未导入（请修改名单后重新检查）：</translation>
+    </message>
+    <message>
+      <source>Already on the list or repeated:</source>
+      <translation>已报名或重复：</translation>
+    </message>
+    <message>
+      <source>To be signed up:</source>
+      <translation>将报名：</translation>
+    </message>
+    <message>
+      <source>Importing sign-ups</source>
+      <translation>正在导入报名</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+      <source>Imported: {summary}</source>
+      <translation>已导入：{summary}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignUpsPage</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>报名状态</translation>
+    </message>
+    <message>
+      <source>Waiting no.</source>
+      <translation>候补位次</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>已签到</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>Signed up at</source>
+      <translation>报名时间</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Add a member: name or pinyin initials</source>
+      <translation>添加会员：姓名或拼音首字母</translation>
+    </message>
+    <message>
+      <source>Sign up</source>
+      <translation>报名</translation>
+    </message>
+    <message>
+      <source>Sign up by filter…</source>
+      <translation>按条件报名…</translation>
+    </message>
+    <message>
+      <source>Cancel sign-up…</source>
+      <translation>取消报名…</translation>
+    </message>
+    <message>
+      <source>Rank and award…</source>
+      <translation>名次与奖项…</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>Signed up {signed} / places {places}, waiting {waiting}</source>
+      <translation>已报名 {signed} / 名额 {places}，候补 {waiting}</translation>
+    </message>
+    <message>
+      <source>Choose a member from the list first.</source>
+      <translation>请先从列表中选择会员。</translation>
+    </message>
+    <message>
+      <source>{signed} signed up, {waiting} on the waiting list, {skipped} skipped.</source>
+      <translation>报名 {signed} 人，候补 {waiting} 人，跳过 {skipped} 人。</translation>
+    </message>
+    <message>
+      <source>Skipped:</source>
+      <translation>已跳过：</translation>
+    </message>
+    <message>
+      <source>On the waiting list:</source>
+      <translation>候补名单：</translation>
+    </message>
+    <message>
+      <source>Cancel sign-up</source>
+      <translation>取消报名</translation>
+    </message>
+    <message>
+      <source>Cancel the sign-up of {name} for “{item}”?
+Reason (may be left blank):</source>
+      <translation>取消 {name} 的“{item}”报名吗？
+原因（可不填）：</translation>
+    </message>
+    <message>
+      <source>The sign-up of {name} is cancelled.</source>
+      <translation>{name} 的报名已取消。</translation>
+    </message>
+    <message>
+      <source>{name} moves up from the waiting list and is signed up.</source>
+      <translation>{name} 从候补名单递补，已报名。</translation>
+    </message>
+  </context>
+  <context>
     <name>StatusDialog</name>
     <message>
       <source>Change status: {name}</source>
@@ -2355,43 +2815,82 @@ Items already in the plan are neither duplicated nor changed.</source>
     <name>TeamDialog</name>
     <message>
       <source>New team — {item}</source>
-      <translation type="unfinished" />
+      <translation>新建队伍 — {item}</translation>
     </message>
     <message>
       <source>e.g. Chinese department team</source>
-      <translation type="unfinished" />
+      <translation>如：语文组队</translation>
     </message>
     <message>
       <source>Add to the team</source>
-      <translation type="unfinished" />
+      <translation>加入队伍</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <source>Team members</source>
-      <translation type="unfinished" />
+      <translation>队员</translation>
     </message>
     <message>
       <source>Signed up, not in a team (double-click to add)</source>
-      <translation type="unfinished" />
+      <translation>已报名但未入队（双击加入）</translation>
     </message>
     <message>
       <source>Team name</source>
-      <translation type="unfinished" />
+      <translation>队名</translation>
     </message>
     <message>
       <source>Add a member</source>
-      <translation type="unfinished" />
+      <translation>添加会员</translation>
     </message>
     <message>
       <source>Save team</source>
-      <translation type="unfinished" />
+      <translation>保存队伍</translation>
     </message>
     <message>
       <source>Add at least one member to the team.</source>
-      <translation type="unfinished" />
+      <translation>队伍中请至少添加一名队员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamsPage</name>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>New team…</source>
+      <translation>新建队伍…</translation>
+    </message>
+    <message>
+      <source>Rank and award…</source>
+      <translation>名次与奖项…</translation>
+    </message>
+    <message>
+      <source>“{item}” is not a team item.</source>
+      <translation>“{item}”不是以队报名的项目。</translation>
+    </message>
+    <message>
+      <source>{count} team(s)</source>
+      <translation>共 {count} 队</translation>
     </message>
   </context>
   <context>
@@ -2835,13 +3334,6 @@ Reason (required):</source>
     <message>
       <source>Print the slips and the sign-off sheet of this batch now?</source>
       <translation>现在打印这一批的记录单和签收表吗？</translation>
-    </message>
-  </context>
-  <context>
-    <name>dialog</name>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
   </context>
   <context>

@@ -207,3 +207,30 @@ def test_items_added_to_an_existing_activity_go_last(people, tug):
     names = [i.name for i in activity.items.order_by(act.ActivityItem.sort_order)]
     assert names == ["拔河", "跳绳", "袋鼠跳"]
     assert activity.place == "操场"
+
+
+def test_attendees_one_entry_per_person_with_a_place(people, tug):
+    activity, item = tug
+    rope = activity.items.order_by(act.ActivityItem.sort_order)[1]
+    at = START - dt.timedelta(days=10)
+    for m in people[:3]:
+        act.sign_up(item, m, at=at)  # capacity 2: the third waits
+    act.sign_up(rope, people[0], at=at)
+    act.sign_up(rope, people[3], at=at)
+    act.check_in_by_text(activity, "单田")
+    found = {a.member.name: a for a in act.attendees(activity)}
+    assert set(found) == {"王芳", "李强", "单田"}  # 张敏 waits: not an attendee
+    assert found["王芳"].items == ["拔河", "跳绳"]
+    assert found["单田"].checked_in and found["单田"].checked_in_at is not None
+    assert not found["王芳"].checked_in
+
+
+def test_eligibility_text():
+    class A:
+        eligible_sex, min_age, max_age, eligible_statuses = "女", None, 35, "在职"
+
+    assert act.eligibility_text(A) == "限女性；35 岁及以下；在职会员"
+    A.eligible_sex, A.min_age, A.eligible_statuses = "", 50, ""
+    assert act.eligibility_text(A) == "50—35 岁"
+    A.max_age = None
+    assert act.eligibility_text(A) == "50 岁以上"

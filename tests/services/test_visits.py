@@ -188,3 +188,15 @@ def test_a_batch_over_a_cap_asks_for_one_reason(people):
         visits.batch_visits([a.id, b.id], vtype("直系亲属去世").id, 500, TODAY)
     assert not isinstance(info.value, CapExceeded) and "整批未保存" in info.value.message
     assert Visit.select().count() == 2
+
+
+def test_year_totals_count_in_sql_and_skip_voided(people):
+    a, b = people
+    sick = vtype("生病住院")
+    v1 = visits.create_visit({"member": a.id, "visit_type": sick.id, "date": "2026-03-01", "cash": "300.50"})
+    visits.create_visit({"member": b.id, "visit_type": sick.id, "date": "2026-07-15", "cash": 400})
+    visits.create_visit({"member": b.id, "visit_type": sick.id, "date": "2025-12-31", "cash": 100})
+    assert visits.year_totals(2026) == (2, Decimal("700.50"))
+    visits.void_visit(v1, "错登")
+    assert visits.year_totals(2026) == (1, Decimal("400.00"))
+    assert visits.year_totals(2024) == (0, Decimal("0.00"))

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import holidays
 from lunar_python import Lunar, LunarMonth, LunarYear, Solar
 
 FIRST_TEACHERS_DAY_YEAR = 1985
@@ -106,6 +105,8 @@ def _build_calendar(year: int) -> StatutoryCalendar:
     the way the official notice counts it: 2026 春节 is 2月15日至23日. Each day carries
     the name of its run ('国庆节、中秋节' when two festivals share one run).
     """
+    import holidays  # imported on first use: it loads every country's module list
+
     source = holidays.China(years=range(year - 1, year + 2), language="zh_CN")
     workday_set = set(source.weekend_workdays)
     off = {d: _base_name(name) for d, name in source.items()}

@@ -89,23 +89,6 @@ def _when(activity: Activity) -> str:
     return text
 
 
-def eligibility_text(activity: Activity) -> str:
-    """'限女性；35 岁及以下；在职会员' or '' when anyone may sign up."""
-    parts = []
-    if activity.eligible_sex:
-        parts.append(f"限{activity.eligible_sex}性")
-    if activity.min_age is not None and activity.max_age is not None:
-        parts.append(f"{activity.min_age}—{activity.max_age} 岁")
-    elif activity.min_age is not None:
-        parts.append(f"{activity.min_age} 岁以上")
-    elif activity.max_age is not None:
-        parts.append(f"{activity.max_age} 岁及以下")
-    statuses = [s for s in (activity.eligible_statuses or "").split(",") if s]
-    if statuses:
-        parts.append(f"{'、'.join(statuses)}会员")
-    return "；".join(parts)
-
-
 def _items(activity: Activity) -> list[ActivityItem]:
     return list(activity.items.order_by(ActivityItem.sort_order, ActivityItem.id))
 
@@ -279,7 +262,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
     if figures.waiting:
         right += f"　候补 {figures.waiting} 人"
     story = _header(activity, SIGNUP_TITLE, font, st, union, right)
-    rules = eligibility_text(activity)
+    rules = activities.eligibility_text(activity)
     deadline = f"报名截止：{common.fmt_date(activity.signup_deadline)} {activity.signup_deadline:%H:%M}" if activity.signup_deadline else ""
     line = GAP.join(x for x in (deadline, f"报名条件：{rules}" if rules else "") if x)
     if line:
@@ -290,7 +273,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
         signed = [s for s in signups if s.state == activities.SIGNED]
         waiting = [s for s in signups if s.state == activities.WAITING]
         story.append(CondPageBreak(30 * mm))
-        story.append(Spacer(1, 2 * mm))
+        story.append(Spacer(1, 1 * mm))
         story.append(Paragraph(
             _esc(f"{_section_number(index)}、{item.name}（{_capacity_text(item, len(signed), len(waiting))}）"), st["section"]))
         body, muted = [], []
@@ -398,11 +381,11 @@ def print_awards(activity_id, path) -> common.PrintedPdf:
     story = _header(activity, AWARDS_TITLE, font, st, union, f"共 {count} 项获奖")
     for index, (item, head, rows) in enumerate(sections):
         story.append(CondPageBreak(30 * mm))
-        story.append(Spacer(1, 2 * mm))
+        story.append(Spacer(1, 1 * mm))
         story.append(Paragraph(_esc(f"{_section_number(index)}、{item.name}"), st["section"]))
         story.append(_table(head, rows, AWARDS_WIDTHS, "cccl" if head is TEAM_AWARDS_HEAD else "cccc", st, font,
                             extra=[("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))
-    story.append(KeepTogether([Spacer(1, 10 * mm), _footer(font, ("经办人", "工会主席"))]))
+    story.append(KeepTogether([Spacer(1, 6 * mm), _footer(font, ("经办人", "工会主席"))]))
     running = f"{activity.title}　{AWARDS_TITLE}（续）"
     return _write(path, story, font, description, f"{activity.title}{AWARDS_TITLE}", union, running, count)
 
@@ -413,7 +396,6 @@ __all__ = [
     "SIGNUP_TITLE",
     "award_rows",
     "department_key",
-    "eligibility_text",
     "print_awards",
     "print_signin",
     "print_signup_list",

@@ -218,6 +218,23 @@ def eligibility_problems(activity: Activity, member: Member, today: dt.date | No
     return problems
 
 
+def eligibility_text(activity: Activity) -> str:
+    """'限女性；35 岁及以下；在职会员', or '' when anyone may sign up (for screens and sheets)."""
+    parts = []
+    if activity.eligible_sex:
+        parts.append(f"限{activity.eligible_sex}性")
+    if activity.min_age is not None and activity.max_age is not None:
+        parts.append(f"{activity.min_age}—{activity.max_age} 岁")
+    elif activity.min_age is not None:
+        parts.append(f"{activity.min_age} 岁以上")
+    elif activity.max_age is not None:
+        parts.append(f"{activity.max_age} 岁及以下")
+    statuses = [s for s in (activity.eligible_statuses or "").split(",") if s]
+    if statuses:
+        parts.append(f"{'、'.join(statuses)}会员")
+    return "；".join(parts)
+
+
 def sign_up(
     item: ActivityItem,
     member: Member,

@@ -80,6 +80,11 @@ class PlannedSignUp:
     member: Member
     item: ActivityItem
 
+    def text(self, position: int | None = None) -> str:
+        """'第 4 行：王芳 → 拔河' (with '（候补第 1 位）' when it went to the waiting list)."""
+        waiting = f"（候补第 {position} 位）" if position else ""
+        return f"第 {self.row} 行：{self.member.name} → {self.item.name}{waiting}"
+
 
 @dataclass
 class SignUpImportPreview:

@@ -380,7 +380,17 @@ def totals(visits) -> tuple[int, Decimal]:
 
 
 def year_totals(year: int) -> tuple[int, Decimal]:
-    return totals(list_visits(year, include_voided=False))
+    """(人次, 金额) of the year's visits that are not voided, counted in SQL."""
+    count, fen = (
+        Visit.select(fn.COUNT(Visit.id), fn.COALESCE(fn.SUM(Visit.cash), 0))
+        .where(
+            Visit.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            & (Visit.voided == False)  # noqa: E712 - peewee expression
+        )
+        .tuples()
+        .get()
+    )
+    return count, Visit.cash.python_value(fen)
 
 
 # --- 应访未访 -------------------------------------------------------------------------------------

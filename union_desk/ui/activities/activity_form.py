@@ -87,6 +87,8 @@ class ActivityForm(QDialog):
         self.statuses: dict[str, QCheckBox] = {}
         chosen = set((a.eligible_statuses if a else "在职").split(","))
         for status in MEMBER_STATUSES:
+            if status in ("去世", "退会") and status not in chosen:
+                continue  # offered only when an activity already names them
             box = QCheckBox(status)
             box.setChecked(status in chosen)
             self.statuses[status] = box

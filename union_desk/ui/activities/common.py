@@ -30,10 +30,6 @@ from union_desk.services import activities
 from union_desk.services.activities import NeedsConfirmation
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ActivitiesCommon", text)
-
-
 def show_error(parent: QWidget, title: str, error: Exception) -> None:
     text = error.message if isinstance(error, UnionDeskError) else str(error)
     QMessageBox.warning(parent, title, text)
@@ -66,10 +62,10 @@ def with_confirmations(parent: QWidget, title: str, action):
                     return None
                 overrides["after_deadline_ok"] = True
             elif exc.kind == "eligibility" and not overrides.get("override_reason"):
-                reason = ask_text(parent, title, exc.message + "\n\n" + tr("Reason:"))
+                reason = ask_text(parent, title, exc.message + "\n\n" + QCoreApplication.translate("ActivitiesCommon", "Reason:"))
                 if not reason:
                     if reason is not None:  # OK pressed with an empty answer
-                        QMessageBox.warning(parent, title, tr("Without a reason the sign-up is not made."))
+                        QMessageBox.warning(parent, title, QCoreApplication.translate("ActivitiesCommon", "Without a reason the sign-up is not made."))
                     return None
                 overrides["override_reason"] = reason
             else:
@@ -79,16 +75,16 @@ def with_confirmations(parent: QWidget, title: str, action):
 def ask_and_sign_up(parent: QWidget, item: ActivityItem, member: Member) -> SignUp | None:
     """Sign `member` up for `item`, asking about the deadline and eligibility when needed."""
     return with_confirmations(
-        parent, tr("Sign up"), lambda **overrides: activities.sign_up(item, member, **overrides)
+        parent, QCoreApplication.translate("ActivitiesCommon", "Sign up"), lambda **overrides: activities.sign_up(item, member, **overrides)
     )
 
 
 def signup_result_text(signup: SignUp) -> str:
     if signup.state == activities.WAITING:
-        return tr("{name} is on the waiting list of “{item}” (position {position}).").format(
+        return QCoreApplication.translate("ActivitiesCommon", "{name} is on the waiting list of “{item}” (position {position}).").format(
             name=signup.member.name, item=signup.item.name, position=activities.waiting_position(signup)
         )
-    return tr("{name} is signed up for “{item}”.").format(name=signup.member.name, item=signup.item.name)
+    return QCoreApplication.translate("ActivitiesCommon", "{name} is signed up for “{item}”.").format(name=signup.member.name, item=signup.item.name)
 
 
 def names(signups) -> str:
@@ -107,7 +103,7 @@ class ReportDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setVisible(bool(details))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("ActivitiesCommon", "Close"))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)

@@ -52,6 +52,8 @@ class SignUpImportDialog(QDialog):
         self.preview: signup_import.SignUpImportPreview | None = None
         self.report: signup_import.SignUpImportReport | None = None
         self.setWindowTitle(self.tr("Import sign-ups from Excel — {title}").format(title=activity.title))
+        # run_with_progress labels its cancel button with parent.tr(): give these words this context
+        self._progress_words = (self.tr("Cancel"), self.tr("Cancelling…"))
 
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("An Excel list with a name or ID number column"))
@@ -125,9 +127,7 @@ class SignUpImportDialog(QDialog):
             return
         self.preview = preview
         self.summary.setText(preview.summary())
-        self.details.setPlainText(self._details(preview.problems, preview.already, [
-            f"第 {p.row} 行：{p.member.name} → {p.item.name}" for p in preview.ready
-        ]))
+        self.details.setPlainText(self._details(preview.problems, preview.already, [p.text() for p in preview.ready]))
         self.import_button.setEnabled(bool(preview.ready))
 
     def _details(self, problems, already, lines) -> str:
@@ -166,6 +166,5 @@ class SignUpImportDialog(QDialog):
         self.preview = None
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Imported: {summary}").format(summary=report.summary()))
-        lines = [f"第 {p.row} 行：{p.member.name} → {p.item.name}" for p in report.signed]
-        lines += [f"第 {p.row} 行：{p.member.name} → {p.item.name}（候补第 {pos} 位）" for p, pos in report.waiting]
+        lines = [p.text() for p in report.signed] + [p.text(position) for p, position in report.waiting]
         self.details.setPlainText(self._details(report.problems, report.already, lines))

@@ -3,7 +3,7 @@ cancel (reports who moves up), rank and award."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,7 +45,7 @@ class SignUpsPage(QWidget):
             Column(self.tr("Department"), lambda s: s.member.department, 90),
             Column(self.tr("State"), lambda s: s.state, 60),
             Column(self.tr("Waiting no."), lambda s: self.positions.get(s.id), 70),
-            Column(self.tr("Team"), lambda s: s.team.name if s.team_id else "", 90),
+            Column(self.tr("Team"), lambda s: s.team.name if s.team_id else "", 110),
             Column(self.tr("Checked in"), lambda s: s.checked_in, 50),
             Column(self.tr("Rank"), lambda s: s.rank, 50),
             Column(self.tr("Award"), lambda s: s.award, 70),
@@ -69,7 +69,10 @@ class SignUpsPage(QWidget):
 
         self.picker = MemberPicker(self)
         self.picker.setPlaceholderText(self.tr("Add a member: name or pinyin initials"))
-        self.picker.returnPressed.connect(lambda: self.add_member() if self.picker.member() else None)
+        # Enter on a chosen member signs them up; the Enter that chooses in the popup does not
+        self._just_picked = False
+        self.picker.memberChanged.connect(self._picked)
+        self.picker.returnPressed.connect(self._enter)
         self.add_button = QPushButton(self.tr("Sign up"))
         self.add_button.clicked.connect(self.add_member)
         self.bulk_button = QPushButton(self.tr("Sign up by filter…"))
@@ -81,6 +84,7 @@ class SignUpsPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.counts = QLabel()
+        self.message.setVisible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
@@ -103,7 +107,7 @@ class SignUpsPage(QWidget):
 
     def set_item(self, item: ActivityItem | None) -> None:
         if item is None or self.item is None or item.id != self.item.id:
-            self.message.clear()
+            self.say("")
         self.item = item
         self.refresh()
 
@@ -148,8 +152,21 @@ class SignUpsPage(QWidget):
     def say(self, text: str, warn: bool = False) -> None:
         self.message.setStyleSheet(WARN_STYLE if warn else OK_STYLE)
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # --- actions --------------------------------------------------------------------------------
+
+    def _picked(self, member) -> None:
+        if member is not None:
+            self._just_picked = True
+            QTimer.singleShot(0, self._clear_just_picked)
+
+    def _clear_just_picked(self) -> None:
+        self._just_picked = False
+
+    def _enter(self) -> None:
+        if self.picker.member() is not None and not self._just_picked:
+            self.add_member()
 
     def add_member(self) -> None:
         member = self.picker.member()
