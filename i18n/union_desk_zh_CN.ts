@@ -2812,6 +2812,17 @@ Reason (may be left blank):</source>
     </message>
   </context>
   <context>
+    <name>TaskRunner</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
     <name>TeamDialog</name>
     <message>
       <source>New team — {item}</source>
@@ -3334,17 +3345,6 @@ Reason (required):</source>
     <message>
       <source>Print the slips and the sign-off sheet of this batch now?</source>
       <translation>现在打印这一批的记录单和签收表吗？</translation>
-    </message>
-  </context>
-  <context>
-    <name>parent</name>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <source>Cancelling…</source>
-      <translation>正在取消…</translation>
     </message>
   </context>
 </TS>

@@ -49,3 +49,38 @@ def test_settings_validate_all_before_writing(db):
     assert entries == 2
     settings.save({"window_geometry": "abc"})
     assert AuditLog.select().where(AuditLog.table_name == "setting").count() == 2
+
+
+def test_create_many_writes_the_same_audit_rows_as_create(db):
+    Setting.create(key="chair", value="王主席")
+    single = audit.create(Member, note="逐条", name="甲", phone="13800138000")
+    ids = audit.create_many(Member, [{"name": "乙", "phone": "13900139000"}, {"name": "丙"}], note="批量")
+    assert [Member.get_by_id(i).name for i in ids] == ["乙", "丙"]
+    one = audit.history("member", single.id)[0]
+    many = audit.history("member", ids[0])[0]
+    assert (many.action, many.actor, many.note) == ("create", "王主席", "批量")
+    assert set(json.loads(many.after)) == set(json.loads(one.after))
+    assert json.loads(many.after)["phone"] == "13900139000"
+
+
+def test_members_bulk_refuses_duplicate_ids_within_and_outside_the_batch(db):
+    from union_desk.domain.idcard import make_id
+    from union_desk.services import members
+    import datetime as dt
+
+    known = make_id("440106", dt.date(1980, 1, 2), 11, "男")
+    fresh = make_id("440106", dt.date(1985, 3, 4), 12, "女")
+    members.create_member({"name": "老会员", "id_number": known})
+    made, errors = members.create_members(
+        [
+            {"name": "重复甲", "id_number": known},
+            {"name": "新人", "id_number": fresh},
+            {"name": "新人二", "id_number": fresh},
+            {"name": "", "phone": "123"},
+        ]
+    )
+    assert list(made) == [1]
+    assert "老会员" in errors[0].message and "第 2 条" in errors[2].message
+    assert errors[3].field == "name" or "姓名" in errors[3].message
+    new = Member.get_by_id(made[1])
+    assert new.sex == "女" and new.birth_date == dt.date(1985, 3, 4) and new.pinyin_key

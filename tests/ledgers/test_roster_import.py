@@ -327,22 +327,18 @@ def test_month_only_birth_does_not_replace_a_full_date(db, tmp_path):
 def test_a_failure_half_way_leaves_nothing(db, ugly_file, monkeypatch):
     preview = preview_roster(ugly_file)
     audit_count = AuditLog.select().count()
-    real = member_service.create_member
-    calls = []
+    real = AuditLog.insert_many
 
-    def flaky(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise RuntimeError("disk on fire")
-        return real(*args, **kwargs)
+    def flaky(rows):  # the members of the first batch are inserted, then their audit rows fail
+        raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(member_service, "create_member", flaky)
+    monkeypatch.setattr(AuditLog, "insert_many", flaky)
     with pytest.raises(RuntimeError):
         apply_roster(preview)
     assert Member.select().count() == 0
     assert AuditLog.select().count() == audit_count
     assert not preview.applied and all(r.member_id is None for r in preview.rows)
-    monkeypatch.setattr(member_service, "create_member", real)
+    monkeypatch.setattr(AuditLog, "insert_many", real)
     assert apply_roster(preview).added == 4
 
 

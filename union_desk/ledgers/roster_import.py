@@ -570,17 +570,25 @@ def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None) -> 
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             stored.update({m.id: m for m in Member.select().where(Member.id.in_(chunk))})
+        # New members in batches (same checks as the form, batched inserts and audit rows).
+        new_rows = [(i, r) for i, r in enumerate(todo) if r.action == NEW]
+        made, refused = member_service.create_members([r.write for _, r in new_rows], note=note)
+        for position, (index, row) in enumerate(new_rows):
+            if position in made:
+                created[index] = made[position]
+            else:
+                failed[index] = _issues_from(preview, row, refused[position])
+            ticker.step()
         for index, row in enumerate(todo):
+            if row.action != UPDATE:
+                continue
             # The service validates before it writes, and its audited write is a savepoint of its
             # own, so a row refused here leaves nothing behind inside the big transaction.
             try:
-                if row.action == NEW:
-                    created[index] = member_service.create_member(row.write, confirm_duplicate=True, note=note).id
-                else:
-                    member = stored.get(row.member_id)
-                    if member is None:
-                        raise ValidationError("要更新的会员已不存在，请重新检查文件")
-                    member_service.update_member(member, row.write, confirm_duplicate=True, note=note)
+                member = stored.get(row.member_id)
+                if member is None:
+                    raise ValidationError("要更新的会员已不存在，请重新检查文件")
+                member_service.update_member(member, row.write, confirm_duplicate=True, note=note)
             except ValidationError as exc:
                 failed[index] = _issues_from(preview, row, exc)
             ticker.step()

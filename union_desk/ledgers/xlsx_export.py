@@ -4,11 +4,14 @@
 
 Layout of a sheet: title row (学校名称 + 台账名称 + 年度) merged across the table, an info row,
 the bold bordered header row (repeated on every printed page, panes frozen under it), the data
-rows, a total row when the ledger has money columns, and a 制表人 / 审核人 / 日期 line. Printed on
-A4 landscape, one page wide, with page numbers in the footer.
+rows, a total row when the ledger has money columns, the ledger's summary tables (e.g. 走访慰问
+by type) and a 制表人 / 审核人 / 日期 line. Printed on A4 landscape, one page wide, with page
+numbers in the footer.
 
 For a workbook holding several ledgers (the inspection pack), call `add_ledger_sheet` once per
-ledger on one `openpyxl.Workbook` and then `save_workbook_atomic`.
+ledger on one `openpyxl.Workbook` and then `save_workbook_atomic`. A sheet is built in memory by
+a `SheetBuilder` and written in one go, so the same code fills a normal worksheet or streams a
+write-only one (what `write_ledger` and the pack use: no cell objects are kept per sheet).
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.cell_range import CellRange
 
 from union_desk.ledgers.common import ProgressFn, Ticker, save_workbook_atomic
-from union_desk.ledgers.specs import ExportOptions, LedgerColumn, LedgerSpec, display_text
+from union_desk.ledgers.specs import Block, ExportOptions, LedgerColumn, LedgerSpec, display_text
 
 FONT_NAME = "宋体"  # present on every Chinese Windows and in WPS; LibreOffice substitutes
 FORMULA_START = ("=", "+", "-", "@")
@@ -35,9 +39,11 @@ FORMULA_START = ("=", "+", "-", "@")
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
+SUBTITLE_FONT = Font(name=FONT_NAME, size=12, bold=True)
 INFO_FONT = Font(name=FONT_NAME, size=10)
 HEADER_FONT = Font(name=FONT_NAME, size=11, bold=True)
 BODY_FONT = Font(name=FONT_NAME, size=10)
+MUTED_FONT = Font(name=FONT_NAME, size=10, color="808080", strike=True)
 TOTAL_FONT = Font(name=FONT_NAME, size=10, bold=True)
 SIGN_FONT = Font(name=FONT_NAME, size=11)
 HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
@@ -45,7 +51,7 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center")
 LEFT_WRAP = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
-CENTERED_KINDS = ("id", "phone", "date", "int", "bool")
+CENTERED_KINDS = ("id", "phone", "date", "datetime", "int", "bool", "percent")
 SHORT_TEXT = 4  # text columns this narrow (性别, 民族, 状态) are centred
 
 PAGE_FOOTER = "第 &P 页 共 &N 页"
@@ -62,6 +68,8 @@ class SheetLayout:
     total_row: int | None
     signature_row: int | None
     last_column: int
+    summary_rows: tuple[int, ...] = ()  # the header row of each summary table under the ledger
+    records: int = 0
 
 
 def text_width(text: str) -> float:
@@ -119,7 +127,7 @@ def cell_value(column: LedgerColumn, value):
         return str(value)
     if kind == "bool":
         return "是" if value else "否"
-    if kind == "date":
+    if kind in ("date", "datetime"):
         if isinstance(value, (dt.date, dt.datetime)):
             return value
         return str(value)
@@ -127,6 +135,8 @@ def cell_value(column: LedgerColumn, value):
         return value if isinstance(value, Decimal) else Decimal(str(value))
     if kind == "int":
         return int(value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else str(value)
+    if kind == "percent":
+        return float(value) if isinstance(value, (int, float, Decimal)) else str(value)
     return value
 
 
@@ -149,6 +159,207 @@ def _alignment(column: LedgerColumn) -> Alignment:
     return LEFT
 
 
+# --- building a sheet ----------------------------------------------------------------------------
+
+
+class SheetBuilder:
+    """The cells of one sheet, collected in memory and written in one go by `finish()` into a
+    normal or a write-only worksheet. Styles are made once per combination and copied onto each
+    cell (assigning Font/Border objects cell by cell makes openpyxl hash them every time)."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.rows: dict[int, dict[int, Cell]] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.heights: dict[int, float] = {}
+        self.widths: dict[int, float] = {}
+        self._styles: dict[tuple, tuple] = {}
+
+    def style(self, font=BODY_FONT, alignment=LEFT, *, border=BORDER, fill=None, number_format="General"):
+        """The style array of a combination (made once; pass it to `put`)."""
+        key = (id(font), id(alignment), id(border), id(fill), number_format)
+        found = self._styles.get(key)
+        if found is None:
+            cell = Cell(self.ws, row=1, column=1)
+            cell.font, cell.alignment = font, alignment
+            if border is not None:
+                cell.border = border
+            if fill is not None:
+                cell.fill = fill
+            cell.number_format = number_format
+            # the objects stay referenced, so their ids are never reused for another style
+            found = self._styles[key] = (cell._style, (font, alignment, border, fill))
+        return found[0]
+
+    def put(self, row: int, col: int, value, style) -> Cell:
+        """A cell; a string is always text, never a formula ('=SUM(A1)' stays those characters)."""
+        cell = Cell(self.ws, row=row, column=col, style_array=style)
+        if isinstance(value, str):
+            if value:
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell.value = value
+                if value[0] in FORMULA_START:
+                    cell.data_type = "s"
+                    cell._style.quotePrefix = 1  # Excel keeps it as text even when the cell is edited
+        elif value is not None:
+            cell.value = value
+        self.rows.setdefault(row, {})[col] = cell
+        return cell
+
+    def merge(self, row: int, first_col: int, last_col: int, last_row: int | None = None) -> None:
+        """Merge a block; the covered cells get the top-left cell's style (its borders show)."""
+        last_row = last_row or row
+        if last_col <= first_col and last_row <= row:
+            return
+        style = self.rows.get(row, {}).get(first_col)
+        for r in range(row, last_row + 1):
+            for c in range(first_col, last_col + 1):
+                if (r, c) != (row, first_col) and style is not None:
+                    self.put(r, c, None, style._style)
+        self.merges.append((row, first_col, last_row, last_col))
+
+    def width(self, col: int, width: float) -> None:
+        self.widths[col] = max(self.widths.get(col, 0), width)
+
+    @property
+    def last_row(self) -> int:
+        return max(self.rows, default=0)
+
+    def finish(self) -> None:
+        ws = self.ws
+        for col, width in sorted(self.widths.items()):
+            ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+        for row, height in self.heights.items():
+            ws.row_dimensions[row].height = height
+        if isinstance(ws, WriteOnlyWorksheet):
+            for r1, c1, r2, c2 in self.merges:
+                ws.merged_cells.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
+            for r in range(1, self.last_row + 1):
+                cells = self.rows.get(r)
+                ws.append([cells.get(c) for c in range(1, max(cells) + 1)] if cells else [])
+        else:
+            for cells in self.rows.values():
+                for cell in cells.values():
+                    ws._add_cell(cell)
+            for r1, c1, r2, c2 in self.merges:
+                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        self.rows = {}
+
+
+def title_row(sheet: SheetBuilder, row: int, text: str, ncols: int, font=TITLE_FONT, height: float = 32) -> None:
+    sheet.put(row, 1, text, sheet.style(font, CENTER, border=None))
+    sheet.merge(row, 1, ncols)
+    sheet.heights[row] = height
+
+
+def info_row(sheet: SheetBuilder, row: int, text: str, ncols: int) -> None:
+    sheet.put(row, 1, text, sheet.style(INFO_FONT, LEFT, border=None))
+    sheet.merge(row, 1, ncols)
+    sheet.heights[row] = 20
+
+
+def header_cells(sheet: SheetBuilder, row: int, texts, spans=None) -> None:
+    """A bold, bordered, shaded header row; `spans` [(first, last)] lets a header cover columns."""
+    style = sheet.style(HEADER_FONT, CENTER, fill=HEADER_FILL)
+    spans = spans or [(c, c) for c in range(1, len(texts) + 1)]
+    for text, (first, last) in zip(texts, spans):
+        sheet.put(row, first, text, style)
+        sheet.merge(row, first, last)
+    sheet.heights[row] = 24
+
+
+def split_columns(ncols: int, parts: int) -> list[tuple[int, int]]:
+    """`parts` column spans covering 1..ncols as evenly as possible (one column each if narrow)."""
+    if parts >= ncols:
+        return [(c, c) for c in range(1, parts + 1)]
+    size, extra = divmod(ncols, parts)
+    spans, start = [], 1
+    for i in range(parts):
+        end = start + size - 1 + (1 if i < extra else 0)
+        spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+_split = split_columns  # the old private name
+
+
+def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=None) -> int:
+    """A small table (title, header, rows, optional total row) spread over the sheet's columns.
+    Returns the row of its header; the block ends at `sheet.last_row`."""
+    columns = block.columns
+    spans = spans or split_columns(ncols, len(columns))
+    if block.title:
+        sheet.put(row, 1, block.title, sheet.style(SUBTITLE_FONT, LEFT, border=None))
+        sheet.merge(row, 1, max(ncols, spans[-1][1]))
+        sheet.heights[row] = 22
+        row += 1
+    header_row = row
+    header_cells(sheet, row, [c.header for c in columns], spans)
+    styles = [sheet.style(BODY_FONT, _alignment(c), number_format=c.number_format) for c in columns]
+    totals = [Decimal("0") if c.has_total else None for c in columns]
+    for values in block.rows:
+        row += 1
+        for i, (column, value, (first, last)) in enumerate(zip(columns, values, spans)):
+            stored = cell_value(column, value)
+            sheet.put(row, first, stored, styles[i])
+            sheet.merge(row, first, last)
+            if totals[i] is not None and isinstance(stored, (int, float, Decimal)):
+                totals[i] += Decimal(str(stored))
+    if block.total_label and block.rows:
+        row += 1
+        for i, (column, (first, last)) in enumerate(zip(columns, spans)):
+            value = block.total_label if i == 0 else totals[i]
+            style = sheet.style(TOTAL_FONT, CENTER if i == 0 else _alignment(column), number_format="General" if i == 0 else column.number_format)
+            sheet.put(row, first, cell_value(column, value) if i else value, style)
+            sheet.merge(row, first, last)
+    for i, (first, last) in enumerate(spans):
+        if first == last:
+            sheet.width(first, header_width(columns[i].header))
+    return header_row
+
+
+def page_setup(ws, *, title_rows: str | None, last_row: int, last_col: int, orientation: str = "landscape",
+               footer_left: str = "", footer_right: str = "", fit_height: int = 0, sheet_name_in_footer: bool = False) -> None:
+    """A4, fitted to one page wide (and `fit_height` pages tall, 0 = as many as needed), the
+    header rows repeated on every page, page numbers in the footer."""
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.print_area = f"A1:{get_column_letter(max(1, last_col))}{max(1, last_row)}"
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = fit_height
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.7
+    ws.page_margins.header = 0.3
+    ws.page_margins.footer = 0.3
+    footer = ws.oddFooter
+    footer.center.text = f"&A  {PAGE_FOOTER}" if sheet_name_in_footer else PAGE_FOOTER
+    footer.left.text = footer_left or None
+    footer.right.text = footer_right or None
+    for part in (footer.left, footer.center, footer.right):
+        part.size = 9
+        part.font = FONT_NAME
+
+
+# --- a ledger sheet ------------------------------------------------------------------------------
+
+
+def new_sheet(workbook: Workbook, name: str):
+    """A new sheet (the untouched default sheet of a new workbook is reused)."""
+    names = workbook.sheetnames
+    if not workbook.write_only and len(names) == 1:
+        active = workbook.active
+        if active.title == "Sheet" and active.max_row == 1 and active.max_column == 1 and active["A1"].value is None:
+            active.title = safe_sheet_name(name)
+            return active
+    return workbook.create_sheet(safe_sheet_name(name, names))
+
+
 def add_ledger_sheet(
     workbook: Workbook,
     spec: LedgerSpec,
@@ -156,96 +367,59 @@ def add_ledger_sheet(
     *,
     options: ExportOptions | None = None,
     ticker: Ticker | None = None,
-) -> Worksheet:
+    sheet_name_in_footer: bool = False,
+):
     """A new sheet in `workbook` holding the ledger (the untouched default sheet is reused)."""
-    active = workbook.active
-    names = workbook.sheetnames
-    name = spec.sheet_name or spec.title
-    if len(names) == 1 and active.max_row == 1 and active.max_column == 1 and active["A1"].value is None and active.title == "Sheet":
-        ws = active
-        ws.title = safe_sheet_name(name)
-    else:
-        ws = workbook.create_sheet(safe_sheet_name(name, names))
-    write_ledger_sheet(ws, spec, records, options=options, ticker=ticker)
+    ws = new_sheet(workbook, spec.sheet_name or spec.title)
+    write_ledger_sheet(ws, spec, records, options=options, ticker=ticker, sheet_name_in_footer=sheet_name_in_footer)
     return ws
 
 
 def write_ledger_sheet(
-    ws: Worksheet,
+    ws,
     spec: LedgerSpec,
     records,
     *,
     options: ExportOptions | None = None,
     ticker: Ticker | None = None,
+    sheet_name_in_footer: bool = False,
 ) -> SheetLayout:
     """Write one ledger into an (empty) worksheet: title, header, rows, totals, print set-up."""
     options = options or ExportOptions()
     records = list(records)
     columns = spec.export_columns(options)
     ncols = len(columns)
-    last_letter = get_column_letter(ncols)
+    sheet = SheetBuilder(ws)
     widths = [max(c.width, header_width(c.header)) for c in columns]
-    alignments = [_alignment(c) for c in columns]
 
     # Title and info rows.
     title = ledger_title(spec, options)
     row = 1
-    ws.cell(row, 1, title).font = TITLE_FONT
-    ws.cell(row, 1).alignment = CENTER
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    ws.row_dimensions[row].height = 32
+    title_row(sheet, row, title, ncols)
     info = options.subtitle if options.subtitle is not None else (spec.info(records, options) if spec.info else f"共 {len(records)} {spec.unit}")
     if info:
         row += 1
-        cell = ws.cell(row, 1)
-        set_text(cell, info)
-        cell.font = INFO_FONT
-        cell.alignment = LEFT
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-        ws.row_dimensions[row].height = 20
+        info_row(sheet, row, info, ncols)
 
     # Header row.
     row += 1
     header_row = row
-    for col, column in enumerate(columns, start=1):
-        cell = ws.cell(row, col)
-        set_text(cell, column.header)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = CENTER
-    ws.row_dimensions[row].height = 24
+    header_cells(sheet, row, [c.header for c in columns])
 
-    # Data rows. Styles are worked out once per column and copied (assigning Font/Border objects
-    # cell by cell makes openpyxl hash them every time: 10,000 rows would take a minute).
-    templates = []
-    for column, alignment in zip(columns, alignments):
-        cell = Cell(ws, row=1, column=1)  # detached: only its style is used
-        cell.font, cell.border, cell.alignment = BODY_FONT, BORDER, alignment
-        cell.number_format = column.number_format
-        plain = copy(cell._style)
-        cell.quotePrefix = True
-        templates.append((plain, copy(cell._style)))
+    # Data rows: one style per column (and one for muted rows, e.g. voided records).
+    styles = [sheet.style(BODY_FONT, _alignment(c), number_format=c.number_format) for c in columns]
+    muted_styles = [sheet.style(MUTED_FONT, _alignment(c), number_format=c.number_format) for c in columns]
     totals = [Decimal("0.00") if c.has_total else None for c in columns]
-    cell_at = ws.cell
+    put_cell = sheet.put
     seen_widths: dict = {}
+    muted = spec.muted
     for seq, record in enumerate(records, start=1):
         row += 1
+        quiet = muted is not None and muted(record)
+        row_styles = muted_styles if quiet else styles
         for col, column in enumerate(columns, start=1):
-            value = column.get(record, options, seq)
-            cell = cell_at(row, col)
-            stored = cell_value(column, value)
-            if isinstance(stored, str):
-                stored = ILLEGAL_CHARACTERS_RE.sub("", stored)
-                cell.value = stored
-                if stored.startswith(FORMULA_START):
-                    cell.data_type = "s"
-                    cell._style = copy(templates[col - 1][1])
-                else:
-                    cell._style = copy(templates[col - 1][0])
-            else:
-                cell.value = stored
-                cell._style = copy(templates[col - 1][0])
+            stored = cell_value(column, column.get(record, options, seq))
+            put_cell(row, col, stored, row_styles[col - 1])
             if stored is not None:
                 key = (col, stored)
                 w = seen_widths.get(key)
@@ -253,8 +427,8 @@ def write_ledger_sheet(
                     w = seen_widths[key] = min(body_width(display_text(column, stored)), column.max_width)
                 if w > widths[col - 1]:
                     widths[col - 1] = w
-                if totals[col - 1] is not None and column.kind in ("money", "int"):
-                    totals[col - 1] += Decimal(str(value))
+                if totals[col - 1] is not None and not quiet and isinstance(stored, (int, Decimal)):
+                    totals[col - 1] += stored
         if ticker is not None:
             ticker.step()
     last_data_row = row
@@ -265,16 +439,16 @@ def write_ledger_sheet(
         row += 1
         total_row = row
         for col, column in enumerate(columns, start=1):
-            cell = ws.cell(row, col)
-            cell.border = BORDER
-            cell.font = TOTAL_FONT
-            cell.alignment = alignments[col - 1]
-            if totals[col - 1] is not None:
-                put(cell, column, totals[col - 1])
-        first = ws.cell(row, 1)
-        set_text(first, "合计")
-        first.alignment = CENTER
-        first.number_format = "General"
+            style = sheet.style(TOTAL_FONT, _alignment(column), number_format=column.number_format)
+            put_cell(row, col, cell_value(column, totals[col - 1]) if totals[col - 1] is not None else None, style)
+        put_cell(row, 1, "合计", sheet.style(TOTAL_FONT, CENTER))
+
+    # Summary tables (e.g. 走访慰问 by type).
+    summary_rows = []
+    for block in spec.summary(records, options) if spec.summary else ():
+        row = sheet.last_row + 2
+        summary_rows.append(write_block(sheet, row, block, ncols))
+        row = sheet.last_row
 
     # 制表人 / 审核人 / 日期 under the table.
     signature_row = None
@@ -282,61 +456,45 @@ def write_ledger_sheet(
     if spec.signatures:
         row += 2
         signature_row = row
-        parts = [
-            f"制表人：{options.prepared_by or '_' * 10}",
-            f"审核人：{options.reviewed_by or '_' * 10}",
-            f"日期：{made_on.year}年{made_on.month}月{made_on.day}日",
-        ]
-        if ncols < len(parts):
-            parts = ["    ".join(parts)]
-        spans = _split(ncols, len(parts))
-        for text, (start, end) in zip(parts, spans):
-            cell = ws.cell(row, start)
-            set_text(cell, text)
-            cell.font = SIGN_FONT
-            cell.alignment = LEFT
-            if end > start:
-                ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
-        ws.row_dimensions[row].height = 24
+        signature_line(sheet, row, ncols, options.prepared_by, options.reviewed_by, made_on)
 
     for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+        sheet.width(col, width)
+    sheet.finish()
 
     # View and print set-up.
-    ws.freeze_panes = ws.cell(header_row + 1, spec.freeze_columns + 1).coordinate
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.print_area = f"A1:{last_letter}{row}"
-    ws.page_setup.orientation = spec.orientation
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = 0.6
-    ws.page_margins.bottom = 0.7
-    ws.page_margins.header = 0.3
-    ws.page_margins.footer = 0.3
-    footer = ws.oddFooter
-    footer.center.text = PAGE_FOOTER
-    if spec.signatures:
-        footer.left.text = f"制表人：{options.prepared_by}"
-        footer.right.text = f"审核人：{options.reviewed_by}    日期：{made_on.isoformat()}"
-    for part in (footer.left, footer.center, footer.right):
-        part.size = 9
-        part.font = FONT_NAME
-    return SheetLayout(title, header_row, header_row + 1, last_data_row, total_row, signature_row, ncols)
+    ws.freeze_panes = f"{get_column_letter(spec.freeze_columns + 1)}{header_row + 1}"
+    page_setup(
+        ws,
+        title_rows=f"{header_row}:{header_row}",
+        last_row=row,
+        last_col=ncols,
+        orientation=spec.orientation,
+        footer_left=f"制表人：{options.prepared_by}" if spec.signatures else "",
+        footer_right=f"审核人：{options.reviewed_by}    日期：{made_on.isoformat()}" if spec.signatures else "",
+        sheet_name_in_footer=sheet_name_in_footer,
+    )
+    return SheetLayout(title, header_row, header_row + 1, last_data_row, total_row, signature_row, ncols, tuple(summary_rows), len(records))
 
 
-def _split(ncols: int, parts: int) -> list[tuple[int, int]]:
-    """`parts` column spans covering 1..ncols as evenly as possible (one column each if narrow)."""
-    size, extra = divmod(ncols, parts)
-    spans, start = [], 1
-    for i in range(parts):
-        end = start + size - 1 + (1 if i < extra else 0)
-        spans.append((start, end))
-        start = end + 1
-    return spans
+def signature_line(sheet: SheetBuilder, row: int, ncols: int, prepared_by: str, reviewed_by: str, made_on: dt.date) -> None:
+    parts = [
+        f"制表人：{prepared_by or '_' * 10}",
+        f"审核人：{reviewed_by or '_' * 10}",
+        f"日期：{made_on.year}年{made_on.month}月{made_on.day}日",
+    ]
+    if ncols < len(parts):
+        parts = ["    ".join(parts)]
+    style = sheet.style(SIGN_FONT, LEFT, border=None)
+    for text, (start, end) in zip(parts, split_columns(ncols, len(parts))):
+        sheet.put(row, start, text, style)
+        sheet.merge(row, start, end)
+    sheet.heights[row] = 24
+
+
+def new_workbook() -> Workbook:
+    """A streaming (write-only) workbook: styled rows go straight to the file being built."""
+    return Workbook(write_only=True)
 
 
 def write_ledger(
@@ -355,7 +513,7 @@ def write_ledger(
     records = list(records)
     ticker = Ticker(progress, len(records), f"正在导出{spec.title}")
     ticker.report(0)
-    workbook = Workbook()
+    workbook = new_workbook()
     add_ledger_sheet(workbook, spec, records, options=options, ticker=ticker)
     ticker.report(len(records), "正在保存文件")
     return save_workbook_atomic(workbook, path)

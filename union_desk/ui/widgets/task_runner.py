@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
@@ -34,11 +34,22 @@ class _Worker(QObject):
             self.finished.emit(None, exc)
         else:
             self.finished.emit(result, None)
+        finally:
+            _close_thread_connection()
+
+
+def _close_thread_connection() -> None:
+    """peewee opens one SQLite connection per thread: close this worker's before it ends."""
+    from union_desk.db.models import database_proxy
+
+    db = database_proxy.obj
+    if db is not None and not db.is_closed():
+        db.close()
 
 
 def run_with_progress(parent: QWidget, title: str, work: Callable, cancellable: bool = True):
     """Run `work` in a thread; block in a local event loop (UI stays live). Returns (result, error)."""
-    dialog = QProgressDialog(title, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("TaskRunner", "Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -62,7 +73,7 @@ def run_with_progress(parent: QWidget, title: str, work: Callable, cancellable: 
 
     def on_cancel() -> None:
         worker.cancelled = True
-        dialog.setLabelText(parent.tr("Cancelling…"))
+        dialog.setLabelText(QCoreApplication.translate("TaskRunner", "Cancelling…"))
 
     worker.progressed.connect(on_progress)
     worker.finished.connect(on_finished)
