@@ -883,6 +883,25 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>CountBar</name>
+    <message>
+      <source>New</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation>更新</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>未变</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+  </context>
+  <context>
     <name>DateEdit</name>
     <message>
       <source>e.g. 1985-06-03</source>
@@ -1317,6 +1336,14 @@ Reason (required):</source>
       <translation>困难档案待复核</translation>
     </message>
     <message>
+      <source>Members due a visit</source>
+      <translation>应访未访</translation>
+    </message>
+    <message>
+      <source>Double-click an entry to open it</source>
+      <translation>双击条目打开对应记录</translation>
+    </message>
+    <message>
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1502,6 +1529,10 @@ Reason (required):</source>
     <message>
       <source>Activities</source>
       <translation>活动报名</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>年度统计</translation>
     </message>
     <message>
       <source>Data file: {path}</source>
@@ -1741,6 +1772,10 @@ The current data is backed up first.</source>
       <translation>备注</translation>
     </message>
     <message>
+      <source>Visits and assistance</source>
+      <translation>走访慰问与帮扶</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -1899,6 +1934,14 @@ The current data is backed up first.</source>
       <translation>修改记录</translation>
     </message>
     <message>
+      <source>Batch visits</source>
+      <translation>批量慰问</translation>
+    </message>
+    <message>
+      <source>Visit the selected members in one go (Ctrl or Shift selects several)</source>
+      <translation>为选中的会员一次登记慰问（按住 Ctrl 或 Shift 可多选）</translation>
+    </message>
+    <message>
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
@@ -1947,12 +1990,24 @@ The current data is backed up first.</source>
       <translation>清除筛选</translation>
     </message>
     <message>
+      <source>Import roster</source>
+      <translation>导入花名册</translation>
+    </message>
+    <message>
+      <source>Export roster</source>
+      <translation>导出花名册</translation>
+    </message>
+    <message>
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
       <source> yrs</source>
       <translation> 岁</translation>
+    </message>
+    <message>
+      <source>{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.</source>
+      <translation>已登记 {count} 人次，共 {amount} 元，编号 {first} 至 {last}。</translation>
     </message>
   </context>
   <context>
@@ -2236,6 +2291,37 @@ Items already in the plan are neither duplicated nor changed.</source>
     </message>
   </context>
   <context>
+    <name>PreviewModel</name>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>变更内容</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>{reason}, skipped</source>
+      <translation>{reason}，已跳过</translation>
+    </message>
+    <message>
+      <source>Note: {text}</source>
+      <translation>提醒：{text}</translation>
+    </message>
+  </context>
+  <context>
     <name>PrintActions</name>
     <message>
       <source>PDF files (*.pdf)</source>
@@ -2416,6 +2502,350 @@ Items already in the plan are neither duplicated nor changed.</source>
     <message>
       <source>Reviewed by</source>
       <translation>复核人</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterExportDialog</name>
+    <message>
+      <source>Export the member roster</source>
+      <translation>导出会员花名册</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Full ID numbers</source>
+      <translation>导出完整身份证号</translation>
+    </message>
+    <message>
+      <source>Masked by default (110105********1234). Keep a file with full ID numbers safe.</source>
+      <translation>默认打码（如 110105********1234）。含完整身份证号的文件请妥善保管。</translation>
+    </message>
+    <message>
+      <source>All columns</source>
+      <translation>导出全部列</translation>
+    </message>
+    <message>
+      <source>Adds union group, employment type, union roles and the other columns, e.g. to import the file again later.</source>
+      <translation>增加工会小组、用工性质、工会职务等列，便于以后再导入。</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>会员范围</translation>
+    </message>
+    <message>
+      <source>ID numbers</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Columns</source>
+      <translation>导出列</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>保存到</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>{count} member(s)</source>
+      <translation>共 {count} 人</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>{name} exists already. Replace it?</source>
+      <translation>“{name}”已存在，要替换吗？</translation>
+    </message>
+    <message>
+      <source>{count} member(s) exported to:
+{path}
+
+Open the folder?</source>
+      <translation>已导出 {count} 名会员到：
+{path}
+
+打开所在文件夹吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterImportWizard</name>
+    <message>
+      <source>Import a member roster</source>
+      <translation>导入会员花名册</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <source>Next &gt;</source>
+      <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Choose file</source>
+      <translation>选择文件</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <source>Header and columns</source>
+      <translation>表头与列</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Import result</source>
+      <translation>导入结果</translation>
+    </message>
+    <message>
+      <source>Choose the roster file</source>
+      <translation>选择花名册文件</translation>
+    </message>
+    <message>
+      <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files (UTF-8 or GBK) can be read. Title rows and merged cells above the table are fine: the header row is found automatically.</source>
+      <translation>可以读取 Excel（.xlsx、.xls）、WPS/LibreOffice（.ods）和 CSV（UTF-8 或 GBK 编码）文件。表格上方有标题行、合并单元格都没关系，表头行会自动找到。</translation>
+    </message>
+    <message>
+      <source>Roster file</source>
+      <translation>花名册文件</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>How the import works:
+• A row is matched to a member by ID number, or by name and birth date when there is no ID number.
+• A member already on file is updated only in the columns the file has; a blank cell never overwrites what is stored.
+• Importing the same file twice changes nothing the second time.
+• Every row is checked and shown before anything is written; rows with errors are not imported.</source>
+      <translation>导入规则：
+• 按身份证号找到对应的会员；没有身份证号时按姓名和出生日期查找。
+• 已有会员只更新文件中有的列，空白单元格不会覆盖已登记的内容。
+• 同一文件导入两次，第二次不会有任何改变。
+• 写入之前会逐行检查并列出结果；有错误的行不导入。</translation>
+    </message>
+    <message>
+      <source>Choose the sheet</source>
+      <translation>选择工作表</translation>
+    </message>
+    <message>
+      <source>The sheet whose header matches a roster best is chosen; pick another if the roster is elsewhere.</source>
+      <translation>已自动选中表头最像花名册的工作表；如果花名册在别的工作表，请另选。</translation>
+    </message>
+    <message>
+      <source>Header row and columns</source>
+      <translation>表头行与列对应</translation>
+    </message>
+    <message>
+      <source>The header row is shown in blue; rows above it are not imported. If it is wrong, double-click the right row or change the number. Under 'Import as', choose what each column holds, or （不导入） to leave it out.</source>
+      <translation>蓝色的一行是表头，表头上方的行不导入。如果不对，请双击正确的行或修改行号。在“导入为”一行为每列选择对应的项目，不需要的列选“（不导入）”。</translation>
+    </message>
+    <message>
+      <source>Header row:</source>
+      <translation>表头行：第</translation>
+    </message>
+    <message>
+      <source>(rows above it are not imported)</source>
+      <translation>行（上方的行不导入）</translation>
+    </message>
+    <message>
+      <source>Check before importing</source>
+      <translation>导入前检查</translation>
+    </message>
+    <message>
+      <source>Save the check report…</source>
+      <translation>保存检查报告…</translation>
+    </message>
+    <message>
+      <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
+      <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>导入完成</translation>
+    </message>
+    <message>
+      <source>Save the import report…</source>
+      <translation>保存导入报告…</translation>
+    </message>
+    <message>
+      <source>Choose a file first.</source>
+      <translation>请先选择文件。</translation>
+    </message>
+    <message>
+      <source>Reading {name}…</source>
+      <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+      <source>Reading the file</source>
+      <translation>读取文件</translation>
+    </message>
+    <message>
+      <source>(CSV file: one table)</source>
+      <translation>（CSV 文件，只有一张表）</translation>
+    </message>
+    <message>
+      <source>File: {name}</source>
+      <translation>文件：{name}</translation>
+    </message>
+    <message>
+      <source>The roster was found on sheet “{sheet}”, header in row {row}.</source>
+      <translation>在工作表“{sheet}”中找到花名册，表头在第 {row} 行。</translation>
+    </message>
+    <message>
+      <source>Header found in row {row}.</source>
+      <translation>表头在第 {row} 行。</translation>
+    </message>
+    <message>
+      <source>The file has {count} sheets.</source>
+      <translation>文件共有 {count} 个工作表。</translation>
+    </message>
+    <message>
+      <source>Import as</source>
+      <translation>导入为</translation>
+    </message>
+    <message>
+      <source>Found automatically: row {row}.</source>
+      <translation>自动识别：第 {row} 行。</translation>
+    </message>
+    <message>
+      <source>No header was found automatically: choose the header row and the columns.</source>
+      <translation>没有自动找到表头，请指定表头行和各列对应的项目。</translation>
+    </message>
+    <message>
+      <source>“{label}” is chosen for two columns ({first} and {second}); choose it for one only.</source>
+      <translation>“{label}”对应了两列（{first}列和{second}列），请只选一列。</translation>
+    </message>
+    <message>
+      <source>Choose which column holds the name or the ID number: without them no row can be matched to a member.</source>
+      <translation>请指定哪一列是姓名或身份证号：没有这两项，无法确定每行是哪位会员。</translation>
+    </message>
+    <message>
+      <source>{count} column(s) will be read: {columns}.</source>
+      <translation>将读取 {count} 列：{columns}。</translation>
+    </message>
+    <message>
+      <source>Checking the roster</source>
+      <translation>检查花名册</translation>
+    </message>
+    <message>
+      <source>{file}, sheet “{sheet}”</source>
+      <translation>{file}，工作表“{sheet}”</translation>
+    </message>
+    <message>
+      <source>{where}: header in row {row}, {count} row(s) of data.</source>
+      <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
+    </message>
+    <message>
+      <source>row {row} ({reason})</source>
+      <translation>第 {row} 行（{reason}）</translation>
+    </message>
+    <message>
+      <source>Skipped: {rows}.</source>
+      <translation>已跳过：{rows}。</translation>
+    </message>
+    <message>
+      <source>All rows ({count})</source>
+      <translation>全部（{count}）</translation>
+    </message>
+    <message>
+      <source>Errors only ({count})</source>
+      <translation>只看错误（{count}）</translation>
+    </message>
+    <message>
+      <source>Notes only ({count})</source>
+      <translation>只看提醒（{count}）</translation>
+    </message>
+    <message>
+      <source>New only ({count})</source>
+      <translation>只看新增（{count}）</translation>
+    </message>
+    <message>
+      <source>Updates only ({count})</source>
+      <translation>只看更新（{count}）</translation>
+    </message>
+    <message>
+      <source>Import {count} row(s)</source>
+      <translation>导入 {count} 行</translation>
+    </message>
+    <message>
+      <source>There is nothing to import: every row is unchanged or has an error.</source>
+      <translation>没有可导入的行：每一行都未变或有错误。</translation>
+    </message>
+    <message>
+      <source>Save the import report</source>
+      <translation>保存导入报告</translation>
+    </message>
+    <message>
+      <source>Save the check report</source>
+      <translation>保存检查报告</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+      <source>Report saved: {path}</source>
+      <translation>报告已保存：{path}</translation>
+    </message>
+    <message>
+      <source>Importing the roster</source>
+      <translation>导入花名册</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+      <source>Added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.</source>
+      <translation>新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人；{errors} 行有错误，没有导入。</translation>
+    </message>
+    <message>
+      <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
+      <translation>以下各行没有导入。请在文件中改正后再导入一次（已导入的行不会重复）：</translation>
+    </message>
+    <message>
+      <source>Every row was imported.</source>
+      <translation>全部导入成功。</translation>
     </message>
   </context>
   <context>
@@ -2766,6 +3196,285 @@ Reason (may be left blank):</source>
     <message>
       <source>{name} moves up from the waiting list and is signed up.</source>
       <translation>{name} 从候补名单递补，已报名。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatsPage</name>
+    <message>
+      <source> (year)</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>Calendar year</source>
+      <translation>全年（1月—12月）</translation>
+    </message>
+    <message>
+      <source>School year (Sep–Aug)</source>
+      <translation>学年（9月—次年8月）</translation>
+    </message>
+    <message>
+      <source>Spring term (Feb–Jul)</source>
+      <translation>春季学期（2月—7月）</translation>
+    </message>
+    <message>
+      <source>Autumn term (Sep–Jan)</source>
+      <translation>秋季学期（9月—次年1月）</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Export PDF report</source>
+      <translation>导出PDF报告</translation>
+    </message>
+    <message>
+      <source>Export Excel</source>
+      <translation>导出Excel</translation>
+    </message>
+    <message>
+      <source>Statistics for</source>
+      <translation>统计期间</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Copy the paragraph to paste it into a work summary</source>
+      <translation>复制这段文字，粘贴到工作总结中</translation>
+    </message>
+    <message>
+      <source>Key figures (ready to quote in a work summary)</source>
+      <translation>主要数据（可直接用于工作总结）</translation>
+    </message>
+    <message>
+      <source>Members by status</source>
+      <translation>会员状态</translation>
+    </message>
+    <message>
+      <source>Members by sex</source>
+      <translation>会员性别</translation>
+    </message>
+    <message>
+      <source>Members by age band</source>
+      <translation>会员年龄段</translation>
+    </message>
+    <message>
+      <source>Members by department</source>
+      <translation>会员部门分布</translation>
+    </message>
+    <message>
+      <source>Visits per month by type (visits)</source>
+      <translation>走访慰问人次（按月、按类别）</translation>
+    </message>
+    <message>
+      <source>Visit cash per month by type (yuan)</source>
+      <translation>慰问金金额（元，按月、按类别）</translation>
+    </message>
+    <message>
+      <source>Hardship assistance by kind</source>
+      <translation>困难职工帮扶（按帮扶类别）</translation>
+    </message>
+    <message>
+      <source>Activities: sign-ups, check-ins and participation</source>
+      <translation>活动报名、签到与参与率</translation>
+    </message>
+    <message>
+      <source>Plan completion per month</source>
+      <translation>工作计划完成情况（按月）</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>占比</translation>
+    </message>
+    <message>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Age band</source>
+      <translation>年龄段</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变动</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>帮扶类别</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>Households</source>
+      <translation>户数</translation>
+    </message>
+    <message>
+      <source>Cash (yuan)</source>
+      <translation>现金（元）</translation>
+    </message>
+    <message>
+      <source>Goods value (yuan)</source>
+      <translation>物品折价（元）</translation>
+    </message>
+    <message>
+      <source>Total (yuan)</source>
+      <translation>合计（元）</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Signed up</source>
+      <translation>报名人数</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>候补</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>签到人数</translation>
+    </message>
+    <message>
+      <source>Eligible</source>
+      <translation>应参与人数</translation>
+    </message>
+    <message>
+      <source>Participation</source>
+      <translation>参与率</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>计划项数</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Completion</source>
+      <translation>完成率</translation>
+    </message>
+    <message>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
+    </message>
+    <message>
+      <source>Changes in the period</source>
+      <translation>本期会员变动</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>年度统计</translation>
+    </message>
+    <message>
+      <source>{first} to {last}; members as of {as_of}</source>
+      <translation>{first} 至 {last}；会员数据截至 {as_of}</translation>
+    </message>
+    <message>
+      <source>Members are those in service or retired: {n}.</source>
+      <translation>会员指在职和退休会员，共 {n} 人。</translation>
+    </message>
+    <message>
+      <source>{count} visits to {people} members; {voided} voided record(s) not counted.</source>
+      <translation>共 {count} 人次、{people} 人；作废的记录（{voided} 条）不计。</translation>
+    </message>
+    <message>
+      <source>Cash {cash} yuan; goods worth {goods} yuan besides.</source>
+      <translation>慰问金合计 {cash} 元；另有慰问品折合 {goods} 元。</translation>
+    </message>
+    <message>
+      <source>{open} hardship files open, {helped} of them helped in the period (help rate {rate}); {opened} opened.</source>
+      <translation>在档困难职工 {open} 户，本期帮扶其中 {helped} 户（帮扶率 {rate}）；本期新建档 {opened} 户。</translation>
+    </message>
+    <message>
+      <source>{held} activities held, {cancelled} cancelled (not counted). Participation = checked in (signed up before the day) / eligible members.</source>
+      <translation>开展活动 {held} 项，取消 {cancelled} 项（不计）。参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。</translation>
+    </message>
+    <message>
+      <source>The chart shows the first {n}.</source>
+      <translation>图中列出前 {n} 项。</translation>
+    </message>
+    <message>
+      <source>Completion = done / (planned − cancelled).</source>
+      <translation>完成率＝已完成÷（计划项数－已取消）。</translation>
+    </message>
+    <message>
+      <source>The chart shows the {n} largest departments.</source>
+      <translation>图中列出人数最多的 {n} 个部门。</translation>
+    </message>
+    <message>
+      <source>Total ({n}; average participation)</source>
+      <translation>合计（{n} 项，参与率为平均值）</translation>
+    </message>
+    <message>
+      <source>Other departments</source>
+      <translation>其他部门</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>Goods value</source>
+      <translation>物品折价</translation>
+    </message>
+    <message>
+      <source>No figures in this period.</source>
+      <translation>本期没有数据。</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -3345,6 +4054,13 @@ Reason (required):</source>
     <message>
       <source>Print the slips and the sign-off sheet of this batch now?</source>
       <translation>现在打印这一批的记录单和签收表吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>parent</name>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>出现意外错误：{error}</translation>
     </message>
   </context>
 </TS>

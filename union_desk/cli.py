@@ -10,11 +10,11 @@ from __future__ import annotations
 import sys
 
 from union_desk.cli_argparse import ChineseArgumentParser, install
-from union_desk.commands import activities, core, members, plan, printing
+from union_desk.commands import activities, core, ledgers, members, plan, printing, stats
 from union_desk.errors import UnionDeskError
 from union_desk.paths import backups_dir, resolve_db_path
 
-AREAS = (core, members, plan, activities, printing)
+AREAS = (core, members, plan, activities, printing, stats, ledgers)
 
 
 def build_parser() -> ChineseArgumentParser:

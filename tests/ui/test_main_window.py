@@ -27,7 +27,7 @@ from union_desk.ui import i18n
 from union_desk.ui.main_window import MainWindow
 
 # Latin words that may legitimately appear on a Chinese screen.
-ALLOWED_LATIN = {"KB", "sqlite", "ttf", "ttc", "otf", "English", "STSong", "Light", "ReportLab", "Windows", "Linux", "wqy", "zenhei", "simsun", "tmp", "pytest", "of", "root", "data", "union_desk", "backups"}
+ALLOWED_LATIN = {"KB", "sqlite", "ttf", "ttc", "otf", "English", "STSong", "Light", "ReportLab", "Windows", "Linux", "wqy", "zenhei", "simsun", "tmp", "pytest", "of", "root", "data", "union_desk", "backups", "PDF", "Excel"}
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def english_words(texts) -> set[str]:
 
 def test_tabs_and_menus_are_chinese(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["首页", "工作计划", "会员档案", "困难帮扶", "活动报名"]
+    assert titles == ["首页", "工作计划", "会员档案", "困难帮扶", "活动报名", "年度统计"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "帮助(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
@@ -90,7 +90,7 @@ def test_tabs_and_menus_are_chinese(window):
 
 
 def test_every_tab_shows_data_and_no_english(window, qtbot):
-    for index, name in enumerate(["home", "plan", "members", "hardship", "activities"]):
+    for index, name in enumerate(["home", "plan", "members", "hardship", "activities", "stats"]):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(10)
         screenshot(window, f"main-{name}")

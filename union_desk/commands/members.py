@@ -36,38 +36,9 @@ def register(verbs) -> None:
 
 
 def cmd_import(args, db_path: Path) -> int:
-    from union_desk.ledgers.roster_import import apply_roster, preview_roster, write_report_xlsx
+    from union_desk.commands.ledgers import run_import
 
-    progress = None if args.json else print_progress
-    with session(db_path, must_exist=False, lock=True):
-        preview = preview_roster(args.file, sheet=args.sheet, progress=progress)
-        result = preview if args.dry_run else apply_roster(preview, progress=progress)
-    if progress:
-        print(file=sys.stderr)
-    report_path = write_report_xlsx(result, args.report) if args.report else None
-    data = result.as_dict()
-    if args.json:
-        data.pop("error_rows", None)
-        if args.dry_run:
-            data["dry_run"] = True
-        print_json(data)
-        return 0
-    where = f"（工作表“{preview.sheet}”，第 {preview.header_row} 行是表头）" if preview.sheet else f"（第 {preview.header_row} 行是表头）"
-    print(f"{'检查' if args.dry_run else '导入'}花名册：{Path(args.file).name}{where}")
-    verb = "将" if args.dry_run else ""
-    print(
-        f"{verb}新增 {data['added']} 人，{verb}更新 {data['updated']} 人，未变 {data['unchanged']} 人，"
-        f"有错误跳过 {data['error_rows']} 行，提醒 {len(data['warnings'])} 条。"
-    )
-    for issue in result.errors:
-        print(f"  错误 {issue.text()}")
-    for issue in result.warnings:
-        print(f"  提醒 {issue.text()}")
-    if args.dry_run:
-        print("（只做了检查，没有写入数据。）")
-    if report_path:
-        print(f"导入报告：{report_path}")
-    return 0
+    return run_import(args, db_path, "members")
 
 
 def cmd_search(args, db_path: Path) -> int:

@@ -67,16 +67,23 @@ def xlsx_target(path) -> Path:
     return target
 
 
+def check_target(path) -> Path:
+    """The file an export will write, checked before any work is done (suffix, folder)."""
+    target = xlsx_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"文件夹不存在：{folder}", field="path")
+    return target
+
+
 def save_workbook_atomic(workbook, path) -> Path:
     """Save an openpyxl workbook next to the target and rename it into place.
 
     A crash or an error leaves the old file whole. A target held open by Excel (Windows refuses
     the rename with PermissionError) becomes FileInUseError with a message for the user.
     """
-    target = xlsx_target(path)
+    target = check_target(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"文件夹不存在：{folder}", field="path")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=folder)
     except PermissionError as exc:
@@ -103,3 +110,25 @@ def save_workbook_atomic(workbook, path) -> Path:
             except OSError:
                 pass
     return target
+
+
+def link(records, name: str, objects: dict) -> None:
+    """Point each record's foreign key `name` at an object loaded beforehand (`objects` by id):
+    one query per table instead of a join that builds every model again for every row."""
+    for record in records:
+        key = record.__data__.get(name)
+        if key is not None:
+            setattr(record, name, objects[key])
+
+
+def members_by_id(ids) -> dict:
+    """The members with these ids, only what ledgers show of them (name, department, ID, sex)."""
+    from union_desk.db.models import Member
+
+    wanted = sorted(set(ids))
+    found = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = Member.select(Member.id, Member.name, Member.department, Member.id_number, Member.sex).where(Member.id.in_(chunk))
+        found.update((m.id, m) for m in query)
+    return found

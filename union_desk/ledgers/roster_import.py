@@ -19,25 +19,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from union_desk.db.models import Member, database_proxy
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.ledgers import xlsx_import
-from union_desk.ledgers.common import ProgressFn, Ticker, save_workbook_atomic
+from union_desk.ledgers.common import ProgressFn, Ticker
+from union_desk.ledgers.import_common import (
+    ACTIONS,
+    ERROR,
+    NEW,
+    SAME,
+    SKIPPED,
+    UPDATE,
+    ImportPreview,
+    ImportReport,
+    ImportRow,
+    RowIssue,
+    SkippedRow,
+    data_rows,
+    find_table,
+    finish_report,
+    issues_from_error,
+    write_report_xlsx,
+)
 from union_desk.ledgers.specs import MEMBERS, LedgerSpec
 from union_desk.services import members as member_service
 
-NEW, UPDATE, SAME, ERROR = "新增", "更新", "未变", "错误"
-ACTIONS = (NEW, UPDATE, SAME, ERROR)
-SKIPPED = "跳过"
+__all__ = [
+    "ACTIONS", "AMBIGUOUS_NAME", "ERROR", "NEW", "SAME", "SKIPPED", "UPDATE", "ImportReport", "RosterPreview",
+    "RosterRow", "RowIssue", "SkippedRow", "apply_roster", "import_roster", "preview_roster", "write_report_xlsx",
+]
 
 AMBIGUOUS_NAME = "姓名与多名会员相同，无法确定是哪一位，请补充身份证号"
 NOTE_PREFIX = "花名册导入："
@@ -54,164 +68,30 @@ _MEMBER_FIELDS = ("id", "name", *[f for f in IMPORT_FIELDS if f != "name"])
 
 
 @dataclass
-class RowIssue:
-    """A problem in a row: `column` is the header as the file spells it (or the field's label)."""
-
-    row: int  # Excel row number, 1-based
-    column: str
-    message: str
-    level: str = "error"  # 'error' | 'warning'
-    field: str | None = None
-    col_index: int | None = None  # 0-based column in the file; None when no cell is to blame
-
-    @property
-    def is_error(self) -> bool:
-        return self.level == "error"
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "message": self.message}
-
-    def text(self) -> str:
-        where = f"第 {self.row} 行" if self.row else "文件"
-        return f"{where} {self.column}：{self.message}" if self.column else f"{where}：{self.message}"
-
-
-@dataclass
-class RosterRow:
-    row: int  # Excel row number
-    cells: list  # the row as read from the file
-    values: dict  # cleaned values of the row (only the non-blank mapped columns, plus birth/sex from the ID)
-    action: str = NEW
-    member_id: int | None = None
+class RosterRow(ImportRow):
     member_name: str = ""
-    changes: dict[str, tuple] = field(default_factory=dict)  # field -> (stored, new) for updates
-    issues: list[RowIssue] = field(default_factory=list)
-    write: dict = field(default_factory=dict)  # what apply passes to create_member/update_member
 
     @property
-    def errors(self) -> list[RowIssue]:
-        return [i for i in self.issues if i.is_error]
+    def member_id(self) -> int | None:
+        return self.record_id
 
-    @property
-    def warnings(self) -> list[RowIssue]:
-        return [i for i in self.issues if not i.is_error]
+    @member_id.setter
+    def member_id(self, value: int | None) -> None:
+        self.record_id = value
 
-    def change_text(self) -> str:
-        """'联系电话：13800000000 → 13911111111；部门：… → …' for a preview table."""
-        parts = []
-        for name, (old, new) in self.changes.items():
-            label = member_service.FIELD_LABELS.get(name, name)
-            parts.append(f"{label}：{_shown(old) or '（空）'} → {_shown(new)}")
-        return "；".join(parts)
-
-
-def _shown(value) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return "" if value is None else str(value)
+    def change_text(self, label=None) -> str:
+        return super().change_text(label or (lambda name: member_service.FIELD_LABELS.get(name, name)))
 
 
 @dataclass
-class SkippedRow:
-    row: int  # Excel row number
-    reason: str  # 合计行 / 签名行 / 重复的表头行
-    cells: list
+class RosterPreview(ImportPreview):
+    spec: LedgerSpec | None = MEMBERS
 
-
-@dataclass
-class RosterPreview:
-    path: Path
-    sheet: str
-    sheet_names: list[str]
-    header_row: int  # Excel row number of the header
-    headers: list[str]  # header cells as text, by column index
-    mapping: dict[int, str]  # column index -> member field
-    rows: list[RosterRow]
-    skipped: list[SkippedRow] = field(default_factory=list)  # 合计 / 签名 / repeated header rows
-    file_issues: list[RowIssue] = field(default_factory=list)  # about the file/columns, not a row
-    unmapped: list[int] = field(default_factory=list)  # columns with a header the import ignores
-    applied: bool = False
-
-    @property
-    def file_name(self) -> str:
-        return self.path.name
-
-    def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(ACTIONS, 0)
-        for row in self.rows:
-            counts[row.action] += 1
-        return counts
-
-    @property
-    def issues(self) -> list[RowIssue]:
-        return [*self.file_issues, *(i for r in self.rows for i in r.issues)]
-
-    @property
-    def errors(self) -> list[RowIssue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[RowIssue]:
-        return [i for i in self.issues if not i.is_error]
-
-    def column_header(self, col_index: int) -> str:
-        text = self.headers[col_index] if col_index < len(self.headers) else ""
-        return text or f"{xlsx_import.column_letter(col_index)}列"
-
-    def as_dict(self) -> dict:
-        counts = self.counts()
-        return {
-            "added": counts[NEW],
-            "updated": counts[UPDATE],
-            "unchanged": counts[SAME],
-            "error_rows": counts[ERROR],
-            "errors": [i.as_dict() for i in self.errors],
-            "warnings": [i.as_dict() for i in self.warnings],
-        }
-
-
-@dataclass
-class ImportReport:
-    preview: RosterPreview
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    error_rows: int = 0
-    member_ids: list[int] = field(default_factory=list)  # created or updated
-
-    @property
-    def rows(self) -> list[RosterRow]:
-        return self.preview.rows
-
-    @property
-    def issues(self) -> list[RowIssue]:
-        return self.preview.issues
-
-    @property
-    def errors(self) -> list[RowIssue]:
-        return self.preview.errors
-
-    @property
-    def warnings(self) -> list[RowIssue]:
-        return self.preview.warnings
-
-    def counts(self) -> dict[str, int]:
-        return {NEW: self.added, UPDATE: self.updated, SAME: self.unchanged, ERROR: self.error_rows}
+    def label(self, field_name: str) -> str:
+        return member_service.FIELD_LABELS.get(field_name, field_name)
 
     def summary(self) -> str:
-        return f"新增 {self.added} 人，更新 {self.updated} 人，未变 {self.unchanged} 人，错误 {self.error_rows} 行"
-
-    def as_dict(self) -> dict:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "error_rows": self.error_rows,
-            "errors": [i.as_dict() for i in self.errors],
-            "warnings": [i.as_dict() for i in self.warnings],
-        }
+        return super().summary()
 
 
 # --- reading and mapping ---------------------------------------------------------------------------
@@ -219,20 +99,7 @@ class ImportReport:
 
 def guess_mapping(path, sheet: str | None = None, spec: LedgerSpec = MEMBERS) -> tuple[xlsx_import.Table, xlsx_import.HeaderMatch]:
     """The sheet to read (the best-matching one when `sheet` is None) and its header row."""
-    tables = [xlsx_import.read_table(path, sheet)] if sheet not in (None, "") else xlsx_import.read_tables(path)
-    best = None
-    for table in tables:
-        header = xlsx_import.find_header(table.rows, spec)
-        if header is not None and (best is None or header.score > best[1].score):
-            best = (table, header)
-    if best is None or not best[1].mapping:
-        where = f"工作表“{tables[0].sheet}”" if sheet else "文件"
-        raise ValidationError(
-            f"在{where}的前 {xlsx_import.HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”“部门”）。"
-            "请确认这是会员花名册，或在导入向导中指定表头行和各列对应的项目。",
-            field="header",
-        )
-    return best
+    return find_table(path, sheet, spec, "“姓名”“身份证号”“部门”", "，或在导入向导中指定表头行和各列对应的项目")
 
 
 def _check_mapping(mapping: dict) -> dict[int, str]:
@@ -301,25 +168,10 @@ def preview_roster(
     if "name" not in fields:
         preview.file_issues.append(RowIssue(0, "姓名", "文件中没有“姓名”列：只能更新身份证号已登记的会员，不能新增。", "warning", "name"))
 
-    data_rows = table.rows[header.row_index + 1 :]
-    ticker = Ticker(progress, len(data_rows), "正在检查花名册")
+    ticker = Ticker(progress, len(table.rows) - header.row_index - 1, "正在检查花名册")
     ticker.report(0)
     engine = _Matcher(preview, today)
-    header_texts = {c: xlsx_import.normalize_header(headers[c]) for c in chosen if c < len(headers) and headers[c]}
-    for offset, cells in enumerate(data_rows):
-        excel_row = header.excel_row + 1 + offset
-        ticker.step()
-        if all(xlsx_import.is_blank(cells[c]) for c in chosen if c < len(cells)):
-            continue  # empty, or only a pre-printed 序号 / a note outside the table's columns
-        if textclean.is_total_row(cells):
-            preview.skipped.append(SkippedRow(excel_row, "合计行", list(cells)))
-            continue
-        if _is_signature_row(cells):
-            preview.skipped.append(SkippedRow(excel_row, "签名行", list(cells)))
-            continue
-        if _is_repeated_header(cells, header_texts):
-            preview.skipped.append(SkippedRow(excel_row, "重复的表头行", list(cells)))
-            continue
+    for excel_row, cells in data_rows(preview, table, header.row_index, ticker):
         preview.rows.append(engine.row(excel_row, cells))
     if engine.masked_rows:
         preview.file_issues.append(
@@ -332,24 +184,8 @@ def preview_roster(
                 "id_number",
             )
         )
-    ticker.report(len(data_rows))
+    ticker.report(ticker.total)
     return preview
-
-
-def _is_repeated_header(cells: list, header_texts: dict[int, str]) -> bool:
-    """The header again in the middle of the data (rosters pasted together page by page)."""
-    if len(header_texts) < 2:
-        return False
-    same = sum(1 for c, text in header_texts.items() if c < len(cells) and isinstance(cells[c], str) and xlsx_import.normalize_header(cells[c]) == text)
-    return same >= max(2, (len(header_texts) + 1) // 2)
-
-
-_SIGNATURE = re.compile(r"^(制表人|审核人|填表人|填报人|制表|审核|负责人|单位负责人|填表日期|制表日期|经办人)[:：]")
-
-
-def _is_signature_row(cells: list) -> bool:
-    """'制表人：张三   审核人：____   日期：…' under a table (also our own exports)."""
-    return any(isinstance(c, str) and _SIGNATURE.match(textclean.clean_text(c).replace(" ", "")) for c in cells)
 
 
 def _month_only(raw) -> bool:
@@ -600,142 +436,13 @@ def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None) -> 
 
             audit.record("import", "member", None, after={"file": preview.file_name, "added": added, "updated": updated}, note=note)
     # Committed: now the preview's rows may say what happened.
-    report = ImportReport(preview)
-    for index, row in enumerate(todo):
-        if index in failed:
-            row.issues.extend(failed[index])
-            row.action = ERROR
-        else:
-            if index in created:
-                row.member_id = created[index]
-            report.member_ids.append(row.member_id)
-    counts = preview.counts()
-    report.added, report.updated = counts[NEW], counts[UPDATE]
-    report.unchanged, report.error_rows = counts[SAME], counts[ERROR]
-    preview.applied = True
-    return report
+    return finish_report(preview, todo, failed, created)
 
 
 def _issues_from(preview: RosterPreview, row: RosterRow, exc: ValidationError) -> list[RowIssue]:
-    found = getattr(exc, "issues", None) or [member_service.Issue(exc.field or "", exc.message)]
-    issues = []
-    for issue in found:
-        col = next((c for c, f in preview.mapping.items() if f == issue.field), None)
-        column = preview.column_header(col) if col is not None else member_service.FIELD_LABELS.get(issue.field, issue.field)
-        issues.append(RowIssue(row.row, column, issue.message, "error", issue.field or None, col))
-    return issues
+    return issues_from_error(preview, row, exc)
 
 
 def import_roster(path, sheet: str | None = None, mapping: dict[int, str] | None = None, progress: ProgressFn | None = None) -> ImportReport:
     """Preview and apply in one go (the CLI; the wizard shows the preview in between)."""
     return apply_roster(preview_roster(path, sheet, mapping, progress), progress)
-
-
-# --- the report file -------------------------------------------------------------------------------
-
-ROW_ERROR_FILL = PatternFill("solid", fgColor="FDE2E1")
-CELL_ERROR_FILL = PatternFill("solid", fgColor="F4A6A3")
-WARNING_FILL = PatternFill("solid", fgColor="FFF2B3")
-OK_FILLS = {NEW: PatternFill("solid", fgColor="E2F0D9"), UPDATE: PatternFill("solid", fgColor="DDEBF7")}
-COMMENT_AUTHOR = "工会工作台"
-
-
-def write_report_xlsx(source: RosterPreview | ImportReport, path) -> Path:
-    """The roster as read, plus 结果 and 问题 columns: error rows light red, bad cells red with the
-    message as a cell comment, warnings yellow. Written atomically like an export."""
-    from union_desk.ledgers.xlsx_export import BORDER, HEADER_FILL, HEADER_FONT, body_width, header_width, set_text
-
-    preview = source.preview if isinstance(source, ImportReport) else source
-    counts = source.counts()
-    width = max([len(preview.headers), *(len(r.cells) for r in (*preview.rows, *preview.skipped))] or [1])
-    def _empty_column(c: int) -> bool:
-        header = preview.headers[c] if c < len(preview.headers) else ""
-        return not header and all(xlsx_import.is_blank(r.cells[c]) for r in (*preview.rows, *preview.skipped) if c < len(r.cells))
-
-    while width > 1 and _empty_column(width - 1):
-        width -= 1
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "导入报告"
-    ncols = width + 3
-    done = "导入结果" if isinstance(source, ImportReport) else "导入预览（尚未导入）"
-    title = (
-        f"花名册{done}：{preview.file_name}"
-        + (f"（工作表“{preview.sheet}”）" if preview.sheet else "")
-        + f"  新增 {counts[NEW]}，更新 {counts[UPDATE]}，未变 {counts[SAME]}，错误 {counts[ERROR]}"
-    )
-    set_text(ws.cell(1, 1), title)
-    ws.cell(1, 1).font = Font(name="宋体", size=12, bold=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    headers = ["原行号", *[preview.headers[c] if c < len(preview.headers) else "" for c in range(width)], "结果", "问题"]
-    widths = [header_width(h) for h in headers]
-    for col, text in enumerate(headers, start=1):
-        cell = ws.cell(2, col)
-        set_text(cell, text)
-        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    wrap = Alignment(vertical="top", wrap_text=True)
-    entries = [(r.row, r) for r in preview.rows] + [(s.row, s) for s in preview.skipped]
-    out = 2
-    for excel_row, item in sorted(entries, key=lambda e: e[0]):
-        out += 1
-        row = item if isinstance(item, RosterRow) else None
-        ws.cell(out, 1, excel_row)
-        cells = item.cells
-        for c in range(width):
-            value = cells[c] if c < len(cells) else ""
-            cell = ws.cell(out, c + 2)
-            if isinstance(value, str):
-                if value:
-                    set_text(cell, value)
-            elif isinstance(value, (dt.date, dt.datetime)):
-                cell.value = value
-                cell.number_format = "yyyy-mm-dd"
-            else:
-                cell.value = value
-            if value not in ("", None):
-                widths[c + 1] = max(widths[c + 1], min(body_width(str(value)), 30))
-        result = ws.cell(out, width + 2)
-        problems = ws.cell(out, width + 3)
-        if row is None:
-            set_text(result, SKIPPED)
-            set_text(problems, f"{item.reason}，已跳过")
-        else:
-            set_text(result, row.action)
-            texts = [f"{i.column}：{i.message}" if i.column else i.message for i in row.issues]
-            if row.action == UPDATE:
-                texts.append(f"更新 {row.change_text()}")
-            if texts:
-                set_text(problems, "\n".join(texts))
-            widths[-1] = max(widths[-1], min(max((body_width(t) for t in texts), default=0), 60))
-            fill = ROW_ERROR_FILL if row.errors else WARNING_FILL if row.warnings else OK_FILLS.get(row.action)
-            if row.errors:
-                for c in range(1, ncols + 1):
-                    ws.cell(out, c).fill = ROW_ERROR_FILL
-            elif fill is not None:
-                result.fill = fill
-            for issue in row.issues:
-                if issue.col_index is None or issue.col_index >= width:
-                    continue
-                cell = ws.cell(out, issue.col_index + 2)
-                cell.fill = CELL_ERROR_FILL if issue.is_error else WARNING_FILL
-                text = issue.message if cell.comment is None else f"{cell.comment.text}\n{issue.message}"
-                cell.comment = Comment(text, COMMENT_AUTHOR, width=260, height=90)
-        for c in range(1, ncols + 1):
-            cell = ws.cell(out, c)
-            cell.border = BORDER
-        problems.alignment = wrap
-    for issue in preview.file_issues:
-        out += 2
-        set_text(ws.cell(out, 1), issue.text())
-    for col, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = round(w, 1)
-    ws.freeze_panes = "B3"
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    return save_workbook_atomic(wb, path)

@@ -7,8 +7,8 @@ decides the number format: ID numbers and phones are text, dates real dates, mon
 which header words are accepted on import (`aliases`) and which model field it imports into
 (`field`; None for export-only columns such as 序号 and 年龄).
 
-New ledgers (困难职工档案, 帮扶, 走访慰问, 活动 ...) are added here as more `LedgerSpec`s and
-registered in `SPECS`.
+The record ledgers (困难职工档案, 帮扶, 走访慰问, 活动, 计划) live one module per ledger beside
+this one and are listed, in the order of the inspection pack, in `ledgers.catalog`.
 """
 
 from __future__ import annotations
@@ -21,16 +21,18 @@ from typing import Any
 
 from union_desk.domain import idcard
 
-KINDS = ("text", "id", "phone", "date", "money", "int", "bool")
+KINDS = ("text", "id", "phone", "date", "datetime", "money", "int", "bool", "percent")
 
 NUMBER_FORMATS = {
     "text": "General",
     "id": "@",
     "phone": "@",
     "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
     "money": "#,##0.00",
     "int": "0",
     "bool": "General",
+    "percent": "0.0%",
 }
 
 
@@ -94,6 +96,7 @@ class LedgerColumn:
     max_width: float = 40
     in_default: bool = True  # False: exported only when asked for by key
     total: bool | None = None  # a total in the total row; None = yes for money columns
+    parse: Callable[[Any], Any] | None = None  # import: a cell (not blank) to the value; None = by kind
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -121,6 +124,22 @@ class LedgerColumn:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A small table under a ledger or on the statistics sheet: a title, columns (header and
+    kind, which gives the number format; money and `total=True` columns are summed) and rows of
+    values in column order."""
+
+    title: str
+    columns: tuple[LedgerColumn, ...]
+    rows: list[tuple]
+    total_label: str | None = "合计"
+
+
+def block_column(header: str, kind: str = "text", total: bool | None = None) -> LedgerColumn:
+    return LedgerColumn(header, header, None, kind=kind, total=total)
+
+
+@dataclass(frozen=True)
 class LedgerSpec:
     kind: str  # 'members', later 'hardship', 'assistance', 'visits' ...
     title: str  # 会员花名册
@@ -131,6 +150,8 @@ class LedgerSpec:
     info: Callable[[list, ExportOptions], str] | None = None  # the line under the title
     unit: str = "条"  # 共 N 人 / 共 N 条
     signatures: bool = True  # 制表人 / 审核人 / 日期 under the table and in the print footer
+    muted: Callable[[Any], bool] | None = None  # records shown struck through and left out of totals (作废)
+    summary: Callable[[list, ExportOptions], list[Block]] | None = None  # small tables under the ledger
 
     def column(self, key: str) -> LedgerColumn:
         for column in self.columns:
@@ -170,6 +191,10 @@ def display_text(column: LedgerColumn, value) -> str:
         return ""
     if column.kind == "date" and isinstance(value, (dt.date, dt.datetime)):
         return value.strftime("%Y-%m-%d")
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if column.kind == "percent" and isinstance(value, (int, float)):
+        return f"{value * 100:.1f}%"
     if column.kind == "money":
         return f"{Decimal(str(value)):,.2f}"
     if column.kind == "bool":
@@ -279,7 +304,49 @@ SPECS: dict[str, LedgerSpec] = {MEMBERS.kind: MEMBERS}
 
 
 def get_spec(kind: str) -> LedgerSpec:
-    try:
+    """The spec of any ledger kind (members, hardship, assistance, visits, activities, signups, plan)."""
+    from union_desk.ledgers.catalog import LEDGERS
+
+    if kind in SPECS:
         return SPECS[kind]
+    try:
+        return LEDGERS[kind].spec
     except KeyError:
         raise KeyError(f"unknown ledger {kind!r}") from None
+
+
+def member_columns(get: Callable[[Any], Any], *, with_id: bool = True) -> tuple[LedgerColumn, ...]:
+    """姓名, 部门 and 身份证号 (masked unless `full_id`) of the member a record belongs to
+    (`get(record)` gives the member); on import they tell which member a row means."""
+
+    def name(record, options):
+        return get(record).name
+
+    def department(record, options):
+        return get(record).department
+
+    def id_number(record, options):
+        return _id_value(get(record), options)
+
+    return (
+        LedgerColumn("name", "姓名", name, 8, aliases=MEMBERS.column("name").aliases, field="name"),
+        LedgerColumn("department", "部门", department, 10, aliases=MEMBERS.column("department").aliases, field="department"),
+        LedgerColumn("id_number", "身份证号", id_number, 20, kind="id", aliases=MEMBERS.column("id_number").aliases,
+                     field="id_number", in_default=with_id),
+    )
+
+
+def totals_block(title: str, label: str, records, key: Callable[[Any], str], amounts: tuple[tuple[str, Callable[[Any], Any]], ...],
+                 *, count_header: str = "人次", order: tuple[str, ...] = ()) -> Block:
+    """A table of counts and amounts per group (e.g. per visit type): `key(record)` names the
+    group, `amounts` are (header, getter) money columns. Groups in `order` first, then the rest
+    in order of appearance."""
+    groups: dict[str, list] = {}
+    for record in records:
+        total = groups.setdefault(key(record), [0] + [Decimal("0.00")] * len(amounts))
+        total[0] += 1
+        for i, (_header, get) in enumerate(amounts, start=1):
+            total[i] += get(record) or 0
+    names = [g for g in order if g in groups] + [g for g in groups if g not in order]
+    columns = (block_column(label), block_column(count_header, "int", total=True), *(block_column(h, "money") for h, _ in amounts))
+    return Block(title, columns, [(name, *groups[name]) for name in names])

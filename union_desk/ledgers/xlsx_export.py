@@ -9,16 +9,14 @@ by type) and a 制表人 / 审核人 / 日期 line. Printed on A4 landscape, one
 numbers in the footer.
 
 For a workbook holding several ledgers (the inspection pack), call `add_ledger_sheet` once per
-ledger on one `openpyxl.Workbook` and then `save_workbook_atomic`. A sheet is built in memory by
-a `SheetBuilder` and written in one go, so the same code fills a normal worksheet or streams a
-write-only one (what `write_ledger` and the pack use: no cell objects are kept per sheet).
+ledger on one `openpyxl.Workbook` and then `save_workbook_atomic`. A sheet is built by a
+`SheetBuilder`: one style object per column, values stored without openpyxl's per-cell checks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -27,10 +25,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.merge import MergedCellRange
 
-from union_desk.ledgers.common import ProgressFn, Ticker, save_workbook_atomic
+from union_desk.ledgers.common import ProgressFn, Ticker, check_target, save_workbook_atomic
 from union_desk.ledgers.specs import Block, ExportOptions, LedgerColumn, LedgerSpec, display_text
 
 FONT_NAME = "宋体"  # present on every Chinese Windows and in WPS; LibreOffice substitutes
@@ -84,6 +83,15 @@ def body_width(text: str) -> float:
     """Excel column width for body text (10 pt 宋体 in a Calibri-11 workbook: a Chinese character
     is about 1.8 digit widths) plus padding."""
     return text_width(text) * 0.9 + 1.5
+
+
+LINE_HEIGHT = 13.5  # points per line of 10 pt text
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` takes in a wrapping column `width` wide."""
+    room = max(1.0, width - 1.5)
+    return sum(max(1, -(-int(text_width(part) * 0.9 * 10) // int(room * 10))) for part in str(text).split("\n"))
 
 
 def header_width(text: str) -> float:
@@ -162,18 +170,31 @@ def _alignment(column: LedgerColumn) -> Alignment:
 # --- building a sheet ----------------------------------------------------------------------------
 
 
+class _Cell(Cell):
+    """A cell whose style id is looked up once per style, not once per cell when saving."""
+
+    __slots__ = ("style_id",)
+
+
+_TYPES = {str: "s", int: "n", float: "n", Decimal: "n", dt.date: "d", dt.datetime: "d"}
+_new_cell = _Cell.__new__
+
+
 class SheetBuilder:
-    """The cells of one sheet, collected in memory and written in one go by `finish()` into a
-    normal or a write-only worksheet. Styles are made once per combination and copied onto each
-    cell (assigning Font/Border objects cell by cell makes openpyxl hash them every time)."""
+    """The cells of one sheet, collected in memory and put into the worksheet in one go by
+    `finish()`. Styles are made once per combination and shared by the cells (assigning
+    Font/Border objects cell by cell makes openpyxl hash them every time); values are stored
+    without openpyxl's per-cell type guessing."""
 
     def __init__(self, ws):
         self.ws = ws
-        self.rows: dict[int, dict[int, Cell]] = {}
+        self.cells: dict[tuple[int, int], Cell] = {}
+        self.last_row = 0
         self.merges: list[tuple[int, int, int, int]] = []
         self.heights: dict[int, float] = {}
         self.widths: dict[int, float] = {}
         self._styles: dict[tuple, tuple] = {}
+        self._ids: dict[tuple[int, bool], tuple] = {}
 
     def style(self, font=BODY_FONT, alignment=LEFT, *, border=BORDER, fill=None, number_format="General"):
         """The style array of a combination (made once; pass it to `put`)."""
@@ -191,39 +212,60 @@ class SheetBuilder:
             found = self._styles[key] = (cell._style, (font, alignment, border, fill))
         return found[0]
 
-    def put(self, row: int, col: int, value, style) -> Cell:
-        """A cell; a string is always text, never a formula ('=SUM(A1)' stays those characters)."""
-        cell = Cell(self.ws, row=row, column=col, style_array=style)
-        if isinstance(value, str):
-            if value:
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    def _shared(self, style, quoted: bool) -> tuple:
+        """(style id, style array) of a style, with quotePrefix when `quoted`; made once."""
+        found = self._ids.get((id(style), quoted))
+        if found is None:
+            array = StyleArray(style)
+            if quoted:
+                array.quotePrefix = 1
+            # `style` stays referenced, so its id is never reused for another style
+            found = self._ids[(id(style), quoted)] = (self.ws.parent._cell_styles.add(array), array, style)
+        return found
+
+    def cell(self, row: int, col: int, value, style) -> Cell:
+        """A new cell (not yet placed: see `put`); a string is always text, never a formula
+        ('=SUM(A1)' stays those eight characters)."""
+        cell = _new_cell(_Cell)  # the slots of Cell.__init__, without its per-call overhead
+        cell.parent, cell.row, cell.column = self.ws, row, col
+        cell._hyperlink = cell._comment = None
+        quoted = False
+        if value is None or value == "":
+            cell._value, cell.data_type = None, "n"
+        else:
+            kind = _TYPES.get(type(value))
+            if kind == "s":
+                if ILLEGAL_CHARACTERS_RE.search(value):
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                quoted = value[:1] in FORMULA_START  # Excel keeps it as text even when the cell is edited
+                cell._value, cell.data_type = value[:32767], "s"
+            elif kind is not None:
+                cell._value, cell.data_type = value, kind
+            else:
+                cell._value, cell.data_type = None, "n"
                 cell.value = value
-                if value[0] in FORMULA_START:
-                    cell.data_type = "s"
-                    cell._style.quotePrefix = 1  # Excel keeps it as text even when the cell is edited
-        elif value is not None:
-            cell.value = value
-        self.rows.setdefault(row, {})[col] = cell
+        # the cells of a style share one (never modified) style array
+        shared = self._ids.get((id(style), quoted)) or self._shared(style, quoted)
+        cell.style_id, cell._style = shared[0], shared[1]
         return cell
 
-    def merge(self, row: int, first_col: int, last_col: int, last_row: int | None = None) -> None:
-        """Merge a block; the covered cells get the top-left cell's style (its borders show)."""
-        last_row = last_row or row
-        if last_col <= first_col and last_row <= row:
-            return
-        style = self.rows.get(row, {}).get(first_col)
-        for r in range(row, last_row + 1):
-            for c in range(first_col, last_col + 1):
-                if (r, c) != (row, first_col) and style is not None:
-                    self.put(r, c, None, style._style)
-        self.merges.append((row, first_col, last_row, last_col))
+    def put(self, row: int, col: int, value, style) -> Cell:
+        cell = self.cells[(row, col)] = self.cell(row, col, value, style)
+        if row > self.last_row:
+            self.last_row = row
+        return cell
+
+    def put_merged(self, row: int, first_col: int, last_col: int, value, style) -> Cell:
+        """A cell merged across columns; the covered cells get its style (so its borders show)."""
+        cell = self.put(row, first_col, value, style)
+        if last_col > first_col:
+            for col in range(first_col + 1, last_col + 1):
+                self.put(row, col, None, style)
+            self.merges.append((row, first_col, row, last_col))
+        return cell
 
     def width(self, col: int, width: float) -> None:
         self.widths[col] = max(self.widths.get(col, 0), width)
-
-    @property
-    def last_row(self) -> int:
-        return max(self.rows, default=0)
 
     def finish(self) -> None:
         ws = self.ws
@@ -231,30 +273,21 @@ class SheetBuilder:
             ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
         for row, height in self.heights.items():
             ws.row_dimensions[row].height = height
-        if isinstance(ws, WriteOnlyWorksheet):
-            for r1, c1, r2, c2 in self.merges:
-                ws.merged_cells.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
-            for r in range(1, self.last_row + 1):
-                cells = self.rows.get(r)
-                ws.append([cells.get(c) for c in range(1, max(cells) + 1)] if cells else [])
-        else:
-            for cells in self.rows.values():
-                for cell in cells.values():
-                    ws._add_cell(cell)
-            for r1, c1, r2, c2 in self.merges:
-                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
-        self.rows = {}
+        ws._cells.update(self.cells)
+        ws._current_row = max(ws._current_row, self.last_row)
+        for r1, c1, r2, c2 in self.merges:
+            # the covered cells already carry the style: no need for openpyxl to redo their borders
+            ws.merged_cells.add(MergedCellRange(ws, CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2).coord))
+        self.cells = {}
 
 
 def title_row(sheet: SheetBuilder, row: int, text: str, ncols: int, font=TITLE_FONT, height: float = 32) -> None:
-    sheet.put(row, 1, text, sheet.style(font, CENTER, border=None))
-    sheet.merge(row, 1, ncols)
+    sheet.put_merged(row, 1, ncols, text, sheet.style(font, CENTER, border=None))
     sheet.heights[row] = height
 
 
 def info_row(sheet: SheetBuilder, row: int, text: str, ncols: int) -> None:
-    sheet.put(row, 1, text, sheet.style(INFO_FONT, LEFT, border=None))
-    sheet.merge(row, 1, ncols)
+    sheet.put_merged(row, 1, ncols, text, sheet.style(INFO_FONT, LEFT, border=None))
     sheet.heights[row] = 20
 
 
@@ -263,8 +296,7 @@ def header_cells(sheet: SheetBuilder, row: int, texts, spans=None) -> None:
     style = sheet.style(HEADER_FONT, CENTER, fill=HEADER_FILL)
     spans = spans or [(c, c) for c in range(1, len(texts) + 1)]
     for text, (first, last) in zip(texts, spans):
-        sheet.put(row, first, text, style)
-        sheet.merge(row, first, last)
+        sheet.put_merged(row, first, last, text, style)
     sheet.heights[row] = 24
 
 
@@ -290,8 +322,7 @@ def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=N
     columns = block.columns
     spans = spans or split_columns(ncols, len(columns))
     if block.title:
-        sheet.put(row, 1, block.title, sheet.style(SUBTITLE_FONT, LEFT, border=None))
-        sheet.merge(row, 1, max(ncols, spans[-1][1]))
+        sheet.put_merged(row, 1, max(ncols, spans[-1][1]), block.title, sheet.style(SUBTITLE_FONT, LEFT, border=None))
         sheet.heights[row] = 22
         row += 1
     header_row = row
@@ -302,8 +333,7 @@ def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=N
         row += 1
         for i, (column, value, (first, last)) in enumerate(zip(columns, values, spans)):
             stored = cell_value(column, value)
-            sheet.put(row, first, stored, styles[i])
-            sheet.merge(row, first, last)
+            sheet.put_merged(row, first, last, stored, styles[i])
             if totals[i] is not None and isinstance(stored, (int, float, Decimal)):
                 totals[i] += Decimal(str(stored))
     if block.total_label and block.rows:
@@ -311,8 +341,7 @@ def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=N
         for i, (column, (first, last)) in enumerate(zip(columns, spans)):
             value = block.total_label if i == 0 else totals[i]
             style = sheet.style(TOTAL_FONT, CENTER if i == 0 else _alignment(column), number_format="General" if i == 0 else column.number_format)
-            sheet.put(row, first, cell_value(column, value) if i else value, style)
-            sheet.merge(row, first, last)
+            sheet.put_merged(row, first, last, cell_value(column, value) if i else value, style)
     for i, (first, last) in enumerate(spans):
         if first == last:
             sheet.width(first, header_width(columns[i].header))
@@ -352,7 +381,7 @@ def page_setup(ws, *, title_rows: str | None, last_row: int, last_col: int, orie
 def new_sheet(workbook: Workbook, name: str):
     """A new sheet (the untouched default sheet of a new workbook is reused)."""
     names = workbook.sheetnames
-    if not workbook.write_only and len(names) == 1:
+    if len(names) == 1:
         active = workbook.active
         if active.title == "Sheet" and active.max_row == 1 and active.max_column == 1 and active["A1"].value is None:
             active.title = safe_sheet_name(name)
@@ -410,28 +439,37 @@ def write_ledger_sheet(
     styles = [sheet.style(BODY_FONT, _alignment(c), number_format=c.number_format) for c in columns]
     muted_styles = [sheet.style(MUTED_FONT, _alignment(c), number_format=c.number_format) for c in columns]
     totals = [Decimal("0.00") if c.has_total else None for c in columns]
-    put_cell = sheet.put
+    make, cells = sheet.cell, sheet.cells
     seen_widths: dict = {}
+    wrapped: dict[int, list] = {}  # row -> (column, text) of wrapped cells that may need more lines
     muted = spec.muted
+    plan = [(col, column, column.value, styles[col - 1], muted_styles[col - 1]) for col, column in enumerate(columns, start=1)]
     for seq, record in enumerate(records, start=1):
         row += 1
         quiet = muted is not None and muted(record)
-        row_styles = muted_styles if quiet else styles
-        for col, column in enumerate(columns, start=1):
-            stored = cell_value(column, column.get(record, options, seq))
-            put_cell(row, col, stored, row_styles[col - 1])
+        for col, column, get, style, quiet_style in plan:
+            stored = cell_value(column, seq if get is None else get(record, options))
+            cells[(row, col)] = make(row, col, stored, quiet_style if quiet else style)
             if stored is not None:
                 key = (col, stored)
                 w = seen_widths.get(key)
                 if w is None:
-                    w = seen_widths[key] = min(body_width(display_text(column, stored)), column.max_width)
+                    w = seen_widths[key] = body_width(display_text(column, stored))
                 if w > widths[col - 1]:
-                    widths[col - 1] = w
+                    widths[col - 1] = min(w, column.max_width)
+                    if w > column.max_width and column.wrap:
+                        wrapped.setdefault(row, []).append((col, stored))
+                elif column.wrap and (w > column.width or "\n" in stored):
+                    wrapped.setdefault(row, []).append((col, stored))
                 if totals[col - 1] is not None and not quiet and isinstance(stored, (int, Decimal)):
                     totals[col - 1] += stored
         if ticker is not None:
             ticker.step()
-    last_data_row = row
+    last_data_row = sheet.last_row = row
+    for wrapped_row, texts in wrapped.items():
+        lines = max(text_lines(text, widths[col - 1]) for col, text in texts)
+        if lines > 1:  # Excel and WPS do not grow a row for wrapped text by themselves
+            sheet.heights[wrapped_row] = round(LINE_HEIGHT * lines + 3, 1)
 
     # Total row.
     total_row = None
@@ -440,8 +478,8 @@ def write_ledger_sheet(
         total_row = row
         for col, column in enumerate(columns, start=1):
             style = sheet.style(TOTAL_FONT, _alignment(column), number_format=column.number_format)
-            put_cell(row, col, cell_value(column, totals[col - 1]) if totals[col - 1] is not None else None, style)
-        put_cell(row, 1, "合计", sheet.style(TOTAL_FONT, CENTER))
+            sheet.put(row, col, cell_value(column, totals[col - 1]) if totals[col - 1] is not None else None, style)
+        sheet.put(row, 1, "合计", sheet.style(TOTAL_FONT, CENTER))
 
     # Summary tables (e.g. 走访慰问 by type).
     summary_rows = []
@@ -460,8 +498,6 @@ def write_ledger_sheet(
 
     for col, width in enumerate(widths, start=1):
         sheet.width(col, width)
-    sheet.finish()
-
     # View and print set-up.
     ws.freeze_panes = f"{get_column_letter(spec.freeze_columns + 1)}{header_row + 1}"
     page_setup(
@@ -474,6 +510,7 @@ def write_ledger_sheet(
         footer_right=f"审核人：{options.reviewed_by}    日期：{made_on.isoformat()}" if spec.signatures else "",
         sheet_name_in_footer=sheet_name_in_footer,
     )
+    sheet.finish()
     return SheetLayout(title, header_row, header_row + 1, last_data_row, total_row, signature_row, ncols, tuple(summary_rows), len(records))
 
 
@@ -487,14 +524,12 @@ def signature_line(sheet: SheetBuilder, row: int, ncols: int, prepared_by: str, 
         parts = ["    ".join(parts)]
     style = sheet.style(SIGN_FONT, LEFT, border=None)
     for text, (start, end) in zip(parts, split_columns(ncols, len(parts))):
-        sheet.put(row, start, text, style)
-        sheet.merge(row, start, end)
+        sheet.put_merged(row, start, end, text, style)
     sheet.heights[row] = 24
 
 
 def new_workbook() -> Workbook:
-    """A streaming (write-only) workbook: styled rows go straight to the file being built."""
-    return Workbook(write_only=True)
+    return Workbook()
 
 
 def write_ledger(
@@ -510,6 +545,7 @@ def write_ledger(
     `progress(done, total, label)` returning False cancels: `Cancelled` ('已取消') is raised and
     no file is written. A target open in Excel raises FileInUseError and stays as it was.
     """
+    check_target(path)
     records = list(records)
     ticker = Ticker(progress, len(records), f"正在导出{spec.title}")
     ticker.report(0)

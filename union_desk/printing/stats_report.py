@@ -23,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Frame,
     KeepTogether,
     LongTable,
@@ -48,9 +47,9 @@ MAX_ACTIVITY_BARS = 30
 PALETTE = [
     colors.HexColor(c)
     for c in (
-        "#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47",
-        "#264478", "#9E480E", "#636363", "#997300", "#255E91", "#43682B",
-        "#698ED0", "#F1975A", "#B7B7B7", "#FFCD33",
+        "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948",
+        "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC", "#1F3F6E", "#8CD17D",
+        "#B6992D", "#D37295", "#86BCB6", "#A0CBE8",
     )
 ]
 NUMBER_KINDS = ("int", "money", "rate")
@@ -72,6 +71,14 @@ def report_title(stats: YearStats) -> str:
 # --- charts -------------------------------------------------------------------------------------
 
 
+def _drawing(width: float, height: float, font: str) -> Drawing:
+    """A Drawing whose graphics state starts in `font` (ReportLab would start in Helvetica)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font
+    drawing.initialFontSize = 8
+    return drawing
+
+
 def _nice_max(values) -> float:
     top = max([float(v) for v in values] + [0.0])
     if top <= 0:
@@ -79,9 +86,12 @@ def _nice_max(values) -> float:
     return top * 1.12
 
 
-def _no_data(drawing: Drawing, font: str, text: str = "（本期无数据）") -> Drawing:
-    drawing.add(String(drawing.width / 2, drawing.height / 2, text, fontName=font, fontSize=10,
-                       textAnchor="middle", fillColor=colors.grey))
+def _no_data(width: float, font: str, title: str = "", text: str = "（本期无数据）") -> Drawing:
+    """A short placeholder instead of an empty chart."""
+    drawing = _drawing(width, 12 * mm + (14 if title else 0), font)
+    if title:
+        _title(drawing, font, title)
+    drawing.add(String(width / 2, 6 * mm, text, fontName=font, fontSize=10, textAnchor="middle", fillColor=colors.grey))
     return drawing
 
 
@@ -127,12 +137,12 @@ def _legend(font: str, pairs, x: float, y: float, columns: int = 1) -> Legend:
 
 
 def pie_chart(labels: list[str], values: list[int], font: str, width: float, height: float, title: str = "") -> Drawing:
-    drawing = Drawing(width, height)
-    if title:
-        _title(drawing, font, title)
     shown = [(label, v, color(i)) for i, (label, v) in enumerate(zip(labels, values)) if v]
     if not shown:
-        return _no_data(drawing, font)
+        return _no_data(width, font, title)
+    drawing = _drawing(width, height, font)
+    if title:
+        _title(drawing, font, title)
     total = sum(v for _l, v, _c in shown)
     size = min(height - 30, width * 0.48)
     pie = Pie()
@@ -165,12 +175,12 @@ def bar_chart(
     legend_right: float = 0,
 ) -> Drawing:
     """Vertical bars: one colour per series; stacked or side by side; a legend when several."""
-    drawing = Drawing(width, height)
-    if title:
-        _title(drawing, font, title)
     values = [float(v) for _n, vals in series for v in vals]
     if not categories or not series or not any(values):
-        return _no_data(drawing, font)
+        return _no_data(width, font, title)
+    drawing = _drawing(width, height, font)
+    if title:
+        _title(drawing, font, title)
     chart = VerticalBarChart()
     top = 16 if title else 6
     legend_below = len(series) > 1 and not legend_right
@@ -190,6 +200,7 @@ def bar_chart(
     chart.barSpacing = 1
     chart.groupSpacing = 6
     chart.bars.strokeWidth = 0
+    chart.bars.strokeColor = None
     for i in range(len(series)):
         chart.bars[i].fillColor = color(i)
     if labels and not stacked:
@@ -228,26 +239,28 @@ def hbar_chart(
     top = 16 if title else 6
     legend_h = 16 if len(series) > 1 else 0
     height = top + legend_h + 18 + per_row * max(len(categories), 1)
-    drawing = Drawing(width, height)
-    if title:
-        _title(drawing, font, title)
     values = [float(v) for _n, vals in series for v in vals]
     if not categories or not any(values):
-        drawing.height = 60
-        return _no_data(Drawing(width, 60), font)
+        return _no_data(width, font, title)
+    drawing = _drawing(width, height, font)
+    if title:
+        _title(drawing, font, title)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w + 4, 16 + legend_h
     chart.width = width - chart.x - 24
     chart.height = per_row * len(categories)
-    chart.data = [tuple(float(v) for v in reversed(vals)) for _n, vals in series]
+    # ReportLab draws the first series lowest in a group and the first category at the bottom:
+    # both reversed, so the page reads top-down in the legend's order.
+    chart.data = [tuple(float(v) for v in reversed(vals)) for _n, vals in reversed(series)]
     chart.categoryAxis.categoryNames = list(reversed(categories))
     _style_axes(chart, font, value_kind)
     chart.valueAxis.valueMax = _nice_max(values)
     chart.barSpacing = 0.5
     chart.groupSpacing = 4
     chart.bars.strokeWidth = 0
+    chart.bars.strokeColor = None
     for i in range(len(series)):
-        chart.bars[i].fillColor = color(i)
+        chart.bars[i].fillColor = color(len(series) - 1 - i)
     chart.barLabelFormat = "%d"
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
@@ -301,6 +314,9 @@ def _short(text: str, n: int) -> str:
 
 
 def _pdf_cell(value, kind: str, compact: bool) -> str:
+    """`compact` (the wide month tables): whole yuan without decimals, zero left blank."""
+    if compact and kind in ("int", "money") and value is not None and value == 0:
+        return ""
     if compact and kind == "money" and value is not None:
         amount = Decimal(value)
         return f"{amount:.0f}" if amount == amount.to_integral() else f"{amount:.2f}"
@@ -363,6 +379,8 @@ def _grid(table: StatTable, cols: list[int], widths: list[float], font: str, siz
         for c in cols:
             kind = table.kinds[c]
             text = _pdf_cell(row[c], kind, compact)
+            if compact and row is table.total and not text:
+                text = "0"
             if kind == "text" and pdfmetrics.stringWidth(text, font, size) > widths[cols.index(c)] - 6:
                 line.append(Paragraph(_esc(text), text_style))
             else:
@@ -395,9 +413,10 @@ def _grid(table: StatTable, cols: list[int], widths: list[float], font: str, siz
 # --- the report ---------------------------------------------------------------------------------
 
 
-def _side_by_side(chart: Drawing, table_flowables: list, chart_w: float) -> Table:
+def _side_by_side(chart: Drawing, table_flowables: list, chart_w: float, font: str) -> Table:
     holder = Table([[chart, table_flowables]], colWidths=[chart_w, CONTENT_W - chart_w], hAlign="LEFT")
     holder.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),  # a Table sets its cell font even around flowables
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -415,6 +434,8 @@ SECTIONS = (
     ("五、工作计划完成情况", ("plan",)),
 )
 SIDE = ("members_status", "members_sex", "members_age", "members_changes", "plan")
+SIDE_ROWS = 25  # a department table this long still fits beside its chart
+SIDE_CHART_W = {"plan": 104 * mm, "members_department": 108 * mm}
 
 
 def _notes(stats: YearStats) -> dict[str, str]:
@@ -427,7 +448,8 @@ def _notes(stats: YearStats) -> dict[str, str]:
         "visits_amount": f"慰问金合计{common.fmt_yuan(v.amount)}；另有慰问品折合{common.fmt_yuan(v.goods_value)}。",
         "assistance": f"在档困难职工{a.open_files}户，本期帮扶其中{a.helped_open}户，帮扶率{stats_service.percent(a.help_rate)}；本期新建档{a.opened}户。",
         "activities": (
-            f"共开展活动{act.held}项（另有{act.cancelled}项取消，不计）；参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。"
+            f"共开展活动{act.held}项" + (f"（另有{act.cancelled}项取消，不计）" if act.cancelled else "")
+            + "；参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。"
             + (f"图中列出前{MAX_ACTIVITY_BARS}项。" if act.held > MAX_ACTIVITY_BARS else "")
         ),
         "plan": "完成率＝已完成÷（计划项数－已取消）。",
@@ -457,35 +479,41 @@ def build_story(stats: YearStats, font: str) -> list:
     ]
     box = Table([[Paragraph(_esc(stats_service.key_paragraph(stats)), st["normal"].clone("StatKey", leading=16, firstLineIndent=20))]],
                 colWidths=[CONTENT_W])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, colors.Color(0.55, 0.55, 0.55)),
+    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
+                             ("BOX", (0, 0), (-1, -1), 0.6, colors.Color(0.55, 0.55, 0.55)),
                              ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.98, 0.98, 0.96)),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     story += [box, Spacer(1, 3 * mm)]
     tables = {t.key: t for t in stats_service.tables(stats)}
     notes = _notes(stats)
-    small = st["small"]
+    note_style = st["small"].clone("StatNote", spaceBefore=2)
+    caption = st["normal"].clone("StatCaption", fontSize=10.5, leading=15, spaceBefore=4, spaceAfter=2)
+    section = st["section"].clone("StatSection", fontSize=12.5, leading=18, spaceBefore=8)
     for heading, keys in SECTIONS:
-        story += [CondPageBreak(60 * mm), Paragraph(_esc(heading), st["section"].clone("StatSection", fontSize=12.5, leading=18, spaceBefore=8))]
+        lead: list = [Paragraph(_esc(heading), section)]  # kept with the first chart of the section
         for key in keys:
             table = tables[key]
-            block: list = [Paragraph(_esc(table.title), st["normal"].clone("StatCaption", fontSize=10.5, leading=15, spaceBefore=4, spaceAfter=2))]
-            if key in SIDE:
-                chart_w = 98 * mm if key != "plan" else 104 * mm
+            block: list = lead + [Paragraph(_esc(table.title), caption)]
+            lead = []
+            side = key in SIDE or (key == "members_department" and len(table.rows) <= SIDE_ROWS)
+            if side:
+                chart_w = SIDE_CHART_W.get(key, 98 * mm)
                 chart = chart_for(table, font, chart_w)
                 grid = _table_flowables(table, font, CONTENT_W - chart_w - 4 * mm, st)
-                block.append(_side_by_side(chart, grid, chart_w + 4 * mm) if chart else grid[0])
+                block.append(_side_by_side(chart, grid, chart_w + 4 * mm, font) if chart else grid[0])
                 if notes.get(key):
-                    block.append(Paragraph(_esc(notes[key]), small))
+                    block.append(Paragraph(_esc(notes[key]), note_style))
                 story.append(KeepTogether(block))
             else:
                 chart = chart_for(table, font, CONTENT_W)
                 if chart is not None:
                     block += [chart, Spacer(1, 2 * mm)]
-                story.append(KeepTogether(block))
-                story += _table_flowables(table, font, CONTENT_W, st)
+                grids = _table_flowables(table, font, CONTENT_W, st)
+                story.append(KeepTogether(block + grids[:1]))  # the chart never alone at a page foot
+                story += grids[1:]
                 if notes.get(key):
-                    story.append(Paragraph(_esc(notes[key]), small))
+                    story.append(Paragraph(_esc(notes[key]), note_style))
             story.append(Spacer(1, 3 * mm))
     chair = common.setting("chair")
     story += [

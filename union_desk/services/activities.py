@@ -278,6 +278,63 @@ def sign_up(
         return audit.create(SignUp, item=item, member=member, **values)
 
 
+def restore_signup(item: ActivityItem, member: Member, data: dict, signup: SignUp | None = None, note: str = "") -> SignUp:
+    """A sign-up as a ledger records it (台账导入): state, place in the queue, team (by name, made
+    when missing), check-in and result are restored as they were — without the capacity,
+    deadline and eligibility rules of `sign_up`, which applied when it happened. `signup` given:
+    that sign-up is brought to these values. `data` keys: state, queue_no, signed_at, team (a
+    name), checked_in, checked_in_at, walk_in, override_reason, rank, award, notes,
+    team_rank, team_award."""
+    values: dict = {}
+    state = textclean.clean_text(data.get("state")) or (signup.state if signup else SIGNED)
+    if state not in (SIGNED, WAITING, CANCELLED):
+        raise ValidationError(f"报名状态应为“{SIGNED}”“{WAITING}”或“{CANCELLED}”，而不是“{state}”", field="state")
+    values["state"] = state
+    for key in ("queue_no", "rank", "team_rank"):
+        if data.get(key) not in (None, ""):
+            text = textclean.clean_text(data[key])
+            if not text.isdigit() or int(text) <= 0:
+                raise ValidationError("名次和序号应为正整数", field=key)
+            values[key] = int(text)
+    for key, label in (("signed_at", "报名时间"), ("checked_in_at", "签到时间")):
+        if key in data:
+            values[key] = _parse_datetime(data[key], label, key)
+    for key in ("checked_in", "walk_in"):
+        if key in data:
+            values[key] = bool(data[key])
+    for key in ("award", "team_award", "override_reason", "notes"):
+        if key in data:
+            values[key] = textclean.clean_text(data[key]) if key != "notes" else str(data[key] or "").strip()
+    if values.get("checked_in") and state != SIGNED:
+        raise ValidationError(f"报名状态为“{state}”的人不能已签到", field="checked_in")
+    team_name = textclean.clean_text(data.get("team"))
+    team_result = {k[5:]: values.pop(k) for k in ("team_rank", "team_award") if k in values}
+    with database_proxy.atomic():
+        if "team" in data:
+            values["team"] = None
+            if team_name:
+                team = Team.get_or_none((Team.item == item) & (Team.name == team_name))
+                if team is None:
+                    if not item.team_based:
+                        raise ValidationError(f"项目“{item.name}”不是团体项目，不能有队伍", field="team")
+                    team = audit.create(Team, note=note, item=item, name=team_name)
+                if team_result:
+                    audit.update(team, note=note, **team_result)
+                values["team"] = team
+        if values.get("checked_in") and not values.get("checked_in_at") and not (signup and signup.checked_in_at):
+            values["checked_in_at"] = item.activity.start
+        if signup is None:
+            values.setdefault("queue_no", (SignUp.select(fn.MAX(SignUp.queue_no)).where(SignUp.item == item).scalar() or 0) + 1)
+            values.setdefault("signed_at", now())
+            if state == CANCELLED:
+                values.setdefault("cancelled_at", values["signed_at"])
+            return audit.create(SignUp, note=note, item=item, member=member, **values)
+        if state == CANCELLED and signup.state != CANCELLED:
+            values.setdefault("cancelled_at", now())
+        audit.update(signup, note=note, **values)
+        return signup
+
+
 def cancel(signup: SignUp, note: str = "") -> SignUp | None:
     """Cancel a sign-up; if it held a place, the first on the waiting list gets it (returned)."""
     if signup.state == CANCELLED:
@@ -515,7 +572,11 @@ def list_activities(year: int | None = None, text: str = "", with_eligible: bool
     text = (text or "").strip()
     if text:
         query = query.where(Activity.title.contains(text) | Activity.place.contains(text))
-    activities = list(query.order_by(Activity.start.desc()))
+    return figures_of(list(query.order_by(Activity.start.desc())), with_eligible)
+
+
+def figures_of(activities: list[Activity], with_eligible: bool = False) -> list[ActivityRow]:
+    """The counts of the given activities (in their order), in two queries for all of them."""
     counts = _counts([a.id for a in activities])
     rows = [_row(a, counts) for a in activities]
     if with_eligible:

@@ -23,6 +23,7 @@ FOUND_HOW = ("摸底", "走访", "本人申请", "他人反映")
 FILE_STATUSES = ("在档", "临时", "已脱困", "已注销")
 OPEN_STATUSES = ("在档", "临时")
 ASSISTANCE_KINDS = ("生活救助", "医疗救助", "助学", "法律援助", "就业帮扶", "其他")
+SERVICE_KINDS = ("法律援助", "就业帮扶")  # may be given without money or goods
 FILE_FIELDS = (
     "grade",
     "main_cause",
@@ -155,7 +156,53 @@ def close_file(file: HardshipFile, status: str, when, reason: str) -> dict:
     return audit.update(file, status=status, status_date=day, status_reason=reason.strip(), next_review_date=None)
 
 
-def add_assistance(file: HardshipFile, data: dict) -> Assistance:
+def _day(value, label: str, field: str) -> dt.date | None:
+    try:
+        return textclean.parse_loose_date(value)
+    except ValueError as exc:
+        raise ValidationError(f"{label}：{exc}", field=field) from exc
+
+
+def restore_file(member: Member, data: dict, file: HardshipFile | None = None, note: str = "") -> HardshipFile:
+    """A file as a ledger records it (台账导入): the fields of `check_file` plus its status with
+    date and reason and its review dates. A closed file (已脱困 / 已注销) is restored as it was,
+    whatever the member's status is now; an open one follows `open_file`'s rules (the member is
+    在职 or 退休, one open file per member). `file` given: that file is brought to these values."""
+    status = textclean.clean_text(data.get("status")) or (file.status if file else "在档")
+    _one_of(status, FILE_STATUSES, "档案状态", "status")
+    values = check_file({k: v for k, v in data.items() if k in FILE_FIELDS and k != "status"})
+    values["status"] = status
+    for key, label in (("status_date", "状态变动日期"), ("last_review_date", "最近复核日期"), ("next_review_date", "下次复核日期")):
+        if key in data:
+            values[key] = _day(data[key], label, key)
+    if "status_reason" in data:
+        values["status_reason"] = str(data["status_reason"] or "").strip()
+    if status in OPEN_STATUSES:
+        if member.status not in ("在职", "退休"):
+            raise ValidationError(f"{member.name} 的状态是“{member.status}”，不能有在档的困难档案", field="status")
+        other = HardshipFile.select().where(
+            (HardshipFile.member == member) & HardshipFile.status.in_(OPEN_STATUSES) & (HardshipFile.id != (file.id if file else 0))
+        ).first()
+        if other:
+            raise ValidationError(f"{member.name} 已有在档的困难档案（{other.found_date:%Y-%m-%d} 建档）", field="status")
+    else:
+        when = values.get("status_date", file.status_date if file else None)
+        reason = values.get("status_reason", file.status_reason if file else "")
+        if when is None or not reason:
+            raise ValidationError(f"档案状态为“{status}”时请填写变动日期和原因", field="status_date")
+        values["next_review_date"] = None
+    if file is None:
+        for key in ("grade", "main_cause"):
+            if key not in values:
+                raise ValidationError("请填写困难类别和主要致困原因", field=key)
+        if status in OPEN_STATUSES and "next_review_date" not in values:
+            values["next_review_date"] = _add_year(values.get("last_review_date") or values.get("found_date") or dt.date.today())
+        return audit.create(HardshipFile, note=note, member=member, **values)
+    audit.update(file, note=note, **values)
+    return file
+
+
+def add_assistance(file: HardshipFile, data: dict, note: str = "") -> Assistance:
     values = {}
     try:
         values["date"] = textclean.parse_loose_date(data.get("date")) or dt.date.today()
@@ -174,8 +221,10 @@ def add_assistance(file: HardshipFile, data: dict) -> Assistance:
     values["handler"] = textclean.clean_text(data.get("handler"))
     values["notes"] = str(data.get("notes") or "").strip()
     if values["cash"] == 0 and values["goods_value"] == 0 and not values["goods"]:
-        raise ValidationError("请填写救助金或物品", field="cash")
-    return audit.create(Assistance, file=file, **values)
+        # legal aid and job help are often a service, not money: then the note says what was done
+        if values["kind"] not in SERVICE_KINDS or not values["notes"]:
+            raise ValidationError("请填写救助金或物品（法律援助、就业帮扶可只在备注中写明帮扶内容）", field="cash")
+    return audit.create(Assistance, note=note, file=file, **values)
 
 
 def void_assistance(record: Assistance, reason: str) -> None:

@@ -359,6 +359,12 @@ def check_relative(data: dict) -> dict:
     return values
 
 
+def add_relative(member: Member, data: dict, note: str = "") -> Relative:
+    """One more close relative of a member (e.g. named in an imported visit ledger)."""
+    values = check_relative(data)
+    return audit.create(Relative, note=note, member=member, **values)
+
+
 def save_relatives(member: Member, rows: list[dict]) -> None:
     """Make the member's relatives equal to `rows` (each may carry an 'id'); all or nothing.
 

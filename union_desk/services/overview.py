@@ -27,6 +27,7 @@ class Overview:
     # this month's birthdays (solar and lunar; 29 Feb shows on 28 Feb in a common year)
     birthdays: list[plan_calendar.BirthdayEntry] = field(default_factory=list)
     hardship_due: list[HardshipFile] = field(default_factory=list)  # yearly review due in 30 days or late
+    due_visits: list[visits.DueVisit] = field(default_factory=list)  # 应访未访
     last_backup: dt.datetime | None = None
 
     @property
@@ -57,5 +58,6 @@ def build(db_path: Path, today: dt.date | None = None) -> Overview:
         deadlines=due.deadlines,
         birthdays=due.birthdays,
         hardship_due=due.hardship_due,
+        due_visits=visits.due_visits(today),
         last_backup=backups[0].taken_at if backups else None,
     )

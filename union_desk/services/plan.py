@@ -290,11 +290,15 @@ def _current(item: PlanItem) -> dict:
     return {name: getattr(item, name) for name in ITEM_FIELDS}
 
 
-def create_item(year, data: dict, note: str = "") -> PlanItem:
+def create_item(year, data: dict, note: str = "", template_key: str | None = None) -> PlanItem:
+    """A new item at the end of plan `year`; `template_key` marks an item made from the template
+    (an imported plan keeps it, so generating the year again does not add the item twice)."""
     values = check_item(data, year)
     year = _year(year)
+    if template_key and PlanItem.select().where((PlanItem.year == year) & (PlanItem.template_key == template_key)).exists():
+        raise ValidationError(f"{year}年计划中已有模板编号为“{template_key}”的事项", field="template_key")
     last = PlanItem.select(fn.MAX(PlanItem.sort_order)).where(PlanItem.year == year).scalar() or 0
-    return audit.create(PlanItem, note=note, year=year, sort_order=last + 1, **values)
+    return audit.create(PlanItem, note=note, year=year, sort_order=last + 1, template_key=template_key or None, **values)
 
 
 def update_item(item: PlanItem, data: dict, note: str = "") -> dict:

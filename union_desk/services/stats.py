@@ -601,7 +601,7 @@ def tables(stats: YearStats) -> list[StatTable]:
                   ["text", "date", "text", "int", "int", "int", "int", "rate"],
                   [[r.title, r.start.date(), r.status, r.signed_up, r.waiting, r.checked_in, r.eligible, r.rate]
                    for r in act.rows],
-                  ["合计（平均参与率）", None, f"{act.held}项", act.signed_up, sum(r.waiting for r in act.rows),
+                  [f"合计（{act.held}项，参与率为平均值）", None, "", act.signed_up, sum(r.waiting for r in act.rows),
                    act.checked_in, sum(r.eligible for r in act.rows), act.average_rate], "grouped", "人"),
         StatTable("plan", "工作计划完成情况（按月）", ["月份", "计划项数", "已完成", "已取消", "完成率"],
                   ["text", "int", "int", "int", "rate"],

@@ -10,6 +10,7 @@ Rules that matter to inspectors live here:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -75,6 +76,9 @@ class VisitFilter:
 # --- serial numbers -----------------------------------------------------------------------------
 
 
+SERIAL_PATTERN = re.compile(r"^WF(\d{4})-(\d{4,})$")
+
+
 def next_serial(year: int) -> str:
     """The next slip number of `year`; must be called inside the transaction that uses it."""
     name = f"visit-serial-{year}"
@@ -82,6 +86,24 @@ def next_serial(year: int) -> str:
     Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
     value = Counter.get_by_id(name).value
     return f"WF{year}-{value:04d}"
+
+
+def claim_serial(serial: str, day: dt.date) -> str:
+    """Take a given slip number (a visit imported from a ledger keeps its number): it must look
+    like WF<year>-<nnnn> with the year of the visit and be unused; the year's counter moves past it,
+    so a new slip never gets the same number."""
+    match = SERIAL_PATTERN.match(serial or "")
+    if not match:
+        raise ValidationError(f"单号“{serial}”格式不对，应为 WF{day.year}-0001 的形式", field="serial")
+    year, number = int(match.group(1)), int(match.group(2))
+    if year != day.year:
+        raise ValidationError(f"单号“{serial}”的年份与走访日期 {day:%Y-%m-%d} 不符", field="serial")
+    if Visit.select().where(Visit.serial == serial).exists():
+        raise ValidationError(f"单号“{serial}”已被另一条走访记录使用", field="serial")
+    name = f"visit-serial-{year}"
+    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
+    Counter.update(value=fn.MAX(Counter.value, number)).where(Counter.name == name).execute()
+    return serial
 
 
 # --- checking -----------------------------------------------------------------------------------
@@ -182,6 +204,30 @@ def create_visit(data: dict, note: str = "") -> Visit:
     with database_proxy.atomic():
         values["serial"] = next_serial(values["date"].year)
         return audit.create(Visit, note=note, **values)
+
+
+def restore_visit(data: dict, *, serial: str | None = None, void_reason: str = "", note: str = "") -> tuple[Visit, list[str]]:
+    """A visit as a ledger records it (台账导入): it keeps the ledger's slip number (see
+    `claim_serial`; a new one when there is none), is voided again when the ledger says 作废, and
+    an amount over a cap is kept as it was paid — the caps it goes over are returned, not refused.
+    Returns (visit, cap warnings)."""
+    values = check_visit(data)
+    if values.get("date") is None:
+        raise ValidationError("请填写走访日期", field="date")
+    values.setdefault("cash", ZERO)
+    quiet = values.get("over_cap_reason") or void_reason  # a voided slip paid nothing
+    warnings = [] if quiet else cap_warnings(values["member"], values["visit_type"], values["date"], values["cash"])
+    with database_proxy.atomic():
+        values["serial"] = claim_serial(serial, values["date"]) if serial else next_serial(values["date"].year)
+        visit = audit.create(Visit, note=note, **values)
+        if void_reason:
+            void_visit(visit, void_reason)
+    return visit, warnings
+
+
+def set_replaces(visit: Visit, original: Visit) -> dict:
+    """Record that `visit` was issued to replace the voided `original` (as `reissue` does)."""
+    return audit.update(visit, replaces=original, note=f"重开：替代 {original.serial}")
 
 
 def update_visit(visit: Visit, data: dict, note: str = "") -> dict:

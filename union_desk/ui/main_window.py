@@ -19,6 +19,7 @@ from union_desk.ui.members.tab import MembersTab
 from union_desk.ui.plan.tab import PlanTab
 from union_desk.ui.restore_dialog import RestoreDialog
 from union_desk.ui.settings_dialog import SettingsDialog
+from union_desk.ui.stats.page import StatsPage
 from union_desk.ui.widgets.task_runner import run_with_progress
 
 
@@ -32,19 +33,26 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.home = HomeTab(self.db_path)
         self.home.backup_requested.connect(self.backup_now)
+        self.home.open_requested.connect(self.open_record)
         self.plan = PlanTab()
         self.members = MembersTab()
         self.hardship = HardshipTab()
         self.activities = ActivitiesTab()
+        self.stats = StatsPage()
         self.tabs.addTab(self.home, self.tr("Home"))
         self.tabs.addTab(self.plan, self.tr("Work plan"))
         self.tabs.addTab(self.members, self.tr("Members"))
         self.tabs.addTab(self.hardship, self.tr("Hardship and visits"))
         self.tabs.addTab(self.activities, self.tr("Activities"))
+        self.tabs.addTab(self.stats, self.tr("Statistics"))
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_tab)
+        # the statistics count again each time they are opened (other tabs change the data)
+        self.tabs.currentChanged.connect(lambda i: i == self.tabs.indexOf(self.stats) or self._loaded.discard(self.tabs.indexOf(self.stats)))
         # plan changes show on the 首页 reminders the next time it is opened
         self.plan.changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.home)))
+        # visits saved from the 会员档案 tab (批量慰问) show in 困难帮扶 the next time it is opened
+        self.members.visits_changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.hardship)))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._update_title()
@@ -159,6 +167,28 @@ class MainWindow(QMainWindow):
                 path=pre.path
             )
         QMessageBox.information(self, self.tr("Restore"), message)
+
+    def open_record(self, kind: str, record) -> None:
+        """An entry of the 首页 was opened: show its tab with the record (or its form)."""
+        if kind == "plan":
+            self.tabs.setCurrentWidget(self.plan)
+            self.plan.go_month(record.year, record.date.month if record.date else record.month or 1, select=record.date)
+        elif kind == "activity":
+            self.tabs.setCurrentWidget(self.activities)
+            self.activities.select(record.id)
+            self.activities.open_activity(record)
+        elif kind == "member":
+            self.tabs.setCurrentWidget(self.members)
+            self.members.edit_member(record)
+        elif kind == "hardship_file":
+            self.tabs.setCurrentWidget(self.hardship)
+            self.hardship.inner.setCurrentWidget(self.hardship.files)
+            self.hardship.files.select_file(record.id)
+        elif kind == "due_visit":
+            self.tabs.setCurrentWidget(self.hardship)
+            self.hardship.inner.setCurrentWidget(self.hardship.due)
+            self.hardship.visit_due(record)  # the visit form, filled in for this member and reason
+        self._loaded.discard(self.tabs.indexOf(self.home))  # what was done there shows on return
 
     def open_settings(self) -> None:
         if SettingsDialog(self).exec():

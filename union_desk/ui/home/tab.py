@@ -37,6 +37,9 @@ class FigureCard(QFrame):
 
 class HomeTab(QWidget):
     backup_requested = Signal()
+    # an entry was opened (double-click / Enter): ('plan', PlanItem), ('activity', Activity),
+    # ('member', Member), ('hardship_file', HardshipFile) or ('due_visit', visits.DueVisit)
+    open_requested = Signal(str, object)
 
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
@@ -69,6 +72,7 @@ class HomeTab(QWidget):
             "deadlines": self._list_box(self.tr("Sign-up deadlines this week")),
             "birthdays": self._list_box(self.tr("Birthdays this month")),
             "hardship_due": self._list_box(self.tr("Hardship files due for review")),
+            "due_visits": self._list_box(self.tr("Members due a visit")),
         }
         grid = QGridLayout()
         for i, (box, _list) in enumerate(self.lists.values()):
@@ -82,6 +86,8 @@ class HomeTab(QWidget):
     def _list_box(self, title: str):
         box = QGroupBox(title)
         widget = QListWidget()
+        widget.setToolTip(self.tr("Double-click an entry to open it"))
+        widget.itemActivated.connect(self._open_entry)
         inner = QVBoxLayout(box)
         inner.addWidget(widget)
         return box, widget
@@ -95,21 +101,25 @@ class HomeTab(QWidget):
         self.cards["visits_count"].value.setText(str(data.visits_count))
         self.cards["visits_amount"].value.setText(f"{data.visits_amount:,.2f}")
         self.cards["activities_year"].value.setText(str(data.activities_year))
-        self._fill("plan_due", [f"{i.date:%m-%d}  {i.title}" for i in data.plan_due])
+        self._fill("plan_due", [f"{i.date:%m-%d}  {i.title}" for i in data.plan_due], ("plan", data.plan_due))
         self._fill(
             "plan_overdue",
             [
                 f"{i.date:%m-%d}  {i.title}" if i.date else self.tr("Month {m}").format(m=i.month) + f"  {i.title}"
                 for i in data.plan_overdue
             ],
+            ("plan", data.plan_overdue),
         )
-        self._fill("deadlines", [f"{a.signup_deadline:%m-%d %H:%M}  {a.title}" for a in data.deadlines])
+        self._fill(
+            "deadlines", [f"{a.signup_deadline:%m-%d %H:%M}  {a.title}" for a in data.deadlines], ("activity", data.deadlines)
+        )
         self._fill(
             "birthdays",
             [
                 f"{b.date:%m-%d}  {b.member.name}（{b.member.department}）" + (self.tr(" lunar") if b.lunar else "")
                 for b in data.birthdays
             ],
+            ("member", [b.member for b in data.birthdays]),
         )
         self._fill(
             "hardship_due",
@@ -119,6 +129,12 @@ class HomeTab(QWidget):
                 + (self.tr(" (late)") if f.next_review_date and f.next_review_date < data.today else "")
                 for f in data.hardship_due
             ],
+            ("hardship_file", data.hardship_due),
+        )
+        self._fill(
+            "due_visits",
+            [f"{d.member.name}  {d.visit_type_name}：{d.reason}" for d in data.due_visits],
+            ("due_visit", data.due_visits),
         )
         age = data.backup_age_days
         if age is None:
@@ -131,10 +147,20 @@ class HomeTab(QWidget):
         self.backup_state.setProperty("warn", warn)
         self.backup_state.setStyleSheet("color: #b00020; font-weight: bold;" if warn else "")
 
-    def _fill(self, key: str, lines: list[str]) -> None:
+    def _fill(self, key: str, lines: list[str], records: tuple[str, list] | None = None) -> None:
+        """Show `lines`; `records` = (kind, the record of each line) lets an entry open its record."""
         widget = self.lists[key][1]
         widget.clear()
         if lines:
             widget.addItems(lines)
+            if records is not None:
+                kind, items = records
+                for row, record in enumerate(items):
+                    widget.item(row).setData(Qt.ItemDataRole.UserRole, (kind, record))
         else:
             widget.addItem(self.tr("(none)"))
+
+    def _open_entry(self, item) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.open_requested.emit(*target)

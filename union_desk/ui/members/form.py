@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -330,9 +331,22 @@ class MemberForm(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        relatives_box = QGroupBox(self.tr("Close relatives"))
-        QVBoxLayout(relatives_box).addWidget(self.relatives)
+        self.visits_panel = None
+        if member is None:
+            relatives_box = QGroupBox(self.tr("Close relatives"))
+            QVBoxLayout(relatives_box).addWidget(self.relatives)
+        else:
+            # an existing member: relatives and, read-only, the visits and assistance received
+            from union_desk.ui.hardship.member_visits import MemberVisitsPanel
 
+            self.visits_panel = MemberVisitsPanel(member)
+            relatives_box = QTabWidget()
+            for widget, title in ((self.relatives, self.tr("Close relatives")),
+                                  (self.visits_panel, self.tr("Visits and assistance"))):
+                page = QWidget()
+                QVBoxLayout(page).addWidget(widget)
+                relatives_box.addTab(page, title)
+            self.lower_tabs = relatives_box
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

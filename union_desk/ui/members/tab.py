@@ -9,6 +9,7 @@ debounced; the list model loads only the ids of the matches and the rows it show
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -54,7 +56,7 @@ class MemberList(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # department, then name in pinyin order
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(26)
@@ -86,6 +88,11 @@ class MemberList(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return self.model.record_at(rows[0].row()) if rows else None
 
+    def selected(self) -> list[Member]:
+        """Every selected member (Ctrl/Shift-click), in list order."""
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [self.model.record_at(r) for r in rows]
+
     def select_member(self, member_id: int) -> None:
         row = self.model.row_of(member_id)
         if row >= 0:
@@ -98,6 +105,8 @@ class MemberList(QWidget):
 
 
 class MembersTab(QWidget):
+    visits_changed = Signal()  # a batch of visits was saved from here
+
     AGE_PRESETS = ((None, None), (None, 34), (35, 49), (50, None))
 
     def __init__(self, parent=None):
@@ -133,12 +142,23 @@ class MembersTab(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.status_button = QPushButton(self.tr("Change status"))
         self.history_button = QPushButton(self.tr("Change history"))
+        self.batch_button = QPushButton(self.tr("Batch visits"))
+        self.batch_button.setToolTip(self.tr("Visit the selected members in one go (Ctrl or Shift selects several)"))
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(lambda: self.edit_member(self.list.current()))
         self.status_button.clicked.connect(self.change_status)
         self.history_button.clicked.connect(self.show_history)
-        for button in (self.add_button, self.edit_button, self.status_button, self.history_button):
+        self.batch_button.clicked.connect(self.batch_visits)
+        for button in (self.add_button, self.edit_button, self.status_button, self.history_button, self.batch_button):
             self.list.toolbar.addWidget(button)
+        # 花名册 in and out
+        self.import_button = QPushButton(self.tr("Import roster"))
+        self.export_button = QPushButton(self.tr("Export roster"))
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(self.export_roster)
+        self.list.toolbar.addSpacing(12)
+        self.list.toolbar.addWidget(self.import_button)
+        self.list.toolbar.addWidget(self.export_button)
         self.list.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.list.model.modelReset.connect(self._update_buttons)
 
@@ -279,9 +299,10 @@ class MembersTab(QWidget):
     # --- actions --------------------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
-        chosen = self.list.current() is not None
+        chosen = len(self.list.view.selectionModel().selectedRows())  # counted, not loaded
         for button in (self.edit_button, self.status_button, self.history_button):
-            button.setEnabled(chosen)
+            button.setEnabled(chosen == 1)
+        self.batch_button.setEnabled(chosen > 0)
 
     def _after_change(self, member_id: int) -> None:
         self.refresh()
@@ -319,6 +340,40 @@ class MembersTab(QWidget):
         from union_desk.ui.members.history import HistoryDialog
 
         HistoryDialog(members.get_member(member.id), self).exec()
+
+    def import_roster(self) -> None:
+        """花名册导入: the wizard; the list is refreshed as soon as an import is written."""
+        from union_desk.ui.members.import_wizard import RosterImportWizard
+
+        wizard = RosterImportWizard(self)
+        wizard.imported.connect(lambda _report: self.refresh())
+        wizard.exec()
+
+    def export_roster(self) -> None:
+        from union_desk.ui.members.export_dialog import RosterExportDialog
+
+        RosterExportDialog(self, status=self.status_filter.currentData()).exec()
+
+    def batch_visits(self) -> None:
+        """批量慰问 for the selected members (the dialog of the 困难帮扶 tab, pre-filled)."""
+        chosen = self.list.selected()
+        if not chosen:
+            return
+        from union_desk.ui.hardship.batch_dialog import BatchDialog
+
+        dialog = BatchDialog(self, initial_members=chosen)
+        if not dialog.exec() or not dialog.created:
+            return
+        created = dialog.created
+        total = sum((v.cash for v in created), Decimal("0.00"))
+        QMessageBox.information(
+            self,
+            dialog.windowTitle(),
+            self.tr("{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.").format(
+                count=len(created), amount=f"{total:,.2f}", first=created[0].serial, last=created[-1].serial
+            ),
+        )
+        self.visits_changed.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.view.hasFocus():

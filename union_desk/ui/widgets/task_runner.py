@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
@@ -47,6 +47,27 @@ def _close_thread_connection() -> None:
         db.close()
 
 
+class _Receiver(QObject):
+    """Lives in the UI thread, so the worker's signals reach the dialog there (queued).
+
+    PySide6 calls a plain Python function connected to a signal in the *emitting* thread, even
+    with a queued connection; the progress dialog must only be touched from the UI thread
+    (touching it from the worker crashes once progress is reported often)."""
+
+    def __init__(self, on_progress: Callable, on_finished: Callable):
+        super().__init__()
+        self._on_progress = on_progress
+        self._on_finished = on_finished
+
+    @Slot(int, int, str)
+    def progress(self, done: int, total: int, label: str) -> None:
+        self._on_progress(done, total, label)
+
+    @Slot(object, object)
+    def finished(self, result, error) -> None:
+        self._on_finished(result, error)
+
+
 def run_with_progress(parent: QWidget, title: str, work: Callable, cancellable: bool = True):
     """Run `work` in a thread; block in a local event loop (UI stays live). Returns (result, error)."""
     dialog = QProgressDialog(title, QCoreApplication.translate("TaskRunner", "Cancel") if cancellable else "", 0, 0, parent)
@@ -75,8 +96,9 @@ def run_with_progress(parent: QWidget, title: str, work: Callable, cancellable: 
         worker.cancelled = True
         dialog.setLabelText(QCoreApplication.translate("TaskRunner", "Cancelling…"))
 
-    worker.progressed.connect(on_progress)
-    worker.finished.connect(on_finished)
+    receiver = _Receiver(on_progress, on_finished)
+    worker.progressed.connect(receiver.progress)
+    worker.finished.connect(receiver.finished)
     dialog.canceled.connect(on_cancel)
     thread.started.connect(worker.run)
     thread.start()

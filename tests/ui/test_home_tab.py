@@ -1,0 +1,102 @@
+"""首页: the 应访未访 list, and every entry opens the record it is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from union_desk.db.models import Activity, HardshipFile, Member, PlanItem
+from union_desk.services import overview, visits
+from union_desk.ui import i18n
+from union_desk.ui.main_window import MainWindow
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def window(qtbot, qapp, demo_db, db_path):
+    i18n.install(qapp, "zh_CN")
+    wang = Member.create(name="王芳", sex="女", birth_date=dt.date(1980, TODAY.month, 1), department="语文组")
+    PlanItem.create(year=TODAY.year, title="工会委员会议", date=TODAY, status="未开始")
+    Activity.create(title="羽毛球比赛报名", start=dt.datetime.combine(TODAY + dt.timedelta(days=10), dt.time(15)),
+                    signup_deadline=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(17)), status="报名中")
+    HardshipFile.create(member=wang, grade="相对困难", main_cause="因病致困", found_date=TODAY - dt.timedelta(days=400),
+                        next_review_date=TODAY)
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def entries(win, key):
+    widget = win.home.lists[key][1]
+    return widget, [widget.item(i) for i in range(widget.count())]
+
+
+def test_due_visits_listed(window):
+    due = visits.due_visits(TODAY)
+    assert due, "an open hardship file not visited this year is due"
+    assert overview.build(window.db_path).due_visits and len(overview.build(window.db_path).due_visits) == len(due)
+    box, _widget = window.home.lists["due_visits"]
+    assert box.title() == "应访未访"
+    _w, items = entries(window, "due_visits")
+    texts = [i.text() for i in items]
+    assert any(t.startswith("王芳  家庭困难：") for t in texts)
+    assert len(texts) == len(due)
+    folder = os.environ.get("UNION_DESK_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / "home.png"))
+
+
+def activate(win, key, text_part):
+    widget, items = entries(win, key)
+    item = next(i for i in items if text_part in i.text())
+    widget.itemActivated.emit(item)
+    return item.data(Qt.ItemDataRole.UserRole)
+
+
+def test_entries_open_their_records(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.members, "edit_member", lambda m: opened.append(("member", m.id)))
+    monkeypatch.setattr(window.hardship, "visit_due", lambda due: opened.append(("due", due.member.id)))
+
+    kind, item = activate(window, "plan_due", "工会委员会议")
+    assert kind == "plan" and window.tabs.currentWidget() is window.plan
+    assert window.plan.selected_day == TODAY
+
+    window.tabs.setCurrentWidget(window.home)
+    kind, activity = activate(window, "deadlines", "羽毛球比赛报名")
+    assert kind == "activity" and window.tabs.currentWidget() is window.activities
+    assert window.activities.stack.currentWidget() is window.activities.detail
+    assert window.activities.detail.activity.id == activity.id
+
+    window.tabs.setCurrentWidget(window.home)
+    kind, member = activate(window, "birthdays", "王芳")
+    assert kind == "member" and window.tabs.currentWidget() is window.members
+    assert ("member", member.id) in opened
+
+    window.tabs.setCurrentWidget(window.home)
+    kind, file = activate(window, "hardship_due", "王芳")
+    assert kind == "hardship_file" and window.tabs.currentWidget() is window.hardship
+    assert window.hardship.inner.currentWidget() is window.hardship.files
+    assert window.hardship.files.current_file().id == file.id
+
+    window.tabs.setCurrentWidget(window.home)
+    kind, due = activate(window, "due_visits", "王芳")
+    assert kind == "due_visit" and window.hardship.inner.currentWidget() is window.hardship.due
+    assert ("due", due.member.id) in opened
+
+
+def test_the_none_line_opens_nothing(window):
+    widget = window.home.lists["plan_overdue"][1]
+    widget.clear()
+    window.home._fill("plan_overdue", [])
+    before = window.tabs.currentWidget()
+    widget.itemActivated.emit(widget.item(0))
+    assert window.tabs.currentWidget() is before

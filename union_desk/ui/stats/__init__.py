@@ -1,0 +1,1 @@
+"""年度统计: the statistics page."""
