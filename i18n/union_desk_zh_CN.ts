@@ -1292,6 +1292,10 @@ Reason (required):</source>
       <translation>立即备份</translation>
     </message>
     <message>
+      <source>Ledgers…</source>
+      <translation>台账…</translation>
+    </message>
+    <message>
       <source>Members in service</source>
       <translation>在职会员</translation>
     </message>
@@ -1482,6 +1486,127 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>LedgerDialog</name>
+    <message>
+      <source>Export ledgers</source>
+      <translation>导出台账</translation>
+    </message>
+    <message>
+      <source>Inspection pack: cover, contents, every ledger and the statistics in one workbook</source>
+      <translation>迎检台账：封面、目录、全部台账和年度统计，放在一个工作簿中</translation>
+    </message>
+    <message>
+      <source>Member roster</source>
+      <translation>会员花名册</translation>
+    </message>
+    <message>
+      <source>Hardship files</source>
+      <translation>困难职工档案台账</translation>
+    </message>
+    <message>
+      <source>Assistance</source>
+      <translation>帮扶救助台账</translation>
+    </message>
+    <message>
+      <source>Visits and condolences (totals by type)</source>
+      <translation>走访慰问台账（按类别合计人次和金额）</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>活动台账</translation>
+    </message>
+    <message>
+      <source>Activity participation</source>
+      <translation>活动参与明细</translation>
+    </message>
+    <message>
+      <source>Work plan and completion</source>
+      <translation>工作计划及完成情况</translation>
+    </message>
+    <message>
+      <source>Ledgers</source>
+      <translation>台账</translation>
+    </message>
+    <message>
+      <source>Each ledger in a workbook of its own:</source>
+      <translation>每种台账单独一个工作簿：</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>School year (September–August)</source>
+      <translation>学年（9月至次年8月）</translation>
+    </message>
+    <message>
+      <source>Dates from</source>
+      <translation>日期从</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Full ID numbers (masked by default, e.g. 110105********1234)</source>
+      <translation>完整身份证号（默认打码，如 110105********1234）</translation>
+    </message>
+    <message>
+      <source>All columns (to import the ledgers on another computer)</source>
+      <translation>全部列（用于在另一台电脑上导入台账）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Open the folder when done</source>
+      <translation>完成后打开文件夹</translation>
+    </message>
+    <message>
+      <source>Save in</source>
+      <translation>保存到</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>{first}–{last} school year</source>
+      <translation>{first}—{last}学年</translation>
+    </message>
+    <message>
+      <source>The folder does not exist:
+{folder}</source>
+      <translation>文件夹不存在：
+{folder}</translation>
+    </message>
+    <message>
+      <source>These files exist already:
+{names}
+
+Replace them?</source>
+      <translation>以下文件已经存在：
+{names}
+
+要替换吗？</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) saved in {folder}:</source>
+      <translation>
+        <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>LinkPicker</name>
     <message>
       <source>Link records to “{title}”</source>
@@ -1557,6 +1682,10 @@ Reason (required):</source>
     <message>
       <source>E&amp;xit</source>
       <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Export &amp;ledgers…</source>
+      <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
       <source>&amp;Visit types and standards…</source>
@@ -2074,6 +2203,113 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>PlanImportDialog</name>
+    <message>
+      <source>Import plan from Excel</source>
+      <translation>从 Excel 导入工作计划</translation>
+    </message>
+    <message>
+      <source>An Excel list with a month (or date) column and an item column</source>
+      <translation>Excel 清单：一列月份（或日期）、一列工作内容</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <source> (year)</source>
+      <translation> 年</translation>
+    </message>
+    <message>
+      <source>Check the list</source>
+      <translation>检查清单</translation>
+    </message>
+    <message>
+      <source>Columns read: 月份 or 日期, 工作内容 (needed); 类别, 负责人, 备注 (optional). Nothing is written until you press Import.</source>
+      <translation>读取的列：月份或日期、工作内容（必需）；类别、负责人、备注（可选）。按“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>工作内容</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Plan year</source>
+      <translation>计划年度</translation>
+    </message>
+    <message>
+      <source>Choose the plan list</source>
+      <translation>选择工作计划清单</translation>
+    </message>
+    <message>
+      <source>Checking the list</source>
+      <translation>正在检查清单</translation>
+    </message>
+    <message>
+      <source>{year}: {new} item(s) to import, {exists} already in the plan (skipped), {errors} row(s) with problems (in red: fix them in the file and check again).</source>
+      <translation>{year}年：可导入 {new} 项，已存在 {exists} 项（跳过），{errors} 行有问题（红色标出，请在文件中改正后重新检查）。</translation>
+    </message>
+    <message>
+      <source>Importing the plan</source>
+      <translation>正在导入工作计划</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，没有写入任何数据。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Imported into the {year} plan: {added} item(s) added, {skipped} already there (skipped), {errors} row(s) with problems left out.</source>
+      <translation>{year}年工作计划已导入 {added} 项，已存在 {skipped} 项（跳过），{errors} 行有问题未导入。</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanTab</name>
     <message>
       <source>Previous month</source>
@@ -2110,6 +2346,14 @@ The current data is backed up first.</source>
     <message>
       <source>Completion…</source>
       <translation>完成情况…</translation>
+    </message>
+    <message>
+      <source>Print plan…</source>
+      <translation>打印计划…</translation>
+    </message>
+    <message>
+      <source>Import plan…</source>
+      <translation>导入计划…</translation>
     </message>
     <message>
       <source>New item on this day…</source>
@@ -2202,6 +2446,10 @@ The current data is backed up first.</source>
     <message>
       <source>Sunday</source>
       <translation>星期日</translation>
+    </message>
+    <message>
+      <source>Print plan</source>
+      <translation>打印计划</translation>
     </message>
     <message>
       <source>{year}/{month}</source>

@@ -45,3 +45,31 @@ def demo_db(db_path):
     generate(members=60, seed=7, today=dt.date.today())
     yield database
     close_database()
+
+
+@pytest.fixture
+def demo_file(db_path):
+    """A closed database file filled by the demo generator (small school, fixed seed), for CLI tests."""
+    import datetime as dt
+
+    from union_desk.db.database import close_database
+    from union_desk.demo.generator import generate
+    from union_desk.services.maintenance import open_for_use
+
+    open_for_use(db_path, auto_backup=False)
+    generate(members=60, seed=7, today=dt.date.today())
+    close_database()
+    return db_path
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run `union-desk ARGS…` in-process: returns (exit code, stdout, stderr)."""
+    from union_desk.cli import main
+
+    def run(*args):
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

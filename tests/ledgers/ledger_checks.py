@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from union_desk.db.models import Activity, ActivityItem, Assistance, HardshipFile, Member, PlanItem, SignUp, Visit
+from union_desk.db.models import Activity, ActivityItem, Assistance, HardshipFile, Member, SignUp, Visit
 from union_desk.domain import textclean
 from union_desk.ledgers.catalog import LEDGERS, export_ledger, ledger_options
 from union_desk.ledgers.period import LedgerPeriod
@@ -210,3 +210,23 @@ def add_ugly_records() -> dict:
     visits.void_visit(voided, "重复登记")
     return {"members": staff, "files": [file, other], "assistance": helped, "voided_assistance": wrong,
             "visits": made, "voided_visit": voided}
+
+
+def edited_preview(kind: str, folder: Path, edits: dict, *, empty_db: Path | None = None, **more) -> dict:
+    """Export a ledger, change cells {(row, header): value} as a person would, and preview the
+    import (into an empty database at `empty_db` when given). Returns the preview's rows by row."""
+    from union_desk.ledgers.record_import import preview_ledger
+
+    path, _ = export(kind, folder, **more)
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.active
+    cols = header_map(ws)
+    for (row, header), value in edits.items():
+        ws.cell(row, cols[header]).value = value
+    workbook.save(path)
+    if empty_db is not None:
+        switch_to_empty(empty_db)
+    preview = preview_ledger(kind, path)
+    rows = {r.row: r for r in preview.rows}
+    rows["preview"] = preview
+    return rows

@@ -4,50 +4,37 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import openpyxl
+import ledger_checks as lc
 import pytest
-from ledger_checks import (
-    PERIOD,
-    activity_snapshot,
-    assert_printable,
-    column_values,
-    export,
-    export_all,
-    find_row,
-    header_map,
-    import_roster,
-    signup_snapshot,
-    switch_to_empty,
-)
 
 from union_desk.db.models import Activity, ActivityItem, SignUp
 from union_desk.ledgers.activity_ledger import items_text, parse_eligibility, parse_items
 from union_desk.ledgers.import_common import ERROR
-from union_desk.ledgers.record_import import import_ledger, preview_ledger
+from union_desk.ledgers.record_import import import_ledger
 from union_desk.services import activities as activity_service
 
 
 def _activities():
-    return list(Activity.select().where(Activity.start.between(PERIOD.start, PERIOD.end)).order_by(Activity.start, Activity.id))
+    return list(Activity.select().where(Activity.start.between(lc.PERIOD.start, lc.PERIOD.end)).order_by(Activity.start, Activity.id))
 
 
 def test_activity_ledger_rows_items_participants_and_cost(tmp_path, demo_db):
-    _, ws = export("activities", tmp_path)
+    _, ws = lc.export("activities", tmp_path)
     assert ws.title == "活动台账"
-    assert_printable(ws)
-    cols = header_map(ws)
+    lc.assert_printable(ws)
+    cols = lc.header_map(ws)
     for header in ("活动名称", "开始时间", "地点", "活动项目", "参加人数", "参与率", "预算", "实际支出"):
         assert header in cols
     activities = _activities()
-    total_row = find_row(ws, "合计")
+    total_row = lc.find_row(ws, "合计")
     assert total_row - 4 == len(activities) > 0
-    assert column_values(ws, "活动名称", last=total_row - 1) == [a.title for a in activities]
+    assert lc.column_values(ws, "活动名称", last=total_row - 1) == [a.title for a in activities]
     start = ws.cell(4, cols["开始时间"])
     assert start.is_date and start.number_format == "yyyy-mm-dd hh:mm" and start.value == activities[0].start
-    assert column_values(ws, "活动项目", last=total_row - 1)[0] == items_text(activities[0].items.order_by(ActivityItem.sort_order))
+    assert lc.column_values(ws, "活动项目", last=total_row - 1)[0] == items_text(activities[0].items.order_by(ActivityItem.sort_order))
     figures = activity_service.figures_of(activities, with_eligible=True)
     participants = [f.checked_in if f.activity.status == "已结束" else f.signed_up for f in figures]
-    assert column_values(ws, "参加人数", last=total_row - 1) == participants
+    assert lc.column_values(ws, "参加人数", last=total_row - 1) == participants
     assert ws.cell(total_row, cols["参加人数"]).value == sum(participants)
     rate = ws.cell(4, cols["参与率"])
     assert rate.number_format == "0.0%" and rate.value == pytest.approx(figures[0].participation_rate)
@@ -57,17 +44,17 @@ def test_activity_ledger_rows_items_participants_and_cost(tmp_path, demo_db):
 
 
 def test_signup_ledger(tmp_path, demo_db):
-    _, ws = export("signups", tmp_path)
+    _, ws = lc.export("signups", tmp_path)
     assert ws.title == "活动参与明细"
-    assert_printable(ws)
-    records = SignUp.select().join(ActivityItem).join(Activity).where(Activity.start.between(PERIOD.start, PERIOD.end))
+    lc.assert_printable(ws)
+    records = SignUp.select().join(ActivityItem).join(Activity).where(Activity.start.between(lc.PERIOD.start, lc.PERIOD.end))
     assert ws.max_row >= 3 + records.count()
     assert f"共 {records.count()} 人次报名" in ws["A2"].value
-    cols = header_map(ws)
+    cols = lc.header_map(ws)
     assert list(cols) == ["序号", "活动名称", "活动日期", "项目", "姓名", "部门", "报名状态", "队伍", "签到", "名次", "奖项", "备注"]
-    states = column_values(ws, "报名状态")
+    states = lc.column_values(ws, "报名状态")
     assert set(s for s in states if s) <= {"已报名", "候补", "已取消"}
-    checked = column_values(ws, "签到")
+    checked = lc.column_values(ws, "签到")
     assert checked.count("是") == records.where(SignUp.checked_in == True).count()  # noqa: E712
 
 
@@ -86,32 +73,24 @@ def test_items_and_eligibility_cells_read_back():
 
 
 def test_round_trip_activities_and_signups(tmp_path, demo_db):
-    before = (activity_snapshot(), signup_snapshot())
+    before = (lc.activity_snapshot(), lc.signup_snapshot())
     assert before[0] and before[1]
-    files = export_all(tmp_path, ("members", "plan", "activities", "signups"))
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    import_roster(files["members"])
+    files = lc.export_all(tmp_path, ("members", "plan", "activities", "signups"))
+    lc.switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    lc.import_roster(files["members"])
     import_ledger("plan", files["plan"])
     first = import_ledger("activities", files["activities"])
     second = import_ledger("signups", files["signups"])
     assert (first.error_rows, second.error_rows) == (0, 0)
     assert (first.added, second.added) == (len(before[0]), len(before[1]))
-    assert (activity_snapshot(), signup_snapshot()) == before
+    assert (lc.activity_snapshot(), lc.signup_snapshot()) == before
     for kind in ("activities", "signups"):
         again = import_ledger(kind, files[kind])
         assert (again.added, again.updated, again.error_rows) == (0, 0, 0), kind
 
 
 def test_signups_of_an_unknown_activity_or_member(tmp_path, demo_db):
-    path, _ = export("signups", tmp_path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    cols = header_map(ws)
-    ws.cell(4, cols["活动名称"]).value = "没有这个活动"
-    ws.cell(5, cols["姓名"]).value = "查无此人"
-    wb.save(path)
-    preview = preview_ledger("signups", path)
-    rows = {r.row: r for r in preview.rows}
+    rows = lc.edited_preview("signups", tmp_path, {(4, "活动名称"): "没有这个活动", (5, "姓名"): "查无此人"})
     assert rows[4].action == ERROR and "找不到活动“没有这个活动”" in rows[4].errors[0].message
     assert rows[5].action == ERROR and "找不到会员“查无此人”" in rows[5].errors[0].message
-    assert all(r.action == "未变" for n, r in rows.items() if n > 5)
+    assert all(r.action == "未变" for n, r in rows.items() if n != "preview" and n > 5)

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import ledger_checks as lc
 import openpyxl
 import pytest
-from ledger_checks import (
-    PERIOD,
-    add_ugly_records,
-    assert_printable,
-    assistance_snapshot,
-    column_values,
-    export,
-    export_all,
-    find_row,
-    hardship_snapshot,
-    header_map,
-    import_roster,
-    switch_to_empty,
-)
 
 from union_desk.db.models import Assistance, AuditLog, HardshipFile
 from union_desk.domain import idcard
@@ -30,21 +17,21 @@ from union_desk.ledgers.record_import import apply_ledger, import_ledger, previe
 
 @pytest.fixture
 def records(demo_db):
-    return add_ugly_records()
+    return lc.add_ugly_records()
 
 
 def test_hardship_ledger_layout_ids_and_totals(tmp_path, records):
-    files = HardshipFile.select().where(HardshipFile.found_date <= PERIOD.last)
-    path, ws = export("hardship", tmp_path)
+    files = HardshipFile.select().where(HardshipFile.found_date <= lc.PERIOD.last)
+    path, ws = lc.export("hardship", tmp_path)
     assert ws.title == "困难职工档案台账"
-    assert ws["A1"].value.endswith(f"困难职工档案台账（{PERIOD.label}）")
+    assert ws["A1"].value.endswith(f"困难职工档案台账（{lc.PERIOD.label}）")
     assert "户" in ws["A2"].value
-    assert_printable(ws)
-    cols = header_map(ws)
+    lc.assert_printable(ws)
+    cols = lc.header_map(ws)
     assert list(cols)[:4] == ["序号", "姓名", "部门", "身份证号"]
     assert "情况说明" in cols and "本期帮扶金额" in cols
-    total_row = find_row(ws, "合计")
-    numbers = column_values(ws, "身份证号", last=total_row - 1)
+    total_row = lc.find_row(ws, "合计")
+    numbers = lc.column_values(ws, "身份证号", last=total_row - 1)
     assert numbers and all("*" in n for n in numbers)  # masked by default
     id_cell = ws.cell(4, cols["身份证号"])
     assert id_cell.data_type == "s" and id_cell.number_format == "@"
@@ -55,15 +42,15 @@ def test_hardship_ledger_layout_ids_and_totals(tmp_path, records):
     # the total of assistance in the period, against the database
     expected = sum(
         (a.cash + a.goods_value for a in Assistance.select().where(
-            Assistance.date.between(PERIOD.first, PERIOD.last) & (Assistance.voided == False)  # noqa: E712
+            Assistance.date.between(lc.PERIOD.first, lc.PERIOD.last) & (Assistance.voided == False)  # noqa: E712
         )),
         Decimal("0"),
     )
     assert Decimal(str(ws.cell(total_row, cols["本期帮扶金额"]).value)).quantize(Decimal("0.01")) == expected
     assert ws.cell(total_row, cols["家庭月收入"]).value is None  # incomes are not added up
-    assert total_row - 4 == len([f for f in files if f.status in ("在档", "临时") or f.status_date is None or f.status_date >= PERIOD.first])
+    assert total_row - 4 == len([f for f in files if f.status in ("在档", "临时") or f.status_date is None or f.status_date >= lc.PERIOD.first])
     # strings that look like formulas stay text
-    descriptions = column_values(ws, "情况说明", last=total_row - 1)
+    descriptions = lc.column_values(ws, "情况说明", last=total_row - 1)
     assert "+86 家庭收入低；-其他说明" in descriptions and "@单亲" in descriptions
     row = 4 + descriptions.index("+86 家庭收入低；-其他说明")
     assert ws.cell(row, cols["情况说明"]).data_type == "s"
@@ -71,22 +58,22 @@ def test_hardship_ledger_layout_ids_and_totals(tmp_path, records):
 
 
 def test_assistance_ledger_voided_rows_and_summary(tmp_path, records):
-    _, ws = export("assistance", tmp_path)
-    assert_printable(ws)
-    cols = header_map(ws)
-    total_row = find_row(ws, "合计")
-    records = list(Assistance.select().where(Assistance.date.between(PERIOD.first, PERIOD.last)))
+    _, ws = lc.export("assistance", tmp_path)
+    lc.assert_printable(ws)
+    cols = lc.header_map(ws)
+    total_row = lc.find_row(ws, "合计")
+    records = list(Assistance.select().where(Assistance.date.between(lc.PERIOD.first, lc.PERIOD.last)))
     assert total_row - 4 == len(records)
     valid = [a for a in records if not a.voided]
     cash = sum((a.cash for a in valid), Decimal("0"))
     assert Decimal(str(ws.cell(total_row, cols["救助金"]).value)).quantize(Decimal("0.01")) == cash
     assert ws.cell(4, cols["救助金"]).number_format == "#,##0.00"
-    statuses = column_values(ws, "状态", last=total_row - 1)
+    statuses = lc.column_values(ws, "状态", last=total_row - 1)
     voided_rows = [4 + i for i, s in enumerate(statuses) if s.startswith("作废")]
     assert len(voided_rows) == len(records) - len(valid)
     for r in voided_rows:
         assert ws.cell(r, cols["姓名"]).font.strike
-    summary = find_row(ws, "按帮扶类型汇总")
+    summary = lc.find_row(ws, "按帮扶类型汇总")
     assert summary and summary > total_row
     assert ws.cell(summary + 1, 1).value == "帮扶类型"
     kinds = {a.kind for a in valid}
@@ -99,16 +86,16 @@ def test_assistance_ledger_voided_rows_and_summary(tmp_path, records):
 
 
 def test_round_trip_into_an_empty_database(tmp_path, records):
-    before = (hardship_snapshot(), assistance_snapshot())
+    before = (lc.hardship_snapshot(), lc.assistance_snapshot())
     assert before[0] and before[1]
-    files = export_all(tmp_path, ("members", "hardship", "assistance"))
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    import_roster(files["members"])
+    files = lc.export_all(tmp_path, ("members", "hardship", "assistance"))
+    lc.switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    lc.import_roster(files["members"])
     first = import_ledger("hardship", files["hardship"])
     assert first.error_rows == 0 and first.added == len(before[0])
     second = import_ledger("assistance", files["assistance"])
     assert second.error_rows == 0 and second.added == len(before[1])
-    assert (hardship_snapshot(), assistance_snapshot()) == before
+    assert (lc.hardship_snapshot(), lc.assistance_snapshot()) == before
     # the writes went through the services: one audit entry per record, plus the import's own
     assert AuditLog.select().where((AuditLog.table_name == "hardship_file") & (AuditLog.action == "create")).count() == len(before[0])
     assert AuditLog.select().where((AuditLog.table_name == "assistance") & (AuditLog.action == "import")).count() == 1
@@ -116,56 +103,41 @@ def test_round_trip_into_an_empty_database(tmp_path, records):
     for kind in ("hardship", "assistance"):
         again = import_ledger(kind, files[kind])
         assert (again.added, again.updated, again.error_rows) == (0, 0, 0), kind
-    assert (hardship_snapshot(), assistance_snapshot()) == before
+    assert (lc.hardship_snapshot(), lc.assistance_snapshot()) == before
 
 
 def test_masked_export_matches_members_by_name_and_department(tmp_path, records):
-    before = hardship_snapshot()
-    roster = export("members", tmp_path, full_id=True, all_columns=True)[0]
-    masked = export("hardship", tmp_path, all_columns=True)[0]  # ID numbers masked
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    import_roster(roster)
+    before = lc.hardship_snapshot()
+    roster = lc.export("members", tmp_path, full_id=True, all_columns=True)[0]
+    masked = lc.export("hardship", tmp_path, all_columns=True)[0]  # ID numbers masked
+    lc.switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    lc.import_roster(roster)
     report = import_ledger("hardship", masked)
     assert report.error_rows == 0
-    assert hardship_snapshot() == before
+    assert lc.hardship_snapshot() == before
 
 
 def test_unmatched_members_are_reported_with_row_and_reason(tmp_path, records):
-    path, _ = export("hardship", tmp_path, full_id=True)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    cols = header_map(ws)
-    ws.cell(4, cols["姓名"]).value = "查无此人"
-    ws.cell(4, cols["身份证号"]).value = idcard.make_id("110101", ws.cell(4, cols["建档日期"]).value.date().replace(year=1980), 7, "男")
-    ws.cell(5, cols["姓名"]).value = "也没有"
-    ws.cell(5, cols["身份证号"]).value = None
-    wb.save(path)
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    preview = preview_ledger("hardship", path)
-    rows = {r.row: r for r in preview.rows}
+    stranger = idcard.make_id("110101", lc.PERIOD.first.replace(year=1980), 7, "男")
+    edits = {(4, "姓名"): "查无此人", (4, "身份证号"): stranger, (5, "姓名"): "也没有", (5, "身份证号"): None}
+    rows = lc.edited_preview("hardship", tmp_path, edits, empty_db=tmp_path / "new" / "union_desk.sqlite", full_id=True)
     assert rows[4].action == ERROR and rows[5].action == ERROR
     assert "找不到" in rows[4].errors[0].message and "花名册" in rows[4].errors[0].message
     assert rows[5].errors[0].row == 5 and rows[5].errors[0].column == "姓名" and "也没有" in rows[5].errors[0].message
-    report = apply_ledger(preview)
+    report = apply_ledger(rows["preview"])
     assert report.added == 0 and HardshipFile.select().count() == 0
     data = report.as_dict()
     assert {"row": 4, "column": "姓名"}.items() <= data["errors"][0].items()
 
 
 def test_changed_and_voided_rows_update_through_the_service(tmp_path, records):
-    path, _ = export("assistance", tmp_path, full_id=True)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    cols = header_map(ws)
-    total_row = find_row(ws, "合计")
-    target = next(r for r in range(4, total_row) if ws.cell(r, cols["状态"]).value == "正常")
-    ws.cell(target, cols["状态"]).value = "作废：导入测试"
-    wb.save(path)
-    preview = preview_ledger("assistance", path)
-    actions = {r.row: r.action for r in preview.rows}
-    assert actions[target] == UPDATE and all(a == SAME for r, a in actions.items() if r != target)
+    target = 4 + [a.id for a in Assistance.select().where(Assistance.date.between(lc.PERIOD.first, lc.PERIOD.last))
+                  .order_by(Assistance.date, Assistance.id)].index(records["assistance"][0].id)
+    rows = lc.edited_preview("assistance", tmp_path, {(target, "状态"): "作废：导入测试"}, full_id=True)
+    preview = rows.pop("preview")
+    assert rows[target].action == UPDATE and all(r.action == SAME for n, r in rows.items() if n != target)
     apply_ledger(preview)
-    assert Assistance.select().where(Assistance.void_reason == "导入测试").count() == 1
+    assert Assistance.get_by_id(records["assistance"][0].id).void_reason == "导入测试"
     with pytest.raises(ValidationError):
         apply_ledger(preview)  # a preview is applied once
 
@@ -180,7 +152,7 @@ def test_a_hand_made_file_with_a_new_file(tmp_path, records):
     ws = wb.active
     ws.append(["困难职工花名册"])
     ws.append(["序号", "姓名", "身份证号码", "困难程度", "致困原因", "家庭人数", "月收入", "建档时间", "状态"])
-    ws.append([1, member.name, member.id_number, "相对困难", "低收入", 3, "2,500", PERIOD.first, "在档"])
+    ws.append([1, member.name, member.id_number, "相对困难", "低收入", 3, "2,500", lc.PERIOD.first, "在档"])
     wb.save(tmp_path / "hand.xlsx")
     preview = preview_ledger("hardship", tmp_path / "hand.xlsx")
     assert [r.action for r in preview.rows] == [NEW]

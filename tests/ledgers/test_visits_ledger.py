@@ -7,22 +7,9 @@ import zipfile
 from collections import defaultdict
 from decimal import Decimal
 
+import ledger_checks as lc
 import openpyxl
 import pytest
-from ledger_checks import (
-    PERIOD,
-    TODAY,
-    add_ugly_records,
-    assert_printable,
-    column_values,
-    export,
-    export_all,
-    find_row,
-    header_map,
-    import_roster,
-    switch_to_empty,
-    visit_snapshot,
-)
 
 from union_desk.db.models import Counter, Member, Relative, Visit, VisitType
 from union_desk.ledgers.import_common import ERROR, NEW
@@ -32,23 +19,23 @@ from union_desk.services import visits as visit_service
 
 @pytest.fixture
 def records(demo_db):
-    return add_ugly_records()
+    return lc.add_ugly_records()
 
 
 def _valid():
-    return list(Visit.select().where(Visit.date.between(PERIOD.first, PERIOD.last) & (Visit.voided == False)))  # noqa: E712
+    return list(Visit.select().where(Visit.date.between(lc.PERIOD.first, lc.PERIOD.last) & (Visit.voided == False)))  # noqa: E712
 
 
 def test_layout_totals_and_summary_by_type(tmp_path, records):
-    path, ws = export("visits", tmp_path)
-    assert ws.title == "走访慰问台账" and ws["A1"].value.endswith(f"走访慰问台账（{PERIOD.label}）")
-    assert_printable(ws)
+    path, ws = lc.export("visits", tmp_path)
+    assert ws.title == "走访慰问台账" and ws["A1"].value.endswith(f"走访慰问台账（{lc.PERIOD.label}）")
+    lc.assert_printable(ws)
     assert ws.freeze_panes == "D4"
-    cols = header_map(ws)
+    cols = lc.header_map(ws)
     assert list(cols)[:5] == ["序号", "单号", "日期", "姓名", "部门"]
     assert "身份证号" not in cols  # not a default column of this ledger
-    total_row = find_row(ws, "合计")
-    everything = Visit.select().where(Visit.date.between(PERIOD.first, PERIOD.last)).count()
+    total_row = lc.find_row(ws, "合计")
+    everything = Visit.select().where(Visit.date.between(lc.PERIOD.first, lc.PERIOD.last)).count()
     assert total_row - 4 == everything
     valid = _valid()
     cash = sum((v.cash for v in valid), Decimal("0"))
@@ -61,7 +48,7 @@ def test_layout_totals_and_summary_by_type(tmp_path, records):
     assert ws.cell(4, cols["慰问金"]).number_format == "#,##0.00"
 
     # 按慰问类别汇总: 人次 and 金额 per type, against the database
-    summary = find_row(ws, "按慰问类别汇总")
+    summary = lc.find_row(ws, "按慰问类别汇总")
     assert summary > total_row
     heads = {ws.cell(summary + 1, c).value: c for c in range(1, ws.max_column + 1) if ws.cell(summary + 1, c).value}
     assert list(heads) == ["慰问类别", "人次", "慰问金", "慰问品价值"]
@@ -83,18 +70,18 @@ def test_layout_totals_and_summary_by_type(tmp_path, records):
 
 
 def test_voided_slips_are_kept_struck_and_left_out(tmp_path, records):
-    _, ws = export("visits", tmp_path)
-    cols = header_map(ws)
+    _, ws = lc.export("visits", tmp_path)
+    cols = lc.header_map(ws)
     serial = records["voided_visit"].serial
-    row = column_values(ws, "单号").index(serial) + 4
+    row = lc.column_values(ws, "单号").index(serial) + 4
     assert ws.cell(row, cols["状态"]).value == "作废：重复登记"
     assert ws.cell(row, cols["慰问金"]).font.strike and ws.cell(row, cols["慰问金"]).font.color.rgb.endswith("808080")
 
 
 def test_formula_like_strings_stay_text(tmp_path, records):
-    path, ws = export("visits", tmp_path)
-    cols = header_map(ws)
-    row = column_values(ws, "单号").index(records["visits"][0].serial) + 4
+    path, ws = lc.export("visits", tmp_path)
+    cols = lc.header_map(ws)
+    row = lc.column_values(ws, "单号").index(records["visits"][0].serial) + 4
     for header, text in (("事由", "=SUM(A1:A3)"), ("走访人员", "-工会主席")):
         cell = ws.cell(row, cols[header])
         assert cell.value == text and cell.data_type == "s" and cell.quotePrefix, header
@@ -104,71 +91,56 @@ def test_formula_like_strings_stay_text(tmp_path, records):
 
 
 def test_round_trip_keeps_serials_and_moves_the_counter(tmp_path, records):
-    before = visit_snapshot()
+    before = lc.visit_snapshot()
     relatives = Relative.select().join(Visit, on=(Visit.relative == Relative.id)).where(
-        Visit.date.between(PERIOD.first, PERIOD.last)
+        Visit.date.between(lc.PERIOD.first, lc.PERIOD.last)
     ).count()
-    files = export_all(tmp_path, ("members", "plan", "visits"))
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    import_roster(files["members"])
+    files = lc.export_all(tmp_path, ("members", "plan", "visits"))
+    lc.switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    lc.import_roster(files["members"])
     import_ledger("plan", files["plan"])
     report = import_ledger("visits", files["visits"])
     assert report.error_rows == 0 and report.added == len(before)
-    assert visit_snapshot() == before
+    assert lc.visit_snapshot() == before
     if relatives:
         assert any("将新增" in w.message for w in report.warnings)
     # a new slip never takes an imported number
-    last = max(int(s.split("-")[1]) for s in before if s.startswith(f"WF{PERIOD.first.year}-"))
-    assert Counter.get_by_id(f"visit-serial-{PERIOD.first.year}").value >= last
+    last = max(int(s.split("-")[1]) for s in before if s.startswith(f"WF{lc.PERIOD.first.year}-"))
+    assert Counter.get_by_id(f"visit-serial-{lc.PERIOD.first.year}").value >= last
     member = Member.select().where(Member.status == "在职").first()
     fresh = visit_service.create_visit({"member": member.id, "visit_type": VisitType.get(VisitType.name == "生病住院").id,
-                                        "date": TODAY, "cash": 100, "over_cap_reason": "测试"})
+                                        "date": lc.TODAY, "cash": 100, "over_cap_reason": "测试"})
     assert fresh.serial not in before and int(fresh.serial.split("-")[1]) == last + 1
     fresh.delete_instance()
     again = import_ledger("visits", files["visits"])
     assert (again.added, again.updated, again.error_rows) == (0, 0, 0)
-    assert visit_snapshot() == before
+    assert lc.visit_snapshot() == before
 
 
 def test_default_columns_round_trip_too(tmp_path, records):
     """The printable ledger (default columns) carries what a visit is: the way back works from it."""
-    before = {s: v[:12] + v[16:18] for s, v in visit_snapshot().items()}
-    roster = export("members", tmp_path, full_id=True, all_columns=True)[0]
-    printed = export("visits", tmp_path)[0]
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    import_roster(roster)
+    before = {s: v[:12] + v[16:18] for s, v in lc.visit_snapshot().items()}
+    roster = lc.export("members", tmp_path, full_id=True, all_columns=True)[0]
+    printed = lc.export("visits", tmp_path)[0]
+    lc.switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    lc.import_roster(roster)
     assert import_ledger("visits", printed).error_rows == 0
-    assert {s: v[:12] + v[16:18] for s, v in visit_snapshot().items()} == before
+    assert {s: v[:12] + v[16:18] for s, v in lc.visit_snapshot().items()} == before
 
 
 def test_rows_of_unknown_members_are_errors_with_their_row(tmp_path, records):
-    path, _ = export("visits", tmp_path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    cols = header_map(ws)
-    ws.cell(6, cols["姓名"]).value = "无名氏"
-    wb.save(path)
-    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
-    preview = preview_ledger("visits", path)
-    errors = [r for r in preview.rows if r.action == ERROR]
-    assert len(errors) == len(preview.rows)  # an empty database has no members at all
-    bad = next(r for r in preview.rows if r.row == 6)
-    assert "找不到会员“无名氏”" in bad.errors[0].message and bad.errors[0].column == "姓名"
+    rows = lc.edited_preview("visits", tmp_path, {(6, "姓名"): "无名氏"}, empty_db=tmp_path / "new" / "union_desk.sqlite")
+    preview = rows.pop("preview")
+    assert all(r.action == ERROR for r in preview.rows)  # an empty database has no members at all
+    assert "找不到会员“无名氏”" in rows[6].errors[0].message and rows[6].errors[0].column == "姓名"
 
 
 def test_serial_taken_by_someone_else_is_an_error(tmp_path, records):
-    path, _ = export("visits", tmp_path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    cols = header_map(ws)
-    names = column_values(ws, "姓名")
-    other = next(n for n in names if n and n != ws.cell(4, cols["姓名"]).value and names.count(n) == 1)
-    ws.cell(4, cols["姓名"]).value = other
-    ws.cell(4, cols["部门"]).value = ws.cell(names.index(other) + 4, cols["部门"]).value
-    wb.save(path)
-    preview = preview_ledger("visits", path)
-    first = next(r for r in preview.rows if r.row == 4)
-    assert first.action == ERROR and "单号" in first.errors[0].message
+    first, other = records["visits"][0], records["members"][0]
+    row = 4 + [v.serial for v in Visit.select().where(Visit.date.between(lc.PERIOD.first, lc.PERIOD.last))
+               .order_by(Visit.date, Visit.serial)].index(first.serial)
+    rows = lc.edited_preview("visits", tmp_path, {(row, "姓名"): other.name, (row, "部门"): other.department})
+    assert rows[row].action == ERROR and "单号" in rows[row].errors[0].message
 
 
 def test_a_visit_without_serial_gets_one(tmp_path, records):
@@ -176,11 +148,11 @@ def test_a_visit_without_serial_gets_one(tmp_path, records):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["日期", "姓名", "部门", "慰问类别", "慰问金", "事由"])
-    ws.append([TODAY, member.name, member.department, "生病住院", 300, "住院"])
+    ws.append([lc.TODAY, member.name, member.department, "生病住院", 300, "住院"])
     wb.save(tmp_path / "hand.xlsx")
     preview = preview_ledger("visits", tmp_path / "hand.xlsx")
     assert [r.action for r in preview.rows] == [NEW]
     report = import_ledger("visits", tmp_path / "hand.xlsx")
     made = Visit.get_by_id(report.record_ids[0])
-    assert made.serial.startswith(f"WF{TODAY.year}-") and made.cash == Decimal("300.00")
+    assert made.serial.startswith(f"WF{lc.TODAY.year}-") and made.cash == Decimal("300.00")
     assert import_ledger("visits", tmp_path / "hand.xlsx").added == 0  # the same row again: found, not added

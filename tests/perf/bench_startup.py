@@ -190,6 +190,41 @@ def startup_ratio(members: int = 5000, repeat: int = 5, workdir: Path | None = N
     return round(app_s / base_s, 4), details
 
 
+def alternate(label: str, app: Callable[[int], object], base: Callable[[int], object], repeat: int) -> tuple[float, dict]:
+    """Time two sides in this process: one warm-up run of each (not counted), then `repeat` runs
+    of each, alternating. Returns (median wall-time ratio app ÷ base, details named `<label>_…`:
+    medians, every run, and the CPU-time ratio, steadier on a busy machine). `app(i)` and
+    `base(i)` get the run number (-1 for the warm-up)."""
+    wall: dict[str, list[float]] = {"app": [], "base": []}
+    cpu: dict[str, list[float]] = {"app": [], "base": []}
+
+    def timed(side: str, action, i: int) -> None:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        action(i)
+        if i >= 0:
+            cpu[side].append(time.process_time() - started_cpu)
+            wall[side].append(time.perf_counter() - started)
+
+    log("warm-up run of each (not counted) …")
+    for i in range(-1, repeat):
+        timed("app", app, i)
+        timed("base", base, i)
+        if i >= 0:
+            log(f"  run {i + 1}/{repeat}: app {wall['app'][-1]:.3f} s, baseline {wall['base'][-1]:.3f} s")
+    app_s, base_s = statistics.median(wall["app"]), statistics.median(wall["base"])
+    app_cpu, base_cpu = statistics.median(cpu["app"]), statistics.median(cpu["base"])
+    details = {
+        f"{label}_app_s": round(app_s, 4),
+        f"{label}_baseline_s": round(base_s, 4),
+        f"{label}_app_runs_s": [round(t, 4) for t in wall["app"]],
+        f"{label}_baseline_runs_s": [round(t, 4) for t in wall["base"]],
+        f"{label}_cpu_ratio": round(app_cpu / base_cpu, 4),
+        f"{label}_app_cpu_s": round(app_cpu, 4),
+        f"{label}_baseline_cpu_s": round(base_cpu, 4),
+    }
+    return round(app_s / base_s, 4), details
+
+
 Figure = Callable[..., tuple[float, dict]]
 FIGURES: dict[str, Figure] = {"startup_ratio": startup_ratio}
 GOALS: dict[str, float] = {"startup_ratio": 1.5}  # upper bounds
@@ -220,9 +255,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, figures: dict[str, Figure] | None = None, goals: dict[str, float] | None = None) -> int:
+    """Run `figures` (this module's by default) and print them as one JSON object."""
     args = parse_args(argv)
-    result = run_figures(FIGURES, GOALS, args.members, args.repeat, args.workdir)
+    sys.path.insert(0, str(ROOT))
+    result = run_figures(figures or FIGURES, goals or GOALS, args.members, args.repeat, args.workdir)
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

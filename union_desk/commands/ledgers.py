@@ -87,7 +87,7 @@ def cmd_export_ledger(args, db_path: Path) -> int:
 
 
 def cmd_export_pack(args, db_path: Path) -> int:
-    from union_desk.ledgers.catalog import ledger_options
+    from union_desk.ledgers.catalog import LEDGERS, ledger_options
     from union_desk.ledgers.pack import write_pack
 
     with session(db_path):
@@ -96,8 +96,9 @@ def cmd_export_pack(args, db_path: Path) -> int:
         result = write_pack(period, args.output, options=options, progress=print_progress)
     print(file=sys.stderr)
     print(f"已导出迎检台账（{period.label}）到：{result.path}")
-    for name, _what, count in result.sheets:
-        print(f"  {name}" + (f"：{count} 条" if count is not None else ""))
+    units = {ledger.title: ledger.spec.unit for ledger in LEDGERS.values()}
+    for name, what, count in result.sheets:
+        print(f"  {name}" + (f"：{count} {units.get(what, '条')}" if count is not None else ""))
     return 0
 
 

@@ -1,10 +1,10 @@
-"""plan generate, plan list."""
+"""plan generate, plan list, import plan (a list of month + item)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from union_desk.commands import print_json, session, year_arg
+from union_desk.commands import print_json, print_progress, session, year_arg
 
 
 def register(verbs) -> None:
@@ -17,6 +17,14 @@ def register(verbs) -> None:
     lst.add_argument("--year", type=year_arg, required=True, metavar="年份")
     lst.add_argument("--json", action="store_true", help="以 JSON 输出")
     lst.set_defaults(func=cmd_list)
+
+    imp = verbs["import"].add_parser("plan", help="从 Excel 清单（月份 + 工作内容）导入一年的工作计划")
+    imp.add_argument("file", metavar="文件")
+    imp.add_argument("--year", type=year_arg, required=True, metavar="年份", help="导入到哪一年的计划")
+    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查、不写入")
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp.set_defaults(func=cmd_import)
 
 
 def cmd_generate(args, db_path: Path) -> int:
@@ -39,4 +47,35 @@ def cmd_list(args, db_path: Path) -> int:
         for item in items:
             print(f"{plan.when_text(item):<14}{item.category:<6}{item.status:<5}{item.title}")
         print(f"共 {len(items)} 项")
+    return 0
+
+
+def cmd_import(args, db_path: Path) -> int:
+    """Problems in rows are reported (exit 0); a file that cannot be read is an error."""
+    import sys
+
+    from union_desk.services import plan_import
+
+    progress = None if args.json else print_progress
+    with session(db_path, must_exist=False, lock=True):
+        preview = plan_import.preview_plan_import(args.file, args.year, sheet=args.sheet, progress=progress)
+        result = preview if args.dry_run else plan_import.apply_plan_import(preview, progress=progress)
+    if progress:
+        print(file=sys.stderr)
+    data = result.as_dict()
+    if args.json:
+        if args.dry_run:
+            data["dry_run"] = True
+        print_json(data)
+        return 0
+    sheet = f"工作表“{preview.sheet}”，" if preview.sheet else ""
+    print(f"{'检查' if args.dry_run else '导入'}{args.year}年工作计划：{Path(args.file).name}（{sheet}第 {preview.header_row} 行是表头）")
+    verb = "将" if args.dry_run else "已"
+    print(f"{verb}新增 {data['added']} 项，已存在（跳过） {data['skipped']} 项，有问题 {len(data['errors'])} 处")
+    for row in preview.rows:
+        for issue in row.issues:
+            mark = "错误" if issue.is_error else "提示"
+            print(f"  [{mark}] {issue.text()}")
+    if args.dry_run:
+        print("（只检查，未写入）")
     return 0

@@ -1,4 +1,4 @@
-"""print visit, print signoff, print signin: PDFs for signing."""
+"""print visit, print signoff, print signin, print plan: PDFs for signing and handing in."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from pathlib import Path
 
 from union_desk.cli_argparse import positive_int
 from union_desk.commands import session, year_arg
+
+
+PERIODS = {"year": None, "spring": "spring_term", "autumn": "autumn_term", "school-year": "school_year"}
 
 
 def register(verbs) -> None:
@@ -23,6 +26,12 @@ def register(verbs) -> None:
     signin.add_argument("activity_id", type=positive_int, metavar="活动编号")
     signin.add_argument("-o", "--output", required=True, metavar="文件.pdf")
     signin.set_defaults(func=cmd_signin)
+    plan = prn.add_parser("plan", help="打印工作计划表")
+    plan.add_argument("--year", type=year_arg, required=True, metavar="年份")
+    plan.add_argument("--period", choices=tuple(PERIODS), default="year", metavar="范围",
+                      help="year 全年（默认）、spring 春季学期、autumn 秋季学期（9月—次年1月）、school-year 学年（9月—次年8月）")
+    plan.add_argument("-o", "--output", required=True, metavar="文件.pdf")
+    plan.set_defaults(func=cmd_plan)
 
 
 def _report(printed) -> int:
@@ -53,4 +62,16 @@ def cmd_signin(args, db_path: Path) -> int:
 
     with session(db_path):
         printed = activity_sheets.print_signin(args.activity_id, args.output)
+    return _report(printed)
+
+
+def cmd_plan(args, db_path: Path) -> int:
+    from union_desk.printing import plan_sheet
+    from union_desk.services import plan
+
+    maker = PERIODS[args.period]
+    period = getattr(plan, maker)(args.year) if maker else None
+    with session(db_path):
+        printed = plan_sheet.print_plan(args.year, args.output, period=period)
+    print(f"共 {printed.items} 项")
     return _report(printed)

@@ -17,7 +17,7 @@ from peewee import JOIN
 from union_desk.db.models import Activity, ActivityItem, Member, PlanItem, SignUp, Team
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.ledgers.common import link, members_by_id
+from union_desk.ledgers.common import ledger_fields, link, members_by_id
 from union_desk.ledgers.import_common import NEW, UPDATE, ImportRow
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.ledgers.record_import import RecordImporter
@@ -280,7 +280,7 @@ def signup_records(period: LedgerPeriod) -> list[SignUp]:
     records = []
     ids = list(items)
     for start in range(0, len(ids), 500):
-        records.extend(SignUp.select().where(SignUp.item.in_(ids[start : start + 500])))
+        records.extend(SignUp.select(*ledger_fields(SignUp, "cancelled_at")).where(SignUp.item.in_(ids[start : start + 500])))
     link(records, "item", items)
     link(records, "member", members_by_id(s.member_id for s in records))
     team_ids = {s.team_id for s in records if s.team_id}

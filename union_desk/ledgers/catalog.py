@@ -13,7 +13,7 @@ from pathlib import Path
 
 from union_desk.db.models import Member
 from union_desk.ledgers import activity_ledger, hardship_ledger, plan_ledger, visit_ledger
-from union_desk.ledgers.common import ProgressFn
+from union_desk.ledgers.common import ProgressFn, ledger_fields
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.ledgers.record_import import RecordImporter
 from union_desk.ledgers.specs import MEMBERS, ExportOptions, LedgerSpec
@@ -26,7 +26,7 @@ def member_records(period: LedgerPeriod) -> list[Member]:
 
     still = Member.status.in_(("在职", "退休")) | Member.status_date.is_null() | (Member.status_date >= period.first)
     joined = Member.joined_union_date.is_null() | (Member.joined_union_date <= period.last)
-    return list(search_query("").where(still & joined))
+    return list(search_query("").select(*ledger_fields(Member, "pinyin_key")).where(still & joined))
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,9 @@ def save_workbook_atomic(workbook, path) -> Path:
     tmp = Path(tmp_name)
     try:
         try:
-            workbook.save(tmp)
+            from union_desk.ledgers.fast_save import save_workbook
+
+            save_workbook(workbook, tmp)
         except OSError as exc:
             raise UnionDeskError(f"保存文件失败：{exc.strerror or exc}") from exc
         try:
@@ -132,3 +134,10 @@ def members_by_id(ids) -> dict:
         query = Member.select(Member.id, Member.name, Member.department, Member.id_number, Member.sex).where(Member.id.in_(chunk))
         found.update((m.id, m) for m in query)
     return found
+
+
+def ledger_fields(model, *skip: str) -> list:
+    """The columns of `model` a ledger shows: all but the bookkeeping timestamps (and `skip`);
+    fewer date-times to parse for every row."""
+    left_out = {"created_at", "updated_at", *skip}
+    return [f for f in model._meta.sorted_fields if f.name not in left_out]

@@ -117,6 +117,22 @@ class ImportPreview:
     spec: LedgerSpec | None = None
     importer: object | None = field(default=None, repr=False, compare=False)  # what apply writes with
 
+    @classmethod
+    def begin(cls, path, table: xlsx_import.Table, header: xlsx_import.HeaderMatch, mapping: dict[int, str], **more):
+        """An empty preview of `table`, read under `header` with the columns mapped by `mapping`."""
+        headers = list(header.headers)
+        return cls(
+            path=Path(path),
+            sheet=table.sheet,
+            sheet_names=table.sheet_names,
+            header_row=header.excel_row,
+            headers=headers,
+            mapping=mapping,
+            rows=[],
+            unmapped=[c for c, t in enumerate(headers) if t and c not in mapping],
+            **more,
+        )
+
     @property
     def file_name(self) -> str:
         return self.path.name

@@ -104,7 +104,7 @@ def write_pack(
     contents = workbook.create_sheet(CONTENTS_SHEET)
     result = PackResult(target)
     for ledger, records in loaded:
-        ticker.label = f"正在写入{ledger.title}"
+        ticker.report(label=f"正在写入{ledger.title}")
         ws = add_ledger_sheet(workbook, ledger.spec, records, options=options, ticker=ticker, sheet_name_in_footer=True)
         result.sheets.append((ws.title, ledger.title, len(records)))
     ws = workbook.create_sheet(stats_sheet.SHEET_NAME)

@@ -271,18 +271,7 @@ def preview_ledger(kind: str, path, sheet: str | None = None, progress: Progress
         if not fields & set(group):
             labels = "”或“".join(spec.field_label(f) for f in group)
             raise ValidationError(f"文件中没有“{labels}”列，无法导入{spec.title}。", field="mapping")
-    headers = list(header.headers)
-    preview = ImportPreview(
-        path=path,
-        sheet=table.sheet,
-        sheet_names=table.sheet_names,
-        header_row=header.excel_row,
-        headers=headers,
-        mapping=chosen,
-        rows=[],
-        unmapped=[c for c, t in enumerate(headers) if t and c not in chosen],
-        spec=spec,
-    )
+    preview = ImportPreview.begin(path, table, header, chosen, spec=spec)
     ticker = Ticker(progress, len(table.rows) - header.row_index - 1, f"正在检查{spec.title}")
     ticker.report(0)
     importer = importer_class(preview, f"{spec.title}导入：{path.name}")

@@ -154,17 +154,7 @@ def preview_roster(
     if not fields & {"name", "id_number"}:
         raise ValidationError("没有对应“姓名”或“身份证号”的列，无法确定每行是哪位会员。请在列对应中指定。", field="mapping")
 
-    headers = list(header.headers)
-    preview = RosterPreview(
-        path=path,
-        sheet=table.sheet,
-        sheet_names=table.sheet_names,
-        header_row=header.excel_row,
-        headers=headers,
-        mapping=chosen,
-        rows=[],
-        unmapped=[c for c, t in enumerate(headers) if t and c not in chosen],
-    )
+    preview = RosterPreview.begin(path, table, header, chosen)
     if "name" not in fields:
         preview.file_issues.append(RowIssue(0, "姓名", "文件中没有“姓名”列：只能更新身份证号已登记的会员，不能新增。", "warning", "name"))
 

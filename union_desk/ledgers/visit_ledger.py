@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from union_desk.db.models import Member, PlanItem, Relative, Visit, VisitType
 from union_desk.domain import textclean
-from union_desk.ledgers.common import link, members_by_id
+from union_desk.ledgers.common import ledger_fields, link, members_by_id
 from union_desk.ledgers.import_common import NEW, SAME, UPDATE, ImportRow
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.ledgers.record_import import RecordImporter, parse_status, status_text
@@ -108,7 +108,11 @@ VISITS = LedgerSpec(
 
 
 def visit_records(period: LedgerPeriod) -> list[Visit]:
-    visits = list(Visit.select().where(Visit.date.between(period.first, period.last)).order_by(Visit.date, Visit.serial))
+    visits = list(
+        Visit.select(*ledger_fields(Visit, "printed_at", "voided_at"))
+        .where(Visit.date.between(period.first, period.last))
+        .order_by(Visit.date, Visit.serial)
+    )
     link(visits, "member", members_by_id(v.member_id for v in visits))
     link(visits, "visit_type", {t.id: t for t in VisitType.select()})
     relative_ids = [v.relative_id for v in visits if v.relative_id]

@@ -16,6 +16,7 @@ ledger on one `openpyxl.Workbook` and then `save_workbook_atomic`. A sheet is bu
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -148,6 +149,22 @@ def cell_value(column: LedgerColumn, value):
     return value
 
 
+FIXED_WIDTHS = {"date": body_width("2026-01-01"), "datetime": body_width("2026-01-01 00:00"), "bool": body_width("是"),
+                "percent": body_width("100.0%")}
+
+
+def _converter(column: LedgerColumn):
+    """`cell_value` for one column, with a short way for text that is already a string."""
+    if column.kind in ("text", "id", "phone"):
+        def text(value):
+            if value.__class__ is str:
+                return value or None
+            return cell_value(column, value)
+
+        return text
+    return lambda value: cell_value(column, value)
+
+
 def put(cell, column: LedgerColumn, value) -> None:
     value = cell_value(column, value)
     if isinstance(value, str):
@@ -170,10 +187,36 @@ def _alignment(column: LedgerColumn) -> Alignment:
 # --- building a sheet ----------------------------------------------------------------------------
 
 
-class _Cell(Cell):
-    """A cell whose style id is looked up once per style, not once per cell when saving."""
+class _OwnStyle:
+    """A style attribute of a built cell (font, border …): before it changes, the cell gets its own
+    copy of the style array it shares with the other cells of its column."""
 
-    __slots__ = ("style_id",)
+    def __init__(self, name: str):
+        self.inner = inspect.getattr_static(Cell, name)  # the descriptor itself
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else self.inner.__get__(instance, owner)
+
+    def __set__(self, instance, value):
+        if instance._style is instance._sid[1]:
+            instance._style = StyleArray(instance._style)
+        self.inner.__set__(instance, value)
+
+
+class _Cell(Cell):
+    """A cell that shares its style array with the cells of the same style (restyling one gives
+    it its own, see `_OwnStyle`) and whose style id is known, not looked up for every cell."""
+
+    __slots__ = ("_sid",)  # (the style id, the shared style array)
+
+    @property
+    def style_id(self):
+        sid, shared = self._sid
+        return sid if self._style is shared else Cell.style_id.fget(self)
+
+
+for _name in ("font", "fill", "border", "number_format", "protection", "alignment", "style", "quotePrefix", "pivotButton"):
+    setattr(_Cell, _name, _OwnStyle(_name))
 
 
 _TYPES = {str: "s", int: "n", float: "n", Decimal: "n", dt.date: "d", dt.datetime: "d"}
@@ -195,6 +238,7 @@ class SheetBuilder:
         self.widths: dict[int, float] = {}
         self._styles: dict[tuple, tuple] = {}
         self._ids: dict[tuple[int, bool], tuple] = {}
+        self._keep: list = []
 
     def style(self, font=BODY_FONT, alignment=LEFT, *, border=BORDER, fill=None, number_format="General"):
         """The style array of a combination (made once; pass it to `put`)."""
@@ -219,8 +263,8 @@ class SheetBuilder:
             array = StyleArray(style)
             if quoted:
                 array.quotePrefix = 1
-            # `style` stays referenced, so its id is never reused for another style
-            found = self._ids[(id(style), quoted)] = (self.ws.parent._cell_styles.add(array), array, style)
+            found = self._ids[(id(style), quoted)] = (self.ws.parent._cell_styles.add(array), array)
+            self._keep.append(style)  # referenced, so its id is never reused for another style
         return found
 
     def cell(self, row: int, col: int, value, style) -> Cell:
@@ -244,9 +288,9 @@ class SheetBuilder:
             else:
                 cell._value, cell.data_type = None, "n"
                 cell.value = value
-        # the cells of a style share one (never modified) style array
         shared = self._ids.get((id(style), quoted)) or self._shared(style, quoted)
-        cell.style_id, cell._style = shared[0], shared[1]
+        cell._sid = shared
+        cell._style = shared[1]
         return cell
 
     def put(self, row: int, col: int, value, style) -> Cell:
@@ -443,14 +487,22 @@ def write_ledger_sheet(
     seen_widths: dict = {}
     wrapped: dict[int, list] = {}  # row -> (column, text) of wrapped cells that may need more lines
     muted = spec.muted
-    plan = [(col, column, column.value, styles[col - 1], muted_styles[col - 1]) for col, column in enumerate(columns, start=1)]
+    plan = []
+    for col, column in enumerate(columns, start=1):
+        fixed = FIXED_WIDTHS.get(column.kind)
+        if fixed:  # dates, times, 是/否: every value is as wide
+            widths[col - 1] = max(widths[col - 1], fixed)
+        total = col - 1 if totals[col - 1] is not None else None
+        plan.append((col, column, column.value, _converter(column), styles[col - 1], muted_styles[col - 1], not fixed, total))
     for seq, record in enumerate(records, start=1):
         row += 1
         quiet = muted is not None and muted(record)
-        for col, column, get, style, quiet_style in plan:
-            stored = cell_value(column, seq if get is None else get(record, options))
+        for col, column, get, convert, style, quiet_style, measure, total in plan:
+            stored = convert(seq if get is None else get(record, options))
             cells[(row, col)] = make(row, col, stored, quiet_style if quiet else style)
-            if stored is not None:
+            if stored is None:
+                continue
+            if measure:
                 key = (col, stored)
                 w = seen_widths.get(key)
                 if w is None:
@@ -461,8 +513,8 @@ def write_ledger_sheet(
                         wrapped.setdefault(row, []).append((col, stored))
                 elif column.wrap and (w > column.width or "\n" in stored):
                     wrapped.setdefault(row, []).append((col, stored))
-                if totals[col - 1] is not None and not quiet and isinstance(stored, (int, Decimal)):
-                    totals[col - 1] += stored
+            if total is not None and not quiet and isinstance(stored, (int, Decimal)):
+                totals[total] += stored
         if ticker is not None:
             ticker.step()
     last_data_row = sheet.last_row = row

@@ -333,3 +333,65 @@ class BoldTitle(Flowable):
 
     def draw(self):
         draw_bold_centred(self.canv, self.width / 2, self.space_after + self.size * 0.25, self.text, self.font, self.size)
+
+
+# --- shared layout pieces ---------------------------------------------------------------------------
+
+
+def esc(text) -> str:
+    """Paragraph text is mini-XML: escape &, < and >; keep line breaks."""
+    s = "" if text is None else str(text)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def doc_template(filename: str, title: str, author: str, pagesize, *, margin_x: float = 15 * mm,
+                 top: float = 14 * mm, bottom: float = 18 * mm):
+    """A one-frame platypus document (no frame padding: `doc.width` is exactly the table width);
+    the bottom margin leaves room for '第 N 页 共 M 页'."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    doc = BaseDocTemplate(
+        filename,
+        pagesize=pagesize,
+        leftMargin=margin_x,
+        rightMargin=margin_x,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        creator=CREATOR,
+        producer=CREATOR,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
+
+
+def signature_row(font: str, labels: tuple[str, ...], width: float, *, size: float = 10.5,
+                  line: float = 34 * mm, date_label: str = "日期"):
+    """'制表人：____　审核人：____　日期：　　年　月　日' with rules to sign on, `width` wide.
+
+    Plain strings, not Paragraphs: a Paragraph would collapse the ideographic spaces of the date.
+    """
+    from reportlab.platypus import Table, TableStyle
+
+    row, widths = [], []
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]
+    for label in labels:
+        text = f"{label}："
+        row += [text, "", ""]
+        widths += [pdfmetrics.stringWidth(text, font, size) + 1, line, 10 * mm]
+        style.append(("LINEBELOW", (len(row) - 2, 0), (len(row) - 2, 0), 0.6, colors.black))
+    row.append(f"{date_label}：　　　　年　　月　　日")
+    widths.append(max(width - sum(widths), 55 * mm))
+    table = Table([row], colWidths=widths, rowHeights=[9 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table

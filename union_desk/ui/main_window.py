@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.home = HomeTab(self.db_path)
         self.home.backup_requested.connect(self.backup_now)
+        self.home.ledgers_requested.connect(self.export_ledgers)
         self.home.open_requested.connect(self.open_record)
         self.plan = PlanTab()
         self.members = MembersTab()
@@ -76,6 +77,10 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_backup, self.action_restore):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.action_ledgers = QAction(self.tr("Export &ledgers…"), self)
+        self.action_ledgers.triggered.connect(self.export_ledgers)
+        file_menu.addAction(self.action_ledgers)
         file_menu.addSeparator()
         file_menu.addAction(self.action_settings)
         self.action_visit_types = QAction(self.tr("&Visit types and standards…"), self)
@@ -189,6 +194,11 @@ class MainWindow(QMainWindow):
             self.hardship.inner.setCurrentWidget(self.hardship.due)
             self.hardship.visit_due(record)  # the visit form, filled in for this member and reason
         self._loaded.discard(self.tabs.indexOf(self.home))  # what was done there shows on return
+
+    def export_ledgers(self) -> None:
+        from union_desk.ui.ledger_dialog import LedgerDialog
+
+        LedgerDialog(self).exec()
 
     def open_settings(self) -> None:
         if SettingsDialog(self).exec():

@@ -37,6 +37,7 @@ class FigureCard(QFrame):
 
 class HomeTab(QWidget):
     backup_requested = Signal()
+    ledgers_requested = Signal()  # 导出台账
     # an entry was opened (double-click / Enter): ('plan', PlanItem), ('activity', Activity),
     # ('member', Member), ('hardship_file', HardshipFile) or ('due_visit', visits.DueVisit)
     open_requested = Signal(str, object)
@@ -48,10 +49,13 @@ class HomeTab(QWidget):
         self.title.setObjectName("homeTitle")
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.clicked.connect(self.backup_requested)
+        self.ledgers_button = QPushButton(self.tr("Ledgers…"))
+        self.ledgers_button.clicked.connect(self.ledgers_requested)
         self.backup_state = QLabel()
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.backup_state)
+        header.addWidget(self.ledgers_button)
         header.addWidget(self.backup_button)
 
         self.cards = {

@@ -121,13 +121,13 @@ class MembersTab(QWidget):
                 (Member.birth_date,), descending_first=True, align_right=True,
             ),
             MemberColumn(self.tr("Department"), lambda m: m.department, 110, (Member.department,)),
-            MemberColumn(self.tr("Union group"), lambda m: m.union_group, 100, (Member.union_group,)),
+            MemberColumn(self.tr("Union group"), lambda m: m.union_group, 95, (Member.union_group,)),
             MemberColumn(self.tr("Post"), lambda m: m.post, 90, (Member.post,)),
-            MemberColumn(self.tr("Title"), lambda m: m.title, 100, (Member.title,)),
+            MemberColumn(self.tr("Title"), lambda m: m.title, 85, (Member.title,)),
             MemberColumn(self.tr("Employment"), lambda m: m.employment_type, 70, (Member.employment_type,)),
             MemberColumn(self.tr("Status"), lambda m: m.status, 50, (Member.status,)),
             MemberColumn(self.tr("Phone"), lambda m: m.phone, 110, (Member.phone,)),
-            MemberColumn(self.tr("ID number"), lambda m: mask_id(m.id_number or ""), 150, (Member.id_number,)),
+            MemberColumn(self.tr("ID number"), lambda m: mask_id(m.id_number or ""), 178, (Member.id_number,)),
             MemberColumn(self.tr("Union roles"), lambda m: m.union_roles.replace(",", "、"), 120, (Member.union_roles,)),
         ]
         self.list = MemberList(

@@ -109,6 +109,8 @@ class PlanTab(QWidget):
         self.generate_button = QPushButton(self.tr("Generate from template"))
         self.template_button = QPushButton(self.tr("Template…"))
         self.completion_button = QPushButton(self.tr("Completion…"))
+        self.print_button = QPushButton(self.tr("Print plan…"))
+        self.import_button = QPushButton(self.tr("Import plan…"))
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.prev_button)
@@ -121,7 +123,8 @@ class PlanTab(QWidget):
         toolbar.addWidget(self.view_month)
         toolbar.addWidget(self.view_list)
         toolbar.addStretch(1)
-        for button in (self.add_button, self.generate_button, self.template_button, self.completion_button):
+        for button in (self.add_button, self.generate_button, self.template_button, self.completion_button,
+                       self.print_button, self.import_button):
             toolbar.addWidget(button)
 
         # --- the line under the toolbar: legend, month figures, estimate note ----------------------
@@ -229,6 +232,8 @@ class PlanTab(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.template_button.clicked.connect(self.open_template)
         self.completion_button.clicked.connect(self.show_completion)
+        self.print_button.clicked.connect(self.print_plan)
+        self.import_button.clicked.connect(self.import_plan)
         self._update_month_label()
 
     # --- texts --------------------------------------------------------------------------------------
@@ -559,6 +564,24 @@ class PlanTab(QWidget):
 
     def show_completion(self) -> None:
         CompletionDialog(self.year.value(), self).exec()
+
+    def print_plan(self):
+        """工作计划表 as a PDF: the list view's term / 学年 when the list is shown, else the year."""
+        from union_desk.printing import plan_sheet
+        from union_desk.ui.hardship.print_actions import print_pdf
+
+        year = self.year.value()
+        period = self.period.currentData() if self.stack.currentIndex() == 1 else None
+        name = plan_sheet.title_of(year, period)
+        return print_pdf(self, self.tr("Print plan"), name, lambda path: plan_sheet.print_plan(year, path, period=period))
+
+    def import_plan(self) -> None:
+        from union_desk.ui.plan.import_dialog import PlanImportDialog
+
+        dialog = PlanImportDialog(self.year.value(), self)
+        dialog.exec()
+        if dialog.report is not None and dialog.report.added:
+            self._after_change()
 
     def _after_change(self) -> None:
         self.refresh()
