@@ -67,23 +67,23 @@ def test_entries_open_their_records(window, monkeypatch):
     monkeypatch.setattr(window.hardship, "visit_due", lambda due: opened.append(("due", due.member.id)))
 
     kind, item = activate(window, "plan_due", "工会委员会议")
-    assert kind == "plan" and window.tabs.currentWidget() is window.plan
+    assert kind == "plan" and window.current_page() is window.plan
     assert window.plan.selected_day == TODAY
 
     window.tabs.setCurrentWidget(window.home)
     kind, activity = activate(window, "deadlines", "羽毛球比赛报名")
-    assert kind == "activity" and window.tabs.currentWidget() is window.activities
+    assert kind == "activity" and window.current_page() is window.activities
     assert window.activities.stack.currentWidget() is window.activities.detail
     assert window.activities.detail.activity.id == activity.id
 
     window.tabs.setCurrentWidget(window.home)
     kind, member = activate(window, "birthdays", "王芳")
-    assert kind == "member" and window.tabs.currentWidget() is window.members
+    assert kind == "member" and window.current_page() is window.members
     assert ("member", member.id) in opened
 
     window.tabs.setCurrentWidget(window.home)
     kind, file = activate(window, "hardship_due", "王芳")
-    assert kind == "hardship_file" and window.tabs.currentWidget() is window.hardship
+    assert kind == "hardship_file" and window.current_page() is window.hardship
     assert window.hardship.inner.currentWidget() is window.hardship.files
     assert window.hardship.files.current_file().id == file.id
 

@@ -176,9 +176,9 @@ def test_main_window_has_the_statistics_tab(qtbot, qapp, demo_db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
-    index = win.tabs.indexOf(win.stats)
+    index = win.tab_index("stats")
     assert win.tabs.tabText(index) == "年度统计"
-    assert index == win.tabs.indexOf(win.activities) + 1
+    assert index == win.tab_index("activities") + 1
     win.tabs.setCurrentIndex(index)
     assert win.stats.stats is not None
     first = win.stats.stats

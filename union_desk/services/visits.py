@@ -451,17 +451,20 @@ class DueVisit:
     extra: dict = field(default_factory=dict)
 
 
-def _visited(member_id: int, since: dt.date, type_names: tuple[str, ...] | None = None) -> bool:
-    query = Visit.select().join(VisitType).where(
-        (Visit.member == member_id) & (Visit.date >= since) & (Visit.voided == False)  # noqa: E712
+def _last_visits(since: dt.date, type_names: tuple[str, ...] | None = None) -> dict[int, dt.date]:
+    """Each member's latest valid visit on or after `since` (of the given types): one query."""
+    query = (
+        Visit.select(Visit.member, fn.MAX(Visit.date))
+        .join(VisitType)
+        .where((Visit.date >= since) & (Visit.voided == False))  # noqa: E712 - peewee expression
     )
     if type_names:
         query = query.where(VisitType.name.in_(type_names))
-    return query.exists()
+    return {member_id: Visit.date.python_value(last) for member_id, last in query.group_by(Visit.member).tuples()}
 
 
 def due_visits(today: dt.date | None = None) -> list[DueVisit]:
-    """Members with a reason to be visited and no visit for it yet."""
+    """Members with a reason to be visited and no visit for it yet (a few queries in all)."""
     today = today or dt.date.today()
     year_start = dt.date(today.year, 1, 1)
     due: list[DueVisit] = []
@@ -470,27 +473,35 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
         .join(Member)
         .where(HardshipFile.status.in_(("在档", "临时")) & (Member.status.in_(("在职", "退休"))))
     )
+    visited_this_year = _last_visits(year_start)
     for f in files:
-        if not _visited(f.member_id, year_start):
+        if f.member_id not in visited_this_year:
             due.append(DueVisit(f.member, f"困难职工（{f.grade}），本年尚未走访", "家庭困难"))
     recent = today - dt.timedelta(days=60)
+    send_offs = _last_visits(recent - dt.timedelta(days=1), ("退休",))
     for m in Member.select().where((Member.status == "退休") & (Member.status_date >= recent)):
-        if not _visited(m.id, m.status_date, ("退休",)):
+        if send_offs.get(m.id, dt.date.min) < m.status_date:
             due.append(DueVisit(m, f"{m.status_date:%Y-%m-%d} 退休", "退休"))
     relatives = (
         Relative.select(Relative, Member)
         .join(Member)
         .where((Relative.death_date >= recent) & (Member.status.in_(("在职", "退休"))))
     )
+    condoled = {
+        relative_id
+        for (relative_id,) in Visit.select(Visit.relative)
+        .where(Visit.relative.is_null(False) & (Visit.voided == False))  # noqa: E712
+        .tuples()
+    }
     for r in relatives:
-        condoled = Visit.select().where((Visit.relative == r) & (Visit.voided == False)).exists()  # noqa: E712
-        if not condoled:
+        if r.id not in condoled:
             due.append(DueVisit(r.member, f"{r.relation}{r.name} 于 {r.death_date:%Y-%m-%d} 去世", "直系亲属去世", r))
     birthday_type = VisitType.get_or_none((VisitType.name == "生日") & (VisitType.active == True))  # noqa: E712
     if birthday_type:
         month = f"{today.month:02d}"
+        greeted = _last_visits(dt.date(today.year, today.month, 1), ("生日",))
         for m in Member.select().where((Member.status == "在职") & (fn.strftime("%m", Member.birth_date) == month)):
-            if not _visited(m.id, dt.date(today.year, today.month, 1), ("生日",)):
+            if m.id not in greeted:
                 due.append(DueVisit(m, f"{m.birth_date:%m月%d日} 生日", "生日"))
     return due
 

@@ -12,15 +12,41 @@ from union_desk.db import backup, database
 from union_desk.errors import UnionDeskError
 from union_desk.services import maintenance, settings
 from union_desk.ui.about_dialog import AboutDialog
-from union_desk.ui.activities.tab import ActivitiesTab
-from union_desk.ui.hardship.tab import HardshipTab
 from union_desk.ui.home.tab import HomeTab
-from union_desk.ui.members.tab import MembersTab
-from union_desk.ui.plan.tab import PlanTab
 from union_desk.ui.restore_dialog import RestoreDialog
 from union_desk.ui.settings_dialog import SettingsDialog
-from union_desk.ui.stats.page import StatsPage
+from union_desk.ui.widgets.lazy_tab import LazyTab
 from union_desk.ui.widgets.task_runner import run_with_progress
+
+
+def _plan_tab():
+    from union_desk.ui.plan.tab import PlanTab
+
+    return PlanTab()
+
+
+def _members_tab():
+    from union_desk.ui.members.tab import MembersTab
+
+    return MembersTab()
+
+
+def _hardship_tab():
+    from union_desk.ui.hardship.tab import HardshipTab
+
+    return HardshipTab()
+
+
+def _activities_tab():
+    from union_desk.ui.activities.tab import ActivitiesTab
+
+    return ActivitiesTab()
+
+
+def _stats_page():
+    from union_desk.ui.stats.page import StatsPage
+
+    return StatsPage()
 
 
 class MainWindow(QMainWindow):
@@ -35,25 +61,25 @@ class MainWindow(QMainWindow):
         self.home.backup_requested.connect(self.backup_now)
         self.home.ledgers_requested.connect(self.export_ledgers)
         self.home.open_requested.connect(self.open_record)
-        self.plan = PlanTab()
-        self.members = MembersTab()
-        self.hardship = HardshipTab()
-        self.activities = ActivitiesTab()
-        self.stats = StatsPage()
+        # The work tabs (and their modules) are built the first time they are opened or used, so
+        # the window comes up after the 首页 alone.
+        self._lazy = {
+            "plan": LazyTab(_plan_tab, self._plan_built),
+            "members": LazyTab(_members_tab, self._members_built),
+            "hardship": LazyTab(_hardship_tab),
+            "activities": LazyTab(_activities_tab),
+            "stats": LazyTab(_stats_page),
+        }
         self.tabs.addTab(self.home, self.tr("Home"))
-        self.tabs.addTab(self.plan, self.tr("Work plan"))
-        self.tabs.addTab(self.members, self.tr("Members"))
-        self.tabs.addTab(self.hardship, self.tr("Hardship and visits"))
-        self.tabs.addTab(self.activities, self.tr("Activities"))
-        self.tabs.addTab(self.stats, self.tr("Statistics"))
+        self.tabs.addTab(self._lazy["plan"], self.tr("Work plan"))
+        self.tabs.addTab(self._lazy["members"], self.tr("Members"))
+        self.tabs.addTab(self._lazy["hardship"], self.tr("Hardship and visits"))
+        self.tabs.addTab(self._lazy["activities"], self.tr("Activities"))
+        self.tabs.addTab(self._lazy["stats"], self.tr("Statistics"))
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_tab)
         # the statistics count again each time they are opened (other tabs change the data)
-        self.tabs.currentChanged.connect(lambda i: i == self.tabs.indexOf(self.stats) or self._loaded.discard(self.tabs.indexOf(self.stats)))
-        # plan changes show on the 首页 reminders the next time it is opened
-        self.plan.changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.home)))
-        # visits saved from the 会员档案 tab (批量慰问) show in 困难帮扶 the next time it is opened
-        self.members.visits_changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.hardship)))
+        self.tabs.currentChanged.connect(lambda i: i == self._index("stats") or self._forget("stats"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._update_title()
@@ -99,12 +125,62 @@ class MainWindow(QMainWindow):
         title = self.tr("Union Desk")
         self.setWindowTitle(f"{title} — {school}" if school else title)
 
+    # --- the tabs -----------------------------------------------------------------------------
+
+    @property
+    def plan(self):
+        return self._lazy["plan"].widget()
+
+    @property
+    def members(self):
+        return self._lazy["members"].widget()
+
+    @property
+    def hardship(self):
+        return self._lazy["hardship"].widget()
+
+    @property
+    def activities(self):
+        return self._lazy["activities"].widget()
+
+    @property
+    def stats(self):
+        return self._lazy["stats"].widget()
+
+    def _plan_built(self, plan) -> None:
+        # plan changes show on the 首页 reminders the next time it is opened
+        plan.changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.home)))
+
+    def _members_built(self, members) -> None:
+        # visits saved from the 会员档案 tab (批量慰问) show in 困难帮扶 the next time it is opened
+        members.visits_changed.connect(lambda: self._forget("hardship"))
+
+    def _index(self, name: str) -> int:
+        return self.tabs.indexOf(self._lazy[name])
+
+    def _forget(self, name: str) -> None:
+        self._loaded.discard(self._index(name))
+
+    def show_tab(self, name: str):
+        """Bring a work tab to the front (building it if needed) and return its widget."""
+        self.tabs.setCurrentWidget(self._lazy[name])
+        return self._lazy[name].widget()
+
+    def current_page(self):
+        """The widget of the tab in front (the real one, not its lazy holder)."""
+        page = self.tabs.currentWidget()
+        return page.widget() if isinstance(page, LazyTab) else page
+
+    def tab_index(self, name: str) -> int:
+        return self._index(name)
+
     def _load_tab(self, index: int) -> None:
         """Tabs load their data the first time they are shown, so start-up stays fast."""
         if index in self._loaded or index < 0:
             return
         self._loaded.add(index)
-        self.tabs.widget(index).refresh()
+        page = self.tabs.widget(index)
+        (page.widget() if isinstance(page, LazyTab) else page).refresh()
 
     def refresh_all(self) -> None:
         self._loaded.clear()
@@ -176,21 +252,21 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record) -> None:
         """An entry of the 首页 was opened: show its tab with the record (or its form)."""
         if kind == "plan":
-            self.tabs.setCurrentWidget(self.plan)
+            self.show_tab("plan")
             self.plan.go_month(record.year, record.date.month if record.date else record.month or 1, select=record.date)
         elif kind == "activity":
-            self.tabs.setCurrentWidget(self.activities)
+            self.show_tab("activities")
             self.activities.select(record.id)
             self.activities.open_activity(record)
         elif kind == "member":
-            self.tabs.setCurrentWidget(self.members)
+            self.show_tab("members")
             self.members.edit_member(record)
         elif kind == "hardship_file":
-            self.tabs.setCurrentWidget(self.hardship)
+            self.show_tab("hardship")
             self.hardship.inner.setCurrentWidget(self.hardship.files)
             self.hardship.files.select_file(record.id)
         elif kind == "due_visit":
-            self.tabs.setCurrentWidget(self.hardship)
+            self.show_tab("hardship")
             self.hardship.inner.setCurrentWidget(self.hardship.due)
             self.hardship.visit_due(record)  # the visit form, filled in for this member and reason
         self._loaded.discard(self.tabs.indexOf(self.home))  # what was done there shows on return
