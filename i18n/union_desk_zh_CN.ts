@@ -1296,6 +1296,14 @@ Reason (required):</source>
       <translation>台账…</translation>
     </message>
     <message>
+      <source>New visit…</source>
+      <translation>新增走访…</translation>
+    </message>
+    <message>
+      <source>New member…</source>
+      <translation>新增会员…</translation>
+    </message>
+    <message>
       <source>Members in service</source>
       <translation>在职会员</translation>
     </message>

@@ -100,3 +100,20 @@ def test_the_none_line_opens_nothing(window):
     before = window.tabs.currentWidget()
     widget.itemActivated.emit(widget.item(0))
     assert window.tabs.currentWidget() is before
+
+
+def test_quick_actions_open_the_forms(window, qtbot, monkeypatch):
+    from union_desk.ui.hardship.visits_page import VisitsPage
+    from union_desk.ui.members.form import MemberForm
+
+    opened = []
+    monkeypatch.setattr(MemberForm, "exec", lambda self: opened.append(("member", self.windowTitle())) or 0)
+    qtbot.mouseClick(window.home.new_member_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.members and opened[0][0] == "member"
+    monkeypatch.setattr(VisitsPage, "new_visit", lambda self, **kw: opened.append(("visit", kw)))
+    qtbot.mouseClick(window.home.new_visit_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.hardship
+    assert window.hardship.inner.currentWidget() is window.hardship.visits
+    assert opened[-1] == ("visit", {})
+    assert window.home.new_visit_button.text() == "新增走访…"
+    assert window.home.new_member_button.text() == "新增会员…"

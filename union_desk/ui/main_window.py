@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.home.backup_requested.connect(self.backup_now)
         self.home.ledgers_requested.connect(self.export_ledgers)
         self.home.open_requested.connect(self.open_record)
+        self.home.new_visit_requested.connect(self.new_visit)
+        self.home.new_member_requested.connect(lambda: self.show_tab("members").add_member())
         # The work tabs (and their modules) are built the first time they are opened or used, so
         # the window comes up after the 首页 alone.
         self._lazy = {
@@ -270,6 +272,12 @@ class MainWindow(QMainWindow):
             self.hardship.inner.setCurrentWidget(self.hardship.due)
             self.hardship.visit_due(record)  # the visit form, filled in for this member and reason
         self._loaded.discard(self.tabs.indexOf(self.home))  # what was done there shows on return
+
+    def new_visit(self) -> None:
+        hardship = self.show_tab("hardship")
+        hardship.inner.setCurrentWidget(hardship.visits)
+        hardship.visits.new_visit()
+        self._loaded.discard(self.tabs.indexOf(self.home))
 
     def export_ledgers(self) -> None:
         from union_desk.ui.ledger_dialog import LedgerDialog

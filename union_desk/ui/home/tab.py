@@ -38,6 +38,8 @@ class FigureCard(QFrame):
 class HomeTab(QWidget):
     backup_requested = Signal()
     ledgers_requested = Signal()  # 导出台账
+    new_visit_requested = Signal()  # 新增走访
+    new_member_requested = Signal()  # 新增会员
     # an entry was opened (double-click / Enter): ('plan', PlanItem), ('activity', Activity),
     # ('member', Member), ('hardship_file', HardshipFile) or ('due_visit', visits.DueVisit)
     open_requested = Signal(str, object)
@@ -51,10 +53,16 @@ class HomeTab(QWidget):
         self.backup_button.clicked.connect(self.backup_requested)
         self.ledgers_button = QPushButton(self.tr("Ledgers…"))
         self.ledgers_button.clicked.connect(self.ledgers_requested)
+        self.new_visit_button = QPushButton(self.tr("New visit…"))
+        self.new_visit_button.clicked.connect(self.new_visit_requested)
+        self.new_member_button = QPushButton(self.tr("New member…"))
+        self.new_member_button.clicked.connect(self.new_member_requested)
         self.backup_state = QLabel()
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.backup_state)
+        header.addWidget(self.new_visit_button)
+        header.addWidget(self.new_member_button)
         header.addWidget(self.ledgers_button)
         header.addWidget(self.backup_button)
 
