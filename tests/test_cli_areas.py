@@ -88,3 +88,13 @@ def test_print_unknown_visit(capsys, demo_file, tmp_path):
     code, _, err = run(capsys, "--db", demo_file, "print", "visit", 999999, "-o", tmp_path / "x.pdf")
     assert code == 3 and "找不到" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_signin_sheet(capsys, demo_file, tmp_path):
+    code, out, _ = run(capsys, "--db", demo_file, "activity", "list", "--json")
+    busiest = max(json.loads(out), key=lambda r: r["signed_up"])
+    sheet = tmp_path / "signin.pdf"
+    code, out, _ = run(capsys, "--db", demo_file, "print", "signin", busiest["id"], "-o", sheet)
+    assert code == 0 and "已生成" in out
+    text = "".join(page.extract_text() for page in PdfReader(sheet).pages)
+    assert "签到" in text and busiest["title"][:6] in text
