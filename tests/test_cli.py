@@ -154,3 +154,14 @@ def test_second_instance_is_refused(capsys, db_path):
         code, _, err = run(capsys, "--db", str(db_path), "demo", "--members", "5")
     assert code == 6 and "已在另一个" in err
     assert not db_path.exists()
+
+
+def test_db_may_follow_the_command(capsys, tmp_path):
+    target = tmp_path / "d.sqlite"
+    code, _, _ = run(capsys, "demo", "--db", str(target), "--members", "12")
+    assert code == 0 and target.exists()
+    code, out, _ = run(capsys, "check", "--db", str(target))
+    assert code == 0 and "会员：12" in out
+    # given after the command, --db wins over the one before it
+    code, out, _ = run(capsys, "--db", str(tmp_path / "other.sqlite"), "check", "--db", str(target))
+    assert code == 0 and str(target) in out

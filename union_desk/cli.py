@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from union_desk.cli_argparse import ChineseArgumentParser, install
+from union_desk.cli_argparse import ChineseArgumentParser, CommandParser, add_db_options, install
 from union_desk.commands import activities, core, ledgers, members, plan, printing, stats
 from union_desk.errors import UnionDeskError
 from union_desk.paths import backups_dir, resolve_db_path
@@ -23,18 +23,13 @@ def build_parser() -> ChineseArgumentParser:
         prog="union-desk",
         description="工会工作台：学校工会主席的离线工作台。不带命令时打开图形界面。",
     )
-    parser.add_argument("--db", metavar="路径", help="数据文件（默认在用户数据文件夹，或环境变量 UNION_DESK_DB）")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="使用演示数据库（用户数据文件夹中的 demo.sqlite，不存在时自动生成）",
-    )
-    top = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    add_db_options(parser)
+    top = parser.add_subparsers(dest="command", metavar="命令", parser_class=CommandParser)
     verbs = {None: top}
     for verb, help_text in (("import", "从 Excel/CSV 导入数据"), ("export", "导出台账到 Excel"), ("print", "打印（生成 PDF）")):
         verb_parser = top.add_parser(verb, help=help_text)
         verbs[verb] = verb_parser.add_subparsers(
-            dest="what", metavar="内容", parser_class=ChineseArgumentParser, required=True
+            dest="what", metavar="内容", parser_class=CommandParser, required=True
         )
     for area in AREAS:
         area.register(verbs)

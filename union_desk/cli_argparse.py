@@ -54,6 +54,24 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"参数错误：{message}\n运行 “{self.prog} -h” 查看用法。\n")
 
 
+DB_HELP = "数据文件（默认在用户数据文件夹，或环境变量 UNION_DESK_DB）"
+DEMO_HELP = "使用演示数据库（用户数据文件夹中的 demo.sqlite，不存在时自动生成）"
+
+
+def add_db_options(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument("--db", metavar="路径", default=default, help=DB_HELP)
+    parser.add_argument("--demo", action="store_true", default=default if default is not None else False, help=DEMO_HELP)
+
+
+class CommandParser(ChineseArgumentParser):
+    """A sub-command's parser: also takes --db/--demo, so `union-desk demo --db F` works as well
+    as `union-desk --db F demo` (given after the command, they override the ones before it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_db_options(self, default=argparse.SUPPRESS)
+
+
 def positive_int(text: str) -> int:
     try:
         value = int(text)
