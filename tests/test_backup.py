@@ -97,3 +97,15 @@ def test_newest_good_backup_skips_damaged(db, db_path):
     data[100:4096] = b"\xff" * (4096 - 100)
     damaged.path.write_bytes(bytes(data))
     assert backup.newest_good_backup(db_path).path == good.path
+
+
+def test_backup_is_one_self_contained_file(db, db_path):
+    Member.create(name="单文件")
+    info = backup.make_backup(db_path)
+    siblings = sorted(p.name for p in info.path.parent.iterdir())
+    assert siblings == [info.path.name]
+    conn = sqlite3.connect(info.path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        conn.close()

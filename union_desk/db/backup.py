@@ -54,6 +54,9 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
         dst = sqlite3.connect(str(target))
         try:
             src.backup(dst)
+            # The copy inherits WAL mode; make it a single self-contained file (no -wal/-shm
+            # companions appear when it is checked, copied or carried away on a USB stick).
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:

@@ -7,12 +7,11 @@ before anything is written.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from union_desk.errors import FileInUseError, UnionDeskError, ValidationError
+from union_desk.errors import UnionDeskError, ValidationError
+from union_desk.files import write_atomically
 
 ProgressFn = Callable[[int, int, str], bool]
 
@@ -83,35 +82,13 @@ def save_workbook_atomic(workbook, path) -> Path:
     the rename with PermissionError) becomes FileInUseError with a message for the user.
     """
     target = check_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=folder)
-    except PermissionError as exc:
-        raise UnionDeskError(f"没有权限在文件夹“{folder}”中写入文件，请换一个位置保存。") from exc
-    except OSError as exc:
-        raise UnionDeskError(f"无法在文件夹“{folder}”中写入文件：{exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        try:
-            from union_desk.ledgers.fast_save import save_workbook
 
-            save_workbook(workbook, tmp)
-        except OSError as exc:
-            raise UnionDeskError(f"保存文件失败：{exc.strerror or exc}") from exc
-        try:
-            os.replace(tmp, target)
-        except PermissionError as exc:
-            raise FileInUseError(file_in_use_message(target)) from exc
-        except OSError as exc:
-            raise UnionDeskError(f"保存文件“{target.name}”失败：{exc.strerror or exc}") from exc
-    finally:
-        if tmp.exists():
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
-    return target
+    def write(tmp: Path) -> None:
+        from union_desk.ledgers.fast_save import save_workbook
+
+        save_workbook(workbook, tmp)
+
+    return write_atomically(target, write, write_failed="保存文件失败", in_use_message=file_in_use_message(target))
 
 
 def link(records, name: str, objects: dict) -> None:

@@ -11,8 +11,6 @@ Rules (DESIGN.md "Printing Chinese"):
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +24,8 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable
 
 from union_desk.domain import money
-from union_desk.errors import FileInUseError, UnionDeskError, ValidationError
+from union_desk.errors import ValidationError
+from union_desk.files import write_atomically
 from union_desk.printing import fonts
 
 CREATOR = "工会工作台 Union Desk"
@@ -102,32 +101,8 @@ def write_pdf_atomic(path, write: Callable[[str], object]) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ValidationError(f"文件夹不存在：{folder}", field="path")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=folder)
-    except PermissionError as exc:
-        raise UnionDeskError(f"没有权限在文件夹“{folder}”中写入文件，请换一个位置保存。") from exc
-    except OSError as exc:
-        raise UnionDeskError(f"无法在文件夹“{folder}”中写入文件：{exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        try:
-            write(str(tmp))
-        except OSError as exc:
-            raise UnionDeskError(f"生成 PDF 失败：{exc.strerror or exc}") from exc
-        try:
-            os.replace(tmp, target)
-        except PermissionError as exc:
-            raise FileInUseError(file_in_use_message(target)) from exc
-        except OSError as exc:
-            raise UnionDeskError(f"保存文件“{target.name}”失败：{exc.strerror or exc}") from exc
-    finally:
-        if tmp.exists():
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
-    return target
+    return write_atomically(target, lambda tmp: write(str(tmp)), write_failed="生成 PDF 失败",
+                            in_use_message=file_in_use_message(target))
 
 
 # --- font and settings --------------------------------------------------------------------------
