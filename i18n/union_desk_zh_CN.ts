@@ -1588,6 +1588,10 @@ Reason (required):</source>
       <translation>关闭</translation>
     </message>
     <message>
+      <source>Import a ledger…</source>
+      <translation>导入台账…</translation>
+    </message>
+    <message>
       <source>{first}–{last} school year</source>
       <translation>{first}—{last}学年</translation>
     </message>
@@ -1612,6 +1616,245 @@ Replace them?</source>
       <translation>
         <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerImportDialog</name>
+    <message>
+      <source>Import a ledger</source>
+      <translation>导入台账</translation>
+    </message>
+    <message>
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <source>Check &gt;</source>
+      <translation>检查 &gt;</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Member roster (opens the roster import wizard)</source>
+      <translation>会员花名册（打开花名册导入向导）</translation>
+    </message>
+    <message>
+      <source>Hardship files</source>
+      <translation>困难职工档案台账</translation>
+    </message>
+    <message>
+      <source>Assistance</source>
+      <translation>帮扶救助台账</translation>
+    </message>
+    <message>
+      <source>Visits and condolences</source>
+      <translation>走访慰问台账</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>活动台账</translation>
+    </message>
+    <message>
+      <source>Activity participation</source>
+      <translation>活动参与明细</translation>
+    </message>
+    <message>
+      <source>Work plan and completion</source>
+      <translation>工作计划及完成情况</translation>
+    </message>
+    <message>
+      <source>Ledger and file</source>
+      <translation>台账和文件</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Import result</source>
+      <translation>导入结果</translation>
+    </message>
+    <message>
+      <source>Choose the ledger and the file</source>
+      <translation>选择台账和文件</translation>
+    </message>
+    <message>
+      <source>A ledger exported by this program (best with “All columns”) or a table with the same column headers. Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files can be read; the sheet and the header row are found automatically.</source>
+      <translation>可以导入本程序导出的台账（最好导出时勾选“全部列”），或列标题相同的表格。支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）和 CSV 文件；工作表和表头行会自动找到。</translation>
+    </message>
+    <message>
+      <source>Ledger</source>
+      <translation>台账</translation>
+    </message>
+    <message>
+      <source>Ledger file</source>
+      <translation>台账文件</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>The member roster is imported with its own wizard, where the header row and the columns can be chosen.</source>
+      <translation>会员花名册用专门的导入向导导入，可以在向导中选择表头行和各列的内容。</translation>
+    </message>
+    <message>
+      <source>How the import works:
+• Every row is matched to a member on file by ID number, or by name and department; import the roster first.
+• A record already on file is updated only where the file differs; importing the same file twice changes nothing the second time.
+• Every row is checked and shown before anything is written; rows with errors are not imported.</source>
+      <translation>导入规则：
+• 每一行按身份证号（或姓名和部门）对应到已登记的会员，请先导入会员花名册。
+• 已有的记录只更新与文件不同的内容；同一个文件导入两次，第二次不会有任何改动。
+• 写入之前先逐行检查并列出结果；有错误的行不会导入。</translation>
+    </message>
+    <message>
+      <source>Check before importing</source>
+      <translation>导入前检查</translation>
+    </message>
+    <message>
+      <source>Save the check report…</source>
+      <translation>保存检查报告…</translation>
+    </message>
+    <message>
+      <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
+      <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>导入完成</translation>
+    </message>
+    <message>
+      <source>Save the import report…</source>
+      <translation>保存导入报告…</translation>
+    </message>
+    <message>
+      <source>Open the roster import wizard…</source>
+      <translation>打开花名册导入向导…</translation>
+    </message>
+    <message>
+      <source>Choose the ledger file</source>
+      <translation>选择台账文件</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>出现意外错误：{error}</translation>
+    </message>
+    <message>
+      <source>Choose a file first.</source>
+      <translation>请先选择文件。</translation>
+    </message>
+    <message>
+      <source>Checking {ledger}</source>
+      <translation>正在检查{ledger}</translation>
+    </message>
+    <message>
+      <source>Check before importing: {ledger}</source>
+      <translation>导入前检查：{ledger}</translation>
+    </message>
+    <message>
+      <source>{file}, sheet “{sheet}”</source>
+      <translation>{file}，工作表“{sheet}”</translation>
+    </message>
+    <message>
+      <source>{where}: header in row {row}, {count} row(s) of data.</source>
+      <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
+    </message>
+    <message>
+      <source>row {row} ({reason})</source>
+      <translation>第 {row} 行（{reason}）</translation>
+    </message>
+    <message>
+      <source>Skipped: {rows}.</source>
+      <translation>已跳过：{rows}。</translation>
+    </message>
+    <message>
+      <source>All rows ({count})</source>
+      <translation>全部（{count}）</translation>
+    </message>
+    <message>
+      <source>Errors only ({count})</source>
+      <translation>只看错误（{count}）</translation>
+    </message>
+    <message>
+      <source>Notes only ({count})</source>
+      <translation>只看提醒（{count}）</translation>
+    </message>
+    <message>
+      <source>New only ({count})</source>
+      <translation>只看新增（{count}）</translation>
+    </message>
+    <message>
+      <source>Updates only ({count})</source>
+      <translation>只看更新（{count}）</translation>
+    </message>
+    <message numerus="yes">
+      <source>Import %n row(s)</source>
+      <translation>
+        <numerusform>导入 %n 行</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>There is nothing to import: every row is unchanged or has an error.</source>
+      <translation>没有需要导入的行：每一行都未变或有错误。</translation>
+    </message>
+    <message>
+      <source>Importing {ledger}</source>
+      <translation>正在导入{ledger}</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+      <source>{ledger}: added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.</source>
+      <translation>{ledger}：新增 {added}，更新 {updated}，未变 {unchanged}；{errors} 行有错误，没有导入。</translation>
+    </message>
+    <message>
+      <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
+      <translation>以下各行没有导入。请在文件中改正后再导入一次（已导入的行不会重复）：</translation>
+    </message>
+    <message>
+      <source>Every row was imported.</source>
+      <translation>全部导入成功。</translation>
+    </message>
+    <message>
+      <source>Save the import report</source>
+      <translation>保存导入报告</translation>
+    </message>
+    <message>
+      <source>Save the check report</source>
+      <translation>保存检查报告</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在生成 {name}……</translation>
+    </message>
+    <message>
+      <source>Report saved: {path}</source>
+      <translation>报告已保存：{path}</translation>
     </message>
   </context>
   <context>
@@ -1694,6 +1937,10 @@ Replace them?</source>
     <message>
       <source>Export &amp;ledgers…</source>
       <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import a ledger…</source>
+      <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
       <source>&amp;Visit types and standards…</source>
@@ -4317,6 +4564,13 @@ Reason (required):</source>
     <message>
       <source>Unexpected error: {error}</source>
       <translation>出现意外错误：{error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.preview_model</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
   </context>
 </TS>

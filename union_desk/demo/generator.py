@@ -19,7 +19,6 @@ from decimal import Decimal
 from itertools import accumulate
 from operator import itemgetter
 
-from lunar_python import Solar
 from peewee import DateField, DateTimeField, ForeignKeyField, fn
 
 from union_desk.db.models import (
@@ -171,8 +170,6 @@ class _Generator:
         self._used_ids: set[str] = set()
         self._used_phones: set[str] = set()
         self._pinyin_cache: dict[str, str] = {}
-        self._lunar_birth: dict[date, tuple[int, int]] = {}
-        self._lunar_solar: dict[tuple[int, int, int], date | None] = {}
         self.plan_ids: dict[tuple[int, str], dict] = {}
 
     # -- progress ---------------------------------------------------------------------------------
@@ -1020,7 +1017,6 @@ class _Generator:
             return m.status_on(d)
 
         years = sorted({start.year, today.year})
-        self._prepare_lunar_birthdays(years)
         files = [f for f in self.hardship_files if f["helped"]]
         for y in years:
             spring = festivals.festival_dates(y)["春节"]
@@ -1076,9 +1072,7 @@ class _Generator:
                             plan="jan-visit-ill", fund=rng.choice(["互助金", "上级工会", "工会经费"]))
             # birthdays of serving members
             for m in self.members:
-                bd = self._birthday(m, y)
-                if bd is None:
-                    continue
+                bd = festivals.birthday_in_year(m.birth, y, m.lunar)
                 if start <= bd <= today and m.status_on(bd) == "在职":
                     add("生日", bd, m, "会员生日慰问" + ("（农历生日）" if m.lunar else ""), "学校",
                         batch=f"{bd.year}年{bd.month}月生日", plan=f"monthly-birthdays#{bd.month:02d}",
@@ -1171,40 +1165,6 @@ class _Generator:
         self.visit_rows = rows
         self.counts["走访慰问"] = len(rows)
         self._report(1.0)
-
-    def _prepare_lunar_birthdays(self, years: list[int]) -> None:
-        """Convert lunar birthdays in calendar order: lunar_python caches only the last lunar
-        year it computed (about 10 ms each), so random order would cost half a minute."""
-        for birth in sorted({m.birth for m in self.members if m.lunar}):
-            born = Solar.fromYmd(birth.year, birth.month, birth.day).getLunar()
-            self._lunar_birth[birth] = (abs(born.getMonth()), born.getDay())
-        for y in range(years[0] - 1, years[-1] + 1):
-            for md in sorted(set(self._lunar_birth.values())):
-                try:
-                    self._lunar_solar[(y, *md)] = festivals.lunar_to_solar(y, *md)
-                except ValueError:
-                    self._lunar_solar[(y, *md)] = None
-
-    def _birthday(self, m: _M, year: int) -> date | None:
-        """Like festivals.birthday_in_year, with the lunar conversions cached (50,000 members)."""
-        if not m.lunar:
-            return festivals.birthday_in_year(m.birth, year, False)
-        md = self._lunar_birth.get(m.birth)
-        if md is None:
-            born = Solar.fromYmd(m.birth.year, m.birth.month, m.birth.day).getLunar()
-            md = self._lunar_birth[m.birth] = (abs(born.getMonth()), born.getDay())
-        candidates = []
-        for y in (year - 1, year):
-            key = (y, *md)
-            if key not in self._lunar_solar:
-                try:
-                    self._lunar_solar[key] = festivals.lunar_to_solar(y, *md)
-                except ValueError:
-                    self._lunar_solar[key] = None
-            if self._lunar_solar[key] is not None:
-                candidates.append(self._lunar_solar[key])
-        in_year = [d for d in candidates if d.year == year]
-        return in_year[0] if in_year else (candidates[-1] if candidates else None)
 
     # -- activities ---------------------------------------------------------------------------------
 

@@ -18,12 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
-    Frame,
     KeepTogether,
     LongTable,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -42,7 +39,6 @@ AWARDS_TITLE = "获奖名单"
 MARGIN_X = 15 * mm
 CONTENT_W = A4[0] - 2 * MARGIN_X  # 180 mm
 GRID = colors.black
-HEAD_BG = colors.Color(0.92, 0.92, 0.92)
 GREY = colors.Color(0.42, 0.42, 0.42)
 SIGNIN_BLANK_ROWS = 4  # empty rows at the end of the 签到表 for people signing up on the day
 NUMBERS = "一二三四五六七八九十"
@@ -50,11 +46,6 @@ GAP = "\u00a0" * 6  # a Paragraph collapses ordinary and ideographic spaces, not
 
 
 # --- small helpers ------------------------------------------------------------------------------
-
-
-def _esc(text) -> str:
-    s = "" if text is None else str(text)
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def _section_number(index: int) -> str:
@@ -104,30 +95,11 @@ def _load(activity_id) -> Activity:
 # --- document -----------------------------------------------------------------------------------
 
 
-def _doc(filename: str, title: str, author: str) -> BaseDocTemplate:
-    doc = BaseDocTemplate(
-        filename,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=14 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author=author,
-        creator=common.CREATOR,
-        producer=common.CREATOR,
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    return doc
-
-
 def _write(path, story: list, font: str, description: str, title: str, union: str, running: str, items: int) -> common.PrintedPdf:
     pages: list[int] = []
 
     def build(tmp: str) -> None:
-        doc = _doc(tmp, title, union)
+        doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X)
         doc.build(story, canvasmaker=common.numbered_canvas(font, running_head=running))
         pages.append(doc.page)
 
@@ -135,49 +107,23 @@ def _write(path, story: list, font: str, description: str, title: str, union: st
     return common.PrintedPdf(path=target, pages=pages[0], font=description, items=items)
 
 
-def _fitted_title(text: str, font: str, size: float = 18) -> common.BoldTitle:
-    """The sheet title, made smaller when a long activity name would not fit on one line."""
-    width = pdfmetrics.stringWidth(text, font, size)
-    if width > CONTENT_W * 0.96:
-        size = max(11.0, size * CONTENT_W * 0.96 / width)
-    return common.BoldTitle(text, font, size=size, space_after=3 * mm)
-
-
 def _header(activity: Activity, sheet: str, font: str, st: dict, union: str, right: str) -> list:
     """Union name, '<activity> <sheet>', then time / place on the left and `right` on the right."""
     left = f"时间：{_when(activity)}"
     if activity.place:
         left += f"{GAP}地点：{activity.place}"
-    info = Table(
-        [[Paragraph(_esc(left), st["normal"]), Paragraph(_esc(right), st["right"])]],
-        colWidths=[CONTENT_W * 0.68, CONTENT_W * 0.32],
-    )
-    info.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-    ]))
     return [
         common.DocumentStart(),
-        Paragraph(_esc(union), st["header"]),
+        Paragraph(common.esc(union), st["header"]),
         Spacer(1, 2.5 * mm),
-        _fitted_title(f"{activity.title}{sheet}", font),
-        info,
+        common.fitted_title(f"{activity.title}{sheet}", font, CONTENT_W),
+        common.info_line(font, st, left, right, [CONTENT_W * 0.68, CONTENT_W * 0.32]),
     ]
 
 
 def _grid(font: str, extra=()) -> TableStyle:
     return TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BOX", (0, 0), (-1, -1), 1.0, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, GRID),
+        *common.grid_style(font),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         *extra,
@@ -188,9 +134,9 @@ def _table(head, body, widths, aligns: str, st: dict, font: str, extra=()) -> Lo
     """A bordered table whose shaded header row repeats on every page; aligns: l/c/r, or s for
     small centred text (notes)."""
     by = {"l": st["cell"], "c": st["cell_center"], "r": st["cell_right"], "s": st["small_center"]}
-    data = [[Paragraph(_esc(h), st["head"]) for h in head]]
+    data = [[Paragraph(common.esc(h), st["head"]) for h in head]]
     for row in body:
-        data.append([Paragraph(_esc(v), by[a]) for v, a in zip(row, aligns)])
+        data.append([Paragraph(common.esc(v), by[a]) for v, a in zip(row, aligns)])
     table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(_grid(font, extra))
     return table
@@ -266,7 +212,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
     deadline = f"报名截止：{common.fmt_date(activity.signup_deadline)} {activity.signup_deadline:%H:%M}" if activity.signup_deadline else ""
     line = GAP.join(x for x in (deadline, f"报名条件：{rules}" if rules else "") if x)
     if line:
-        story.append(Paragraph(_esc(line), st["small"]))
+        story.append(Paragraph(common.esc(line), st["small"]))
     total = 0
     for index, item in enumerate(items):
         signups = activities.signups_of(item)
@@ -275,7 +221,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
         story.append(CondPageBreak(30 * mm))
         story.append(Spacer(1, 1 * mm))
         story.append(Paragraph(
-            _esc(f"{_section_number(index)}、{item.name}（{_capacity_text(item, len(signed), len(waiting))}）"), st["section"]))
+            common.esc(f"{_section_number(index)}、{item.name}（{_capacity_text(item, len(signed), len(waiting))}）"), st["section"]))
         body, muted = [], []
         position = 0
         for number, s in enumerate(signups, start=1):
@@ -382,7 +328,7 @@ def print_awards(activity_id, path) -> common.PrintedPdf:
     for index, (item, head, rows) in enumerate(sections):
         story.append(CondPageBreak(30 * mm))
         story.append(Spacer(1, 1 * mm))
-        story.append(Paragraph(_esc(f"{_section_number(index)}、{item.name}"), st["section"]))
+        story.append(Paragraph(common.esc(f"{_section_number(index)}、{item.name}"), st["section"]))
         story.append(_table(head, rows, AWARDS_WIDTHS, "cccl" if head is TEAM_AWARDS_HEAD else "cccc", st, font,
                             extra=[("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))
     story.append(KeepTogether([Spacer(1, 6 * mm), _footer(font, ("经办人", "工会主席"))]))

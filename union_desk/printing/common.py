@@ -370,3 +370,47 @@ def signature_row(font: str, labels: tuple[str, ...], width: float, *, size: flo
     table = Table([row], colWidths=widths, rowHeights=[9 * mm], hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table
+
+
+def fitted_title(text: str, font: str, width: float, *, size: float = 18, smallest: float = 11.0) -> BoldTitle:
+    """The sheet title, made smaller (down to `smallest`) when it would not fit on one line of `width`."""
+    text_width = pdfmetrics.stringWidth(text, font, size)
+    if text_width > width * 0.96:
+        size = max(smallest, size * width * 0.96 / text_width)
+    return BoldTitle(text, font, size=size, space_after=3 * mm)
+
+
+def info_line(font: str, st: dict, left: str, right: str, widths: list[float]):
+    """One line under the title: `left` flush left, `right` flush right, in columns `widths`."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    table = Table([[Paragraph(esc(left), st["normal"]), Paragraph(esc(right), st["right"])]], colWidths=widths)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    return table
+
+
+HEAD_BG = colors.Color(0.92, 0.92, 0.92)
+
+
+def grid_style(font: str, header_rows: int = 1) -> list:
+    """TableStyle commands of a bordered table in `font`; the first `header_rows` rows shaded."""
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        style += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.9, colors.black),
+        ]
+    return style

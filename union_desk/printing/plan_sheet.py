@@ -23,7 +23,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from union_desk.db.models import PlanItem
@@ -40,10 +39,9 @@ HEAD = ("月份", "序号", "时间", "工作内容", "类别", "负责人", "�
 WIDTHS = [18 * mm, 11 * mm, 34 * mm, 88 * mm, 19 * mm, 22 * mm, 19 * mm, 56 * mm]
 ALIGNS = "ccclcccl"
 MIN_ROW_H = 8 * mm
-PAD_X, PAD_TOP, PAD_BOTTOM = 3, 3, 4
+PAD_X, PAD_TOP, PAD_BOTTOM = 3, 3, 4  # PAD_X: the side padding of common.grid_style
 SAFETY = 3 * mm  # measured heights vs. what the frame accepts: keep a little room
 MIN_PART = 2  # a month split across pages keeps at least this many rows on each side
-HEAD_BG = colors.Color(0.92, 0.92, 0.92)
 MONTH_BG = colors.Color(0.97, 0.97, 0.97)
 MUTED = colors.Color(0.45, 0.45, 0.45)
 GRID = colors.black
@@ -240,16 +238,9 @@ def _page_table(page: list[int], rows: list[Row], groups: list[Group], first_row
     data = [head]
     heights = [None]
     style = [
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BOX", (0, 0), (-1, -1), 1.0, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        *common.grid_style(font),
         ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, GRID),
         ("BACKGROUND", (0, 1), (0, -1), MONTH_BG),
     ]
     start = 0
@@ -280,28 +271,6 @@ def _page_table(page: list[int], rows: list[Row], groups: list[Group], first_row
     return table
 
 
-def _info_line(left: str, right: str, st: dict, font: str) -> Table:
-    table = Table(
-        [[Paragraph(common.esc(left), st["normal"]), Paragraph(common.esc(right), st["right"])]],
-        colWidths=[CONTENT_W * 0.5, CONTENT_W * 0.5],
-    )
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-    ]))
-    return table
-
-
-def _fitted_title(text: str, font: str, size: float = 18) -> common.BoldTitle:
-    width = pdfmetrics.stringWidth(text, font, size)
-    if width > CONTENT_W * 0.96:
-        size = max(12.0, size * CONTENT_W * 0.96 / width)
-    return common.BoldTitle(text, font, size=size, space_after=3 * mm)
-
-
 def _height(flowables: list) -> float:
     total = 0.0
     for f in flowables:
@@ -329,8 +298,8 @@ def build_story(year: int, items: list[PlanItem], font: str, period: plan.Period
     head_h = _measure(head[1:])
     header = [
         common.DocumentStart(),
-        _fitted_title(f"{union}{title}", font),
-        _info_line(f"计划期间：{_range_text(year, period)}", _counts_text(items), st, font),
+        common.fitted_title(f"{union}{title}", font, CONTENT_W, smallest=12.0),
+        common.info_line(font, st, f"计划期间：{_range_text(year, period)}", _counts_text(items), [CONTENT_W * 0.5, CONTENT_W * 0.5]),
         Spacer(1, 1 * mm),
     ]
     note = Paragraph(common.esc("注：完成情况为打印时的状态；已取消的事项以删除线标出，仍保留在计划中。"), st["small"])

@@ -18,9 +18,6 @@ from reportlab.platypus import (
     KeepTogether,
     LongTable,
     PageBreak,
-    BaseDocTemplate,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -40,37 +37,12 @@ MARGIN_X = 15 * mm
 CONTENT_W = A4[0] - 2 * MARGIN_X  # 180 mm
 GRID = colors.black
 ZERO = Decimal("0.00")
-
-
-def _esc(text) -> str:
-    """Paragraph text is mini-XML: escape &, < and >; keep line breaks."""
-    s = "" if text is None else str(text)
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
-
-
-def _doc(filename: str, title: str, author: str) -> BaseDocTemplate:
-    """A4 portrait; the frame has no inner padding, so CONTENT_W is exactly the width tables get."""
-    doc = BaseDocTemplate(
-        filename,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=14 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author=author,
-        creator=common.CREATOR,
-        producer=common.CREATOR,
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    return doc
+INFO_WIDTHS = [CONTENT_W * 0.6, CONTENT_W * 0.4]
 
 
 def _build(filename: str, story: list, font: str, title: str, union: str) -> int:
     """Build the story with page numbers; returns the page count."""
-    doc = _doc(filename, title, union)
+    doc = common.doc_template(filename, title, union, A4, margin_x=MARGIN_X)
     canvas_class = common.numbered_canvas(font, running_head=f"{union}　{title}（续）")
     doc.build(story, canvasmaker=canvas_class)
     return doc.page
@@ -79,20 +51,10 @@ def _build(filename: str, story: list, font: str, title: str, union: str) -> int
 def _header(font: str, st: dict, title: str, union: str) -> list:
     return [
         common.DocumentStart(),
-        Paragraph(_esc(union), st["header"]),
+        Paragraph(common.esc(union), st["header"]),
         Spacer(1, 2.5 * mm),
         common.BoldTitle(title, font, size=18, space_after=3 * mm),
     ]
-
-
-def _info_line(font: str, st: dict, left: str, right: str) -> Table:
-    table = Table(
-        [[Paragraph(_esc(left), st["normal"]), Paragraph(_esc(right), st["right"])]],
-        colWidths=[CONTENT_W * 0.6, CONTENT_W * 0.4],
-    )
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return table
 
 
 def _signature_block(font: str, labels: tuple[str, ...], size: float = 10.5) -> Table:
@@ -124,23 +86,6 @@ def _signature_block(font: str, labels: tuple[str, ...], size: float = 10.5) -> 
     return table
 
 
-def _grid_style(font: str, header_rows: int = 1) -> list:
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BOX", (0, 0), (-1, -1), 1.0, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header_rows:
-        style += [
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)),
-            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.9, GRID),
-        ]
-    return style
-
-
 # --- 慰问金发放签收表 ------------------------------------------------------------------------------
 
 SIGNOFF_HEAD = ("序号", "姓名", "部门", "事由", "慰问类别", "金额（元）", "签名")
@@ -164,9 +109,9 @@ def _signoff_story(rows: list[Visit], font: str, union: str, title_suffix: str) 
     st = common.styles(font, base=10)
     story = _header(font, st, SIGNOFF_TITLE, union)
     if title_suffix:
-        story += [Paragraph(_esc(title_suffix), st["header"]), Spacer(1, 3 * mm)]
+        story += [Paragraph(common.esc(title_suffix), st["header"]), Spacer(1, 3 * mm)]
     total = sum((v.cash for v in rows), ZERO)
-    story.append(_info_line(font, st, _date_span(rows), f"共 {len(rows)} 人次　合计 {common.fmt_yuan(total)}"))
+    story.append(common.info_line(font, st, _date_span(rows), f"共 {len(rows)} 人次　合计 {common.fmt_yuan(total)}", INFO_WIDTHS))
 
     cell, center, right = st["cell"], st["cell_center"], st["cell_right"]
     size = st["cell"].fontSize
@@ -176,7 +121,7 @@ def _signoff_story(rows: list[Visit], font: str, union: str, title_suffix: str) 
         text = text or ""
         if pdfmetrics.stringWidth(text, font, size) <= SIGNOFF_WIDTHS[column] - 6:
             return text
-        return Paragraph(_esc(text), style)
+        return Paragraph(common.esc(text), style)
 
     data = [[Paragraph(h, center) for h in SIGNOFF_HEAD]]
     for number, v in enumerate(rows, start=1):
@@ -193,7 +138,7 @@ def _signoff_story(rows: list[Visit], font: str, union: str, title_suffix: str) 
             "",
         ])
     table = LongTable(data, colWidths=SIGNOFF_WIDTHS, repeatRows=1)
-    table.setStyle(TableStyle(_grid_style(font) + [
+    table.setStyle(TableStyle(common.grid_style(font) + [
         ("FONTSIZE", (0, 0), (-1, -1), size),
         ("LEADING", (0, 0), (-1, -1), st["cell"].leading),
         ("ALIGN", (0, 1), (2, -1), "CENTER"),
@@ -215,7 +160,7 @@ def _signoff_story(rows: list[Visit], font: str, union: str, title_suffix: str) 
         ],
         colWidths=SIGNOFF_WIDTHS,
     )
-    totals.setStyle(TableStyle(_grid_style(font, header_rows=0) + [
+    totals.setStyle(TableStyle(common.grid_style(font, header_rows=0) + [
         ("SPAN", (0, 0), (3, 0)),
         ("SPAN", (0, 1), (-1, 1)),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -294,12 +239,12 @@ def _kv_table(rows: list[list], font: str, st: dict, widths: list[float], spans:
             if value is None:
                 out.append("")
             elif i % 2 == 0:
-                out.append(Paragraph(_esc(value), label))
+                out.append(Paragraph(common.esc(value), label))
             else:
-                out.append(Paragraph(_esc(value), cell))
+                out.append(Paragraph(common.esc(value), cell))
         data.append(out)
     table = Table(data, colWidths=widths)
-    style = _grid_style(font, header_rows=0) + [("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
+    style = common.grid_style(font, header_rows=0) + [("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
     for r, row in enumerate(rows):
         for c in range(0, len(row), 2):
             if row[c] is not None:
@@ -321,12 +266,12 @@ def _list_table(head: list[str], body: list[list[str]], font: str, st: dict, wid
             if hasattr(v, "wrap"):
                 cells.append(v)
             elif r in muted_rows:
-                cells.append(Paragraph(f'<font color="#7a7a7a">{_esc(v)}</font>', styles_by[a]))
+                cells.append(Paragraph(f'<font color="#7a7a7a">{common.esc(v)}</font>', styles_by[a]))
             else:
-                cells.append(Paragraph(_esc(v), styles_by[a]))
+                cells.append(Paragraph(common.esc(v), styles_by[a]))
         data.append(cells)
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(_grid_style(font) + [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)] + list(extra_style)))
+    table.setStyle(TableStyle(common.grid_style(font) + [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)] + list(extra_style)))
     return table
 
 
@@ -337,7 +282,8 @@ def _hardship_story(file: HardshipFile, font: str, union: str, today: dt.date, f
     status = file.status
     if file.status_date:
         status += f"（{file.status_date:%Y-%m-%d}）"
-    story.append(_info_line(font, st, f"建档日期：{common.fmt_date(file.found_date)}　档案状态：{status}", f"填表日期：{common.fmt_date(today)}"))
+    story.append(common.info_line(font, st, f"建档日期：{common.fmt_date(file.found_date)}　档案状态：{status}",
+                                   f"填表日期：{common.fmt_date(today)}", INFO_WIDTHS))
     w6 = [22 * mm, 36 * mm, 22 * mm, 34 * mm, 22 * mm, 44 * mm]
     id_text = (m.id_number if full_id else mask_id(m.id_number)) if m.id_number else ""
     post = "／".join(x for x in (m.post, m.title) if x)
@@ -410,7 +356,7 @@ def _hardship_story(file: HardshipFile, font: str, union: str, today: dt.date, f
     body.append(["合　计", f"{len(records) - len(void_rows)} 次", money.format_yuan(cash_total), "",
                  money.format_yuan(goods_total), "", ""])
     grand = cash_total + goods_total
-    body.append([Paragraph(_esc(f"帮扶合计（救助金＋物品价值）：{common.fmt_yuan(grand)}　　人民币（大写）{common.capitals(grand)}"),
+    body.append([Paragraph(common.esc(f"帮扶合计（救助金＋物品价值）：{common.fmt_yuan(grand)}　　人民币（大写）{common.capitals(grand)}"),
                            st["cell"]), "", "", "", "", "", ""])
     n = len(body)
     extra += [

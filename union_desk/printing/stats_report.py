@@ -22,11 +22,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
     KeepTogether,
     LongTable,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -53,11 +50,6 @@ PALETTE = [
     )
 ]
 NUMBER_KINDS = ("int", "money", "rate")
-
-
-def _esc(text) -> str:
-    s = "" if text is None else str(text)
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def color(i: int):
@@ -372,7 +364,7 @@ def _grid(table: StatTable, cols: list[int], widths: list[float], font: str, siz
     head_style = st["head"]
     text_style = st["cell"].clone("StatCell", fontSize=size, leading=size * 1.25)
     head_style = head_style.clone("StatHead", fontSize=size, leading=size * 1.25)
-    data = [[Paragraph(_esc(table.headers[c]), head_style) for c in cols]]
+    data = [[Paragraph(common.esc(table.headers[c]), head_style) for c in cols]]
     body = table.rows + ([table.total] if table.total else [])
     for row in body:
         line = []
@@ -382,7 +374,7 @@ def _grid(table: StatTable, cols: list[int], widths: list[float], font: str, siz
             if compact and row is table.total and not text:
                 text = "0"
             if kind == "text" and pdfmetrics.stringWidth(text, font, size) > widths[cols.index(c)] - 6:
-                line.append(Paragraph(_esc(text), text_style))
+                line.append(Paragraph(common.esc(text), text_style))
             else:
                 line.append(text)
         data.append(line)
@@ -464,11 +456,11 @@ def build_story(stats: YearStats, font: str) -> list:
     period = stats.period
     story: list = [
         common.DocumentStart(),
-        Paragraph(_esc(union), st["header"]),
+        Paragraph(common.esc(union), st["header"]),
         Spacer(1, 2 * mm),
         common.BoldTitle(title, font, size=18, space_after=3 * mm),
         Paragraph(
-            _esc(
+            common.esc(
                 f"统计期间：{common.fmt_date(period.first_day)}至{common.fmt_date(period.last_day)}　"
                 f"会员数据截至：{common.fmt_date(stats.as_of)}　制表日期：{common.fmt_date(dt.date.today())}"
             ),
@@ -477,7 +469,7 @@ def build_story(stats: YearStats, font: str) -> list:
         Spacer(1, 4 * mm),
         Paragraph("主要数据", st["section"]),
     ]
-    box = Table([[Paragraph(_esc(stats_service.key_paragraph(stats)), st["normal"].clone("StatKey", leading=16, firstLineIndent=20))]],
+    box = Table([[Paragraph(common.esc(stats_service.key_paragraph(stats)), st["normal"].clone("StatKey", leading=16, firstLineIndent=20))]],
                 colWidths=[CONTENT_W])
     box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
                              ("BOX", (0, 0), (-1, -1), 0.6, colors.Color(0.55, 0.55, 0.55)),
@@ -491,10 +483,10 @@ def build_story(stats: YearStats, font: str) -> list:
     caption = st["normal"].clone("StatCaption", fontSize=10.5, leading=15, spaceBefore=4, spaceAfter=2)
     section = st["section"].clone("StatSection", fontSize=12.5, leading=18, spaceBefore=8)
     for heading, keys in SECTIONS:
-        lead: list = [Paragraph(_esc(heading), section)]  # kept with the first chart of the section
+        lead: list = [Paragraph(common.esc(heading), section)]  # kept with the first chart of the section
         for key in keys:
             table = tables[key]
-            block: list = lead + [Paragraph(_esc(table.title), caption)]
+            block: list = lead + [Paragraph(common.esc(table.title), caption)]
             lead = []
             side = key in SIDE or (key == "members_department" and len(table.rows) <= SIDE_ROWS)
             if side:
@@ -503,7 +495,7 @@ def build_story(stats: YearStats, font: str) -> list:
                 grid = _table_flowables(table, font, CONTENT_W - chart_w - 4 * mm, st)
                 block.append(_side_by_side(chart, grid, chart_w + 4 * mm, font) if chart else grid[0])
                 if notes.get(key):
-                    block.append(Paragraph(_esc(notes[key]), note_style))
+                    block.append(Paragraph(common.esc(notes[key]), note_style))
                 story.append(KeepTogether(block))
             else:
                 chart = chart_for(table, font, CONTENT_W)
@@ -513,25 +505,14 @@ def build_story(stats: YearStats, font: str) -> list:
                 story.append(KeepTogether(block + grids[:1]))  # the chart never alone at a page foot
                 story += grids[1:]
                 if notes.get(key):
-                    story.append(Paragraph(_esc(notes[key]), note_style))
+                    story.append(Paragraph(common.esc(notes[key]), note_style))
             story.append(Spacer(1, 3 * mm))
     chair = common.setting("chair")
     story += [
         Spacer(1, 6 * mm),
-        Paragraph(_esc(f"{union}　　制表人：{chair or '　　　　'}　　日期：{common.fmt_date(dt.date.today())}"), st["right"]),
+        Paragraph(common.esc(f"{union}　　制表人：{chair or '　　　　'}　　日期：{common.fmt_date(dt.date.today())}"), st["right"]),
     ]
     return story
-
-
-def _doc(filename: str, title: str, author: str) -> BaseDocTemplate:
-    doc = BaseDocTemplate(
-        filename, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=14 * mm, bottomMargin=18 * mm,
-        title=title, author=author, creator=common.CREATOR, producer=common.CREATOR,
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    return doc
 
 
 def print_stats_report(period, path, *, stats: YearStats | None = None) -> common.PrintedPdf:
@@ -546,7 +527,7 @@ def print_stats_report(period, path, *, stats: YearStats | None = None) -> commo
     pages: list[int] = []
 
     def write(tmp: str) -> None:
-        doc = _doc(tmp, title, union)
+        doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X)
         doc.build(build_story(stats, font), canvasmaker=common.numbered_canvas(font, running_head=f"{union}　{title}（续）"))
         pages.append(doc.page)
 

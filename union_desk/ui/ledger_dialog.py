@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,7 +42,10 @@ from union_desk.ui.widgets.task_runner import run_with_progress
 
 
 class LedgerDialog(QDialog):
-    """After a successful export `written` lists the files and `folder` is where they are."""
+    """After a successful export `written` lists the files and `folder` is where they are.
+    导入台账… opens the ledger import dialog; `imported(report)` after an import through it."""
+
+    imported = Signal(object)
 
     def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)
@@ -123,6 +126,8 @@ class LedgerDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button = self.buttons.addButton(self.tr("Import a ledger…"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.import_button.clicked.connect(self.import_ledger)
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.reject)
         for box in (self.pack_box, *self.kind_boxes.values()):
@@ -180,6 +185,13 @@ class LedgerDialog(QDialog):
 
     def open_folder(self, folder: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def import_ledger(self) -> None:
+        from union_desk.ui.ledger_import_dialog import LedgerImportDialog
+
+        dialog = LedgerImportDialog(self)
+        dialog.imported.connect(self.imported.emit)
+        dialog.exec()
 
     # --- export ---------------------------------------------------------------------------------
 

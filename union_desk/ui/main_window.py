@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self.action_ledgers = QAction(self.tr("Export &ledgers…"), self)
         self.action_ledgers.triggered.connect(self.export_ledgers)
         file_menu.addAction(self.action_ledgers)
+        self.action_import_ledger = QAction(self.tr("&Import a ledger…"), self)
+        self.action_import_ledger.triggered.connect(self.import_ledger)
+        file_menu.addAction(self.action_import_ledger)
         file_menu.addSeparator()
         file_menu.addAction(self.action_settings)
         self.action_visit_types = QAction(self.tr("&Visit types and standards…"), self)
@@ -282,7 +285,16 @@ class MainWindow(QMainWindow):
     def export_ledgers(self) -> None:
         from union_desk.ui.ledger_dialog import LedgerDialog
 
-        LedgerDialog(self).exec()
+        dialog = LedgerDialog(self)
+        dialog.imported.connect(lambda _report: self.refresh_all())
+        dialog.exec()
+
+    def import_ledger(self) -> None:
+        from union_desk.ui.ledger_import_dialog import LedgerImportDialog
+
+        dialog = LedgerImportDialog(self)
+        dialog.imported.connect(lambda _report: self.refresh_all())
+        dialog.exec()
 
     def open_settings(self) -> None:
         if SettingsDialog(self).exec():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from union_desk.services import activities
 from union_desk.ui.activities.common import big_font, show_error
 from union_desk.ui.widgets.member_picker import MemberPicker
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 OK_STYLE = "color: #1b6e20; font-weight: bold;"
 WARN_STYLE = "color: #a35200; font-weight: bold;"
@@ -91,14 +91,7 @@ class CheckInPage(QWidget):
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda a: a.checked_in
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=24)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from union_desk.db.models import Member
 from union_desk.services import activities
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 
 class MemberActivitiesPanel(QWidget):
@@ -30,17 +30,7 @@ class MemberActivitiesPanel(QWidget):
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda s: s.state == activities.WAITING
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=24, sortable=True, row_numbers=False)
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -23,6 +23,7 @@ from union_desk.ui.activities.common import ask_and_sign_up, ask_text, show_erro
 from union_desk.ui.activities.dialogs import BulkSignUpDialog, ResultDialog
 from union_desk.ui.widgets.member_picker import MemberPicker
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 OK_STYLE = "color: #1b6e20; font-weight: bold;"
 WARN_STYLE = "color: #a35200; font-weight: bold;"
@@ -54,16 +55,8 @@ class SignUpsPage(QWidget):
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda s: s.state == activities.WAITING
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=24, alternating=True,
+                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.view.doubleClicked.connect(lambda _i: self.set_result())
 

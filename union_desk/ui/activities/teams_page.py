@@ -20,6 +20,7 @@ from union_desk.db.models import ActivityItem, Member, SignUp, Team
 from union_desk.services import activities
 from union_desk.ui.activities.dialogs import ResultDialog, TeamDialog
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 
 @dataclass
@@ -54,14 +55,8 @@ class TeamsPage(QWidget):
             Column(self.tr("Members"), lambda r: "、".join(r.names), 400),
         ]
         self.model = RecordTableModel(columns, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = setup_table_view(QTableView(), self.model, columns,
+                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
         self.view.verticalHeader().setMinimumSectionSize(24)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())

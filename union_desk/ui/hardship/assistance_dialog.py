@@ -28,6 +28,7 @@ from union_desk.ui.hardship.common import (
     show_error,
 )
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 
 class AssistanceForm(QDialog):
@@ -112,15 +113,8 @@ class AssistanceDialog(QDialog):
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda a: a.voided
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=26,
+                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
         self.total = QLabel()
 
         self.add_button = QPushButton(self.tr("Add assistance"))

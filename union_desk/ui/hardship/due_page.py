@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from union_desk.services import visits
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 
 class DuePage(QWidget):
@@ -33,18 +34,8 @@ class DuePage(QWidget):
             Column(self.tr("Why"), lambda d: d.reason, 300),
         ]
         self.model = RecordTableModel(columns, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=26, sortable=True, alternating=True,
+                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda _index: self.visit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 

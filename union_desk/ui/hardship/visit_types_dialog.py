@@ -28,6 +28,7 @@ from union_desk.errors import ValidationError
 from union_desk.services import visits
 from union_desk.ui.hardship.common import money_edit, show_error
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 GROUPS = ("五必访", "节日", "生日", "助学", "救助", "吊唁", "其他")
 
@@ -49,15 +50,8 @@ class VisitTypesDialog(QDialog):
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda t: not t.active
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=24,
+                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._load_selected())
 
         self.name = QLineEdit()

@@ -1,9 +1,11 @@
 """花名册导入 wizard: file → sheet → header row and columns → preview → import → result.
 
-The engine is `union_desk.ledgers.roster_import`; this module only shows what it says. Nothing is
-written before the 导入 button on the preview page: reading the file, detecting the header and
-previewing (which reads the members table) happen off the UI thread through `run_with_progress`,
-and so does the import itself (one transaction, cancellable: a cancel writes nothing).
+The engine is `union_desk.ledgers.roster_import`; this module only shows what it says (the
+preview table and figures are `union_desk.ui.widgets.import_preview`, shared with the ledger
+import). Nothing is written before the 导入 button on the preview page: reading the file,
+detecting the header and previewing (which reads the members table) happen off the UI thread
+through `run_with_progress`, and so does the import itself (one transaction, cancellable: a
+cancel writes nothing).
 
     wizard = RosterImportWizard(parent)
     wizard.imported.connect(lambda report: ...)   # after a successful import
@@ -12,10 +14,9 @@ and so does the import itself (one transaction, cancellable: a cancel writes not
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,244 +41,31 @@ from PySide6.QtWidgets import (
 from union_desk.errors import UnionDeskError
 from union_desk.ledgers import roster_import, xlsx_import
 from union_desk.ledgers.common import Cancelled
-from union_desk.ledgers.roster_import import ERROR, FIELD_CHOICES, NEW, SAME, UPDATE, RosterRow, SkippedRow
+from union_desk.ledgers.roster_import import ERROR, FIELD_CHOICES, NEW, UPDATE
 from union_desk.ledgers.specs import MEMBERS
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.widgets.import_preview import (  # noqa: F401 - ERROR_BG … are used by the tests through here
+    ERROR_BG,
+    ERROR_TEXT,
+    HINT_TEXT,
+    SKIPPED_FG,
+    WARNING_BG,
+    CountBar,
+    PreviewModel,
+    cell_text,
+    preview_table,
+    show_rows,
+)
 from union_desk.ui.widgets.task_runner import run_with_progress
 
 RAW_ROWS_SHOWN = 15  # rows of the file shown on the header page (more when the header is lower)
-ERROR_BG = QColor("#fde2e1")
-WARNING_BG = QColor("#fff3c4")
 HEADER_BG = QColor("#cfe3fb")
-SKIPPED_FG = QColor("#8a8a8a")
-ACTION_FG = {NEW: QColor("#2e7d32"), UPDATE: QColor("#1f5fa8"), SAME: QColor("#666666"), ERROR: QColor("#c62828")}
-CHIP_COLOURS = {  # background, number colour
-    NEW: ("#e8f4e5", "#2e7d32"),
-    UPDATE: ("#e3eefa", "#1f5fa8"),
-    SAME: ("#f1f1f1", "#555555"),
-    ERROR: ("#fde2e1", "#c62828"),
-}
-ERROR_TEXT = "#c62828"
-HINT_TEXT = "#555555"
-
-
-def cell_text(value) -> str:
-    """A raw cell the way Excel shows it (so a mangled ID looks like 4.40106E+17 here too)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.6G}" if abs(value) >= 1e15 else f"{value:g}"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ", "minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def _error_text(parent: QWidget, error: Exception) -> str:
     if isinstance(error, UnionDeskError):
         return error.message
     return parent.tr("Unexpected error: {error}").format(error=error)
-
-
-# --- the preview table -----------------------------------------------------------------------------
-
-
-class PreviewModel(QAbstractTableModel):
-    """Every row of the file as the engine judged it (skipped 合计 rows too, greyed), filterable."""
-
-    ALL, ERRORS, WARNINGS, NEW_ONLY, UPDATES = range(5)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.headers = [self.tr("Row"), self.tr("Name"), self.tr("Result"), self.tr("Changes"), self.tr("Problems")]
-        self.items: list[RosterRow | SkippedRow] = []
-        self.shown: list[RosterRow | SkippedRow] = []
-        self.mode = self.ALL
-        self.name_column: int | None = None
-        self.multiline = True  # one change / problem a line (off for very long lists: fixed row height)
-
-    def set_preview(self, preview) -> None:
-        self.beginResetModel()
-        self.name_column = next((c for c, f in preview.mapping.items() if f == "name"), None)
-        self.items = sorted([*preview.rows, *preview.skipped], key=lambda r: r.row)
-        self._apply()
-        self.endResetModel()
-
-    def set_mode(self, mode: int) -> None:
-        self.beginResetModel()
-        self.mode = mode
-        self._apply()
-        self.endResetModel()
-
-    def _apply(self) -> None:
-        def keep(item) -> bool:
-            if self.mode == self.ALL:
-                return True
-            if isinstance(item, SkippedRow):
-                return False
-            if self.mode == self.ERRORS:
-                return bool(item.errors) or item.action == ERROR
-            if self.mode == self.WARNINGS:
-                return bool(item.warnings)
-            if self.mode == self.NEW_ONLY:
-                return item.action == NEW
-            return item.action == UPDATE
-
-        self.shown = [i for i in self.items if keep(i)]
-
-    def rows_shown(self) -> list[int]:
-        """Excel row numbers of the rows in view (for tests and the status line)."""
-        return [i.row for i in self.shown]
-
-    # texts
-
-    def name_of(self, item) -> str:
-        if not isinstance(item, SkippedRow):
-            name = item.values.get("name") or item.member_name
-            if name:
-                return name
-        if self.name_column is not None and self.name_column < len(item.cells):
-            return cell_text(item.cells[self.name_column]).strip()
-        return ""
-
-    def problems_of(self, item) -> str:
-        if isinstance(item, SkippedRow):
-            return self.tr("{reason}, skipped").format(reason=item.reason)
-        parts = [f"{i.column}：{i.message}" if i.column else i.message for i in item.errors]
-        parts += [self.tr("Note: {text}").format(text=f"{i.column}：{i.message}" if i.column else i.message) for i in item.warnings]
-        return "；".join(parts)
-
-    def text(self, item, column: int) -> str:
-        if column == 0:
-            return str(item.row)
-        if column == 1:
-            return self.name_of(item)
-        if column == 2:
-            return roster_import.SKIPPED if isinstance(item, SkippedRow) else item.action
-        if column == 3:
-            return "" if isinstance(item, SkippedRow) else item.change_text()
-        return self.problems_of(item)
-
-    # Qt
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.shown)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self.shown[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self.text(item, column)
-            return text.replace("；", "\n") if column >= 3 and self.multiline else text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.text(item, column).replace("；", "\n") if column >= 3 else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if isinstance(item, SkippedRow):
-                return None
-            if item.errors or item.action == ERROR:
-                return ERROR_BG
-            if item.warnings:
-                return WARNING_BG
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if isinstance(item, SkippedRow):
-                return SKIPPED_FG
-            if column == 2:
-                return ACTION_FG.get(item.action)
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-def preview_table(model: PreviewModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.setWordWrap(True)
-    view.setStyleSheet("QTableView::item { padding: 3px 4px; }")
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    for column, width in enumerate((52, 84, 56, 300)):
-        view.setColumnWidth(column, width)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-WRAP_ROWS_LIMIT = 400  # above this many rows in view, rows stay one line high (tooltips show all)
-
-
-def show_rows(view: QTableView, preview=None, mode: int | None = None) -> None:
-    """Load a preview and/or a filter into the view's model, then fit the row heights: rows as
-    high as their wrapped text (following the column widths) when that is cheap enough."""
-    model = view.model()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no measuring during the reset
-    if preview is not None:
-        model.set_preview(preview)
-    if mode is not None:
-        model.set_mode(mode)
-    model.multiline = model.rowCount() <= WRAP_ROWS_LIMIT
-    view.setWordWrap(model.multiline)
-    mode = QHeaderView.ResizeMode.ResizeToContents if model.multiline else QHeaderView.ResizeMode.Fixed
-    view.verticalHeader().setSectionResizeMode(mode)
-
-
-class CountChip(QFrame):
-    """One figure of the preview / result: 新增 12."""
-
-    def __init__(self, action: str, caption: str, parent=None):
-        super().__init__(parent)
-        background, colour = CHIP_COLOURS[action]
-        self.setObjectName("countChip")
-        self.setStyleSheet(f"QFrame#countChip {{ background: {background}; border-radius: 6px; }}")
-        self.number = QLabel("0")
-        self.number.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {colour};")
-        self.caption = QLabel(caption)
-        self.caption.setStyleSheet(f"color: {colour};")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 6, 16, 6)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.number)
-
-    def set_count(self, count: int) -> None:
-        self.number.setText(str(count))
-
-
-class CountBar(QWidget):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        captions = {NEW: self.tr("New"), UPDATE: self.tr("Updated"), SAME: self.tr("Unchanged"), ERROR: self.tr("Errors")}
-        self.chips = {action: CountChip(action, captions[action]) for action in (NEW, UPDATE, SAME, ERROR)}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        for chip in self.chips.values():
-            layout.addWidget(chip)
-        layout.addStretch(1)
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        for action, chip in self.chips.items():
-            chip.set_count(counts.get(action, 0))
-
-    def counts(self) -> dict[str, int]:
-        return {action: int(chip.number.text()) for action, chip in self.chips.items()}
 
 
 # --- the wizard ------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from union_desk.db.models import Member
 from union_desk.domain.idcard import mask_id
 from union_desk.services import members
 from union_desk.ui.members.model import PINYIN_ORDER, MemberColumn, MemberTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 SEARCH_DELAY_MS = 150
 
@@ -51,18 +52,9 @@ class MemberList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.model = MemberTableModel(columns, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # department, then name in pinyin order
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # sortable, starting unsorted: department, then name in pinyin order
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=26, sortable=True, alternating=True,
+                                     selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(self._on_double_click)
 
         self.toolbar = QHBoxLayout()

@@ -25,6 +25,7 @@ from union_desk.db.models import PlanTemplateRule
 from union_desk.errors import UnionDeskError
 from union_desk.services import plan, plan_template
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 
 def shown_title(title: str) -> str:
@@ -227,16 +228,8 @@ class TemplateDialog(QDialog):
             Column(self.tr("In use"), lambda r: bool(r.active), 60),
         ]
         self.model = RecordTableModel(columns, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=26, alternating=True,
+                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda _i: self.edit())
 
         note = QLabel(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_view import setup_table_view
 
 
 class RecordList(QWidget):
@@ -37,17 +37,7 @@ class RecordList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.model = RecordTableModel(columns, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for i, column in enumerate(columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = setup_table_view(QTableView(), self.model, columns, row_height=26, sortable=True, alternating=True)
         self.view.doubleClicked.connect(self._on_double_click)
 
         self.toolbar = QHBoxLayout()

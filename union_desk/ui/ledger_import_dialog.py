@@ -1,0 +1,476 @@
+"""导入台账 dialog: a record ledger (困难职工档案, 帮扶救助, 走访慰问, 活动, 活动参与明细, 工作计划)
+read back from a file: ledger and file → check → import → result, with the roster wizard's preview
+table and figures (`ui.widgets.import_preview`).
+
+The engine is `ledgers.record_import` (`preview_ledger`, `apply_ledger`) and the report
+`ledgers.import_common.write_report_xlsx`: what `union-desk import ledger KIND FILE [--report]`
+runs. Nothing is written before 导入; the check and the import (one transaction, cancellable: a
+cancel writes nothing) run off the UI thread through `run_with_progress`. The member roster has
+its own wizard (header row and column choices): choosing it opens `RosterImportWizard`.
+
+    dialog = LedgerImportDialog(parent, kind="visits")
+    dialog.imported.connect(lambda report: ...)   # after a successful import
+    dialog.exec()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from union_desk.errors import UnionDeskError
+from union_desk.ledgers import xlsx_import
+from union_desk.ledgers.catalog import KINDS, LEDGERS
+from union_desk.ledgers.common import Cancelled
+from union_desk.ledgers.import_common import ERROR, NEW, UPDATE, ImportPreview, ImportReport, write_report_xlsx
+from union_desk.ledgers.record_import import apply_ledger, preview_ledger
+from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.widgets.import_preview import ERROR_TEXT, HINT_TEXT, CountBar, PreviewModel, preview_table, show_rows
+from union_desk.ui.widgets.task_runner import run_with_progress
+
+ROSTER = "members"
+NAME_FIELDS = {"activities": ("title",), "plan": ("title",)}  # what names a row; the member's name otherwise
+
+
+class LedgerImportDialog(QDialog):
+    """After a successful import `report` is the ImportReport and `imported(report)` was emitted
+    (also after a roster import through the roster wizard)."""
+
+    imported = Signal(object)
+
+    PAGE_FILE, PAGE_PREVIEW, PAGE_DONE = range(3)
+
+    def __init__(self, parent=None, kind: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import a ledger"))
+        self.preview: ImportPreview | None = None
+        self.report: ImportReport | None = None
+
+        self.steps = self._step_bar()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._file_page())
+        self.pages.addWidget(self._preview_page())
+        self.pages.addWidget(self._done_page())
+
+        self.back_button = QPushButton(self.tr("< Back"))
+        self.next_button = QPushButton(self.tr("Check >"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.finish_button = QPushButton(self.tr("Done"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.back_button.clicked.connect(lambda: self._show_page(self.PAGE_FILE))
+        self.next_button.clicked.connect(self.go_next)
+        self.import_button.clicked.connect(self.run_import)
+        self.finish_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.import_button, self.finish_button, self.cancel_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.pages, 1)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #d5dde8;")
+        layout.addWidget(line)
+        layout.addLayout(buttons)
+        self.resize(1020, 640)
+        if kind:
+            self.set_kind(kind)
+        self._kind_changed()
+        self._show_page(self.PAGE_FILE)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def kind_labels(self) -> dict[str, str]:
+        return {
+            "members": self.tr("Member roster (opens the roster import wizard)"),
+            "hardship": self.tr("Hardship files"),
+            "assistance": self.tr("Assistance"),
+            "visits": self.tr("Visits and condolences"),
+            "activities": self.tr("Activities"),
+            "signups": self.tr("Activity participation"),
+            "plan": self.tr("Work plan and completion"),
+        }
+
+    def _step_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("wizardSteps")
+        bar.setStyleSheet("QFrame#wizardSteps { background: #f3f6fa; border: 1px solid #dde3ea; border-radius: 6px; }")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(12, 8, 12, 8)
+        names = [self.tr("Ledger and file"), self.tr("Check"), self.tr("Import result")]
+        self.step_labels: list[QLabel] = []
+        for i, name in enumerate(names):
+            if i:
+                arrow = QLabel("›")
+                arrow.setStyleSheet("color: #9aa5b1;")
+                layout.addWidget(arrow)
+            label = QLabel(f"{'①②③'[i]} {name}")
+            self.step_labels.append(label)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        return bar
+
+    @staticmethod
+    def _page(title: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 10, 4, 4)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        layout.addWidget(heading)
+        return page, layout, heading
+
+    @staticmethod
+    def _message_label(colour: str = ERROR_TEXT) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setStyleSheet(f"color: {colour};")
+        label.hide()
+        return label
+
+    def _file_page(self) -> QWidget:
+        page, layout, _ = self._page(self.tr("Choose the ledger and the file"))
+        intro = QLabel(
+            self.tr(
+                "A ledger exported by this program (best with “All columns”) or a table with the same column headers. "
+                "Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files can be read; the sheet and the header "
+                "row are found automatically."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet(f"color: {HINT_TEXT};")
+        layout.addWidget(intro)
+        self.kind_combo = QComboBox()
+        for kind, label in self.kind_labels().items():
+            if kind in KINDS and (LEDGERS[kind].importer or kind == ROSTER):
+                self.kind_combo.addItem(label, kind)
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Ledger")))
+        kind_row.addWidget(self.kind_combo)
+        kind_row.addStretch(1)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("Ledger file"))
+        self.browse_button = QPushButton(self.tr("Choose…"))
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(QLabel(self.tr("File")))
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.roster_note = QLabel(
+            self.tr("The member roster is imported with its own wizard, where the header row and the columns can be chosen.")
+        )
+        self.roster_note.setWordWrap(True)
+        self.roster_note.setStyleSheet("background: #fff8dc; padding: 6px; border-radius: 4px;")
+        self.file_message = self._message_label()
+        rules = QLabel(
+            self.tr(
+                "How the import works:\n"
+                "• Every row is matched to a member on file by ID number, or by name and department; import the roster first.\n"
+                "• A record already on file is updated only where the file differs; importing the same file twice "
+                "changes nothing the second time.\n"
+                "• Every row is checked and shown before anything is written; rows with errors are not imported."
+            )
+        )
+        rules.setWordWrap(True)
+        rules.setObjectName("importRules")
+        rules.setStyleSheet("QLabel#importRules { background: #f7f9fc; border: 1px solid #e1e6ed; border-radius: 6px; padding: 10px; }")
+        layout.addSpacing(6)
+        layout.addLayout(kind_row)
+        layout.addLayout(file_row)
+        layout.addWidget(self.roster_note)
+        layout.addWidget(self.file_message)
+        layout.addSpacing(10)
+        layout.addWidget(rules)
+        layout.addStretch(1)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page, layout, self.preview_heading = self._page(self.tr("Check before importing"))
+        self.preview_counts = CountBar()
+        self.preview_file_label = QLabel()
+        self.preview_file_label.setStyleSheet(f"color: {HINT_TEXT};")
+        self.preview_file_label.setWordWrap(True)
+        self.preview_notes = self._message_label("#000000")
+        self.preview_notes.setStyleSheet("background: #fff8dc; padding: 6px; border-radius: 4px;")
+        self.filter_combo = QComboBox()
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.save_check_button = QPushButton(self.tr("Save the check report…"))
+        self.save_check_button.setAutoDefault(False)
+        self.save_check_button.clicked.connect(lambda: self.save_report(self.preview))
+        self.preview_model = PreviewModel(self)
+        self.preview_view = preview_table(self.preview_model)
+        self.preview_message = self._message_label()
+        legend = QLabel(self.tr("Rows with errors are red and are not imported; rows with notes are yellow."))
+        legend.setStyleSheet(f"color: {HINT_TEXT};")
+        legend.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(self.filter_combo)
+        bar.addSpacing(12)
+        bar.addWidget(legend, 1)
+        bar.addWidget(self.save_check_button)
+        layout.addWidget(self.preview_counts)
+        layout.addWidget(self.preview_file_label)
+        layout.addWidget(self.preview_notes)
+        layout.addLayout(bar)
+        layout.addWidget(self.preview_view, 1)
+        layout.addWidget(self.preview_message)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page, layout, _ = self._page(self.tr("Import finished"))
+        self.done_counts = CountBar()
+        self.done_summary = QLabel()
+        self.done_summary.setWordWrap(True)
+        self.done_errors_label = QLabel()
+        self.done_errors_label.setWordWrap(True)
+        self.done_model = PreviewModel(self)
+        self.done_view = preview_table(self.done_model)
+        self.save_done_button = QPushButton(self.tr("Save the import report…"))
+        self.save_done_button.setAutoDefault(False)
+        self.save_done_button.clicked.connect(lambda: self.save_report(self.report))
+        self.done_message = self._message_label(HINT_TEXT)
+        row = QHBoxLayout()
+        row.addWidget(self.done_errors_label, 1)
+        row.addWidget(self.save_done_button)
+        layout.addWidget(self.done_counts)
+        layout.addWidget(self.done_summary)
+        layout.addLayout(row)
+        layout.addWidget(self.done_view, 1)
+        layout.addStretch(0)
+        layout.addWidget(self.done_message)
+        return page
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+
+    def _kind_changed(self, _index: int = 0) -> None:
+        roster = self.kind() == ROSTER
+        self.roster_note.setVisible(roster)
+        self.path_edit.setEnabled(not roster)
+        self.browse_button.setEnabled(not roster)
+        self.next_button.setText(self.tr("Open the roster import wizard…") if roster else self.tr("Check >"))
+        self.file_message.hide()
+        self.preview = None
+
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    def _show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        for i, label in enumerate(self.step_labels):
+            colour = "color: #1f4e8c; font-weight: bold;" if i == index else "color: #333333;" if i < index else "color: #9aa5b1;"
+            label.setStyleSheet(colour)
+        done = index == self.PAGE_DONE
+        self.back_button.setVisible(index == self.PAGE_PREVIEW)
+        self.next_button.setVisible(index == self.PAGE_FILE)
+        self.import_button.setVisible(index == self.PAGE_PREVIEW)
+        self.finish_button.setVisible(done)
+        self.cancel_button.setVisible(not done)
+        (self.finish_button if done else self.import_button if index == self.PAGE_PREVIEW else self.next_button).setDefault(True)
+
+    def go_next(self) -> None:
+        if self.kind() == ROSTER:
+            self.open_roster_wizard()
+        elif self.run_preview():
+            self._show_page(self.PAGE_PREVIEW)
+
+    def open_roster_wizard(self) -> None:
+        """The roster has its own wizard: open it instead of this dialog."""
+        from union_desk.ui.members.import_wizard import RosterImportWizard
+
+        wizard = RosterImportWizard(self.parentWidget())
+        wizard.imported.connect(self.imported.emit)
+        self.hide()
+        wizard.exec()
+        self.done(QDialog.DialogCode.Accepted if wizard.report is not None else QDialog.DialogCode.Rejected)
+
+    def choose_file(self) -> None:
+        start = self.path_edit.text().strip() or str(documents_dir())
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the ledger file"), start, xlsx_import.FILE_FILTER)
+        if path:
+            self.path_edit.setText(path)
+
+    # --- check and import ----------------------------------------------------------------------
+
+    def _run(self, title: str, work, cancellable: bool = True):
+        return run_with_progress(self, title, work, cancellable)  # it closes the thread's DB connection
+
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, UnionDeskError):
+            return error.message
+        return self.tr("Unexpected error: {error}").format(error=error)
+
+    def run_preview(self) -> bool:
+        """Read the file and check every row (nothing is written). False (message shown) on failure."""
+        self.file_message.hide()
+        text = self.path_edit.text().strip().strip('"')
+        if not text:
+            self._say(self.file_message, self.tr("Choose a file first."))
+            return False
+        kind, path = self.kind(), Path(text).expanduser()
+
+        def work(progress):
+            return preview_ledger(kind, path, progress=progress)
+
+        preview, error = self._run(self.tr("Checking {ledger}").format(ledger=self.kind_combo.currentText()), work)
+        if error is not None:
+            if not isinstance(error, Cancelled):
+                self._say(self.file_message, self._error_text(error))
+            return False
+        self.show_preview(preview, kind)
+        return True
+
+    def _name_column(self, preview: ImportPreview, kind: str) -> None:
+        fields = NAME_FIELDS.get(kind, ("name",))
+        header = self.preview_model.tr("Name") if fields == ("name",) else preview.label(fields[0])
+        for model in (self.preview_model, self.done_model):
+            model.name_fields = fields
+            model.headers[1] = header
+
+    def show_preview(self, preview: ImportPreview, kind: str) -> None:
+        self.preview = preview
+        self.report = None
+        self._name_column(preview, kind)
+        counts = preview.counts()
+        self.preview_heading.setText(self.tr("Check before importing: {ledger}").format(ledger=preview.title))
+        self.preview_counts.set_counts(counts)
+        where = self.tr("{file}, sheet “{sheet}”").format(file=preview.file_name, sheet=preview.sheet) if preview.sheet else preview.file_name
+        line = self.tr("{where}: header in row {row}, {count} row(s) of data.").format(where=where, row=preview.header_row, count=len(preview.rows))
+        if preview.skipped:
+            skipped = "、".join(self.tr("row {row} ({reason})").format(row=s.row, reason=s.reason) for s in preview.skipped)
+            line += " " + self.tr("Skipped: {rows}.").format(rows=skipped)
+        self.preview_file_label.setText(line)
+        notes = [i.text() for i in preview.file_issues]
+        self.preview_notes.setText("\n".join(notes))
+        self.preview_notes.setVisible(bool(notes))
+        n_warn = sum(1 for r in preview.rows if r.warnings)
+        choices = [
+            (self.tr("All rows ({count})").format(count=len(preview.rows) + len(preview.skipped)), PreviewModel.ALL),
+            (self.tr("Errors only ({count})").format(count=counts[ERROR]), PreviewModel.ERRORS),
+            (self.tr("Notes only ({count})").format(count=n_warn), PreviewModel.WARNINGS),
+            (self.tr("New only ({count})").format(count=counts[NEW]), PreviewModel.NEW_ONLY),
+            (self.tr("Updates only ({count})").format(count=counts[UPDATE]), PreviewModel.UPDATES),
+        ]
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        for text, mode in choices:
+            self.filter_combo.addItem(text, mode)
+        self.filter_combo.blockSignals(False)
+        show_rows(self.preview_view, preview, PreviewModel.ALL)
+        todo = counts[NEW] + counts[UPDATE]
+        self.import_button.setText(self.tr("Import %n row(s)", "", todo) if todo else self.tr("Import"))
+        self.import_button.setEnabled(todo > 0)
+        if todo:
+            self._say(self.preview_message, "", error=False)
+        else:
+            self._say(self.preview_message, self.tr("There is nothing to import: every row is unchanged or has an error."), error=False)
+
+    def set_filter(self, mode: int) -> None:
+        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(mode)))
+
+    def _filter_changed(self, _index: int) -> None:
+        mode = self.filter_combo.currentData()
+        if mode is not None:
+            show_rows(self.preview_view, mode=mode)
+
+    def run_import(self) -> bool:
+        """Write the 新增 and 更新 rows in one transaction; a cancel writes nothing."""
+        preview = self.preview
+        if preview is None or preview.applied:
+            return False
+
+        def work(progress):
+            return apply_ledger(preview, progress)
+
+        report, error = self._run(self.tr("Importing {ledger}").format(ledger=preview.title), work)
+        if error is not None:
+            if isinstance(error, Cancelled):
+                self._say(self.preview_message, self.tr("Import cancelled; nothing was written."))
+            else:
+                self._say(self.preview_message, self._error_text(error))
+                QMessageBox.warning(self, self.windowTitle(), self._error_text(error))
+            return False
+        self.report = report
+        self.show_report(report)
+        self._show_page(self.PAGE_DONE)
+        self.imported.emit(report)
+        return True
+
+    def show_report(self, report: ImportReport) -> None:
+        self.done_counts.set_counts(report.counts())
+        self.done_summary.setText(
+            self.tr("{ledger}: added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.").format(
+                ledger=report.preview.title, added=report.added, updated=report.updated, unchanged=report.unchanged, errors=report.error_rows
+            )
+        )
+        show_rows(self.done_view, report.preview, PreviewModel.ERRORS)
+        if report.error_rows:
+            self.done_errors_label.setText(
+                self.tr("These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):")
+            )
+            self.done_view.show()
+        else:
+            self.done_errors_label.setText(self.tr("Every row was imported."))
+            self.done_view.hide()
+
+    def save_report(self, source) -> Path | None:
+        """Ask where, then write the check or import report as xlsx (bad cells highlighted)."""
+        if source is None:
+            return None
+        done = isinstance(source, ImportReport)
+        preview = source.preview if done else source
+        stem = safe_name(Path(preview.file_name).stem)
+        default = documents_dir() / (f"{stem}_导入报告.xlsx" if done else f"{stem}_检查报告.xlsx")
+        title = self.tr("Save the import report") if done else self.tr("Save the check report")
+        path, _filter = QFileDialog.getSaveFileName(self, title, str(default), self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return None
+        target = Path(path)
+        writing = self.tr("Writing {name}…").format(name=target.name)
+
+        def work(progress):
+            progress(0, 0, writing)
+            return write_report_xlsx(source, target)
+
+        written, error = self._run(title, work, cancellable=False)
+        if error is not None:
+            QMessageBox.warning(self, title, self._error_text(error))
+            return None
+        self._say(self.done_message if done else self.preview_message, self.tr("Report saved: {path}").format(path=written), error=False)
+        return written
+
+    @staticmethod
+    def _say(label: QLabel, text: str, error: bool = True) -> None:
+        label.setText(text)
+        label.setStyleSheet(f"color: {ERROR_TEXT};" if error else f"color: {HINT_TEXT};")
+        label.setVisible(bool(text))
