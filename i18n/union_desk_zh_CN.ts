@@ -1395,6 +1395,33 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>ImportPages</name>
+    <message>
+      <source>Check before importing</source>
+      <translation>导入前检查</translation>
+    </message>
+    <message>
+      <source>Save the check report…</source>
+      <translation>保存检查报告…</translation>
+    </message>
+    <message>
+      <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
+      <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>导入完成</translation>
+    </message>
+    <message>
+      <source>Save the import report…</source>
+      <translation>保存导入报告…</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
       <source>Edit plan item</source>
@@ -1721,30 +1748,6 @@ Replace them?</source>
 • 每一行按身份证号（或姓名和部门）对应到已登记的会员，请先导入会员花名册。
 • 已有的记录只更新与文件不同的内容；同一个文件导入两次，第二次不会有任何改动。
 • 写入之前先逐行检查并列出结果；有错误的行不会导入。</translation>
-    </message>
-    <message>
-      <source>Check before importing</source>
-      <translation>导入前检查</translation>
-    </message>
-    <message>
-      <source>Save the check report…</source>
-      <translation>保存检查报告…</translation>
-    </message>
-    <message>
-      <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
-      <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
-    </message>
-    <message>
-      <source>Show</source>
-      <translation>显示</translation>
-    </message>
-    <message>
-      <source>Import finished</source>
-      <translation>导入完成</translation>
-    </message>
-    <message>
-      <source>Save the import report…</source>
-      <translation>保存导入报告…</translation>
     </message>
     <message>
       <source>Open the roster import wizard…</source>
@@ -3181,30 +3184,6 @@ Open the folder?</source>
     <message>
       <source>(rows above it are not imported)</source>
       <translation>行（上方的行不导入）</translation>
-    </message>
-    <message>
-      <source>Check before importing</source>
-      <translation>导入前检查</translation>
-    </message>
-    <message>
-      <source>Save the check report…</source>
-      <translation>保存检查报告…</translation>
-    </message>
-    <message>
-      <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
-      <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
-    </message>
-    <message>
-      <source>Show</source>
-      <translation>显示</translation>
-    </message>
-    <message>
-      <source>Import finished</source>
-      <translation>导入完成</translation>
-    </message>
-    <message>
-      <source>Save the import report…</source>
-      <translation>保存导入报告…</translation>
     </message>
     <message>
       <source>Choose a file first.</source>

@@ -40,14 +40,20 @@ from union_desk.ledgers.common import Cancelled
 from union_desk.ledgers.import_common import ERROR, NEW, UPDATE, ImportPreview, ImportReport, write_report_xlsx
 from union_desk.ledgers.record_import import apply_ledger, preview_ledger
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
-from union_desk.ui.widgets.import_preview import ERROR_TEXT, HINT_TEXT, CountBar, PreviewModel, preview_table, show_rows
+from union_desk.ui.widgets.import_preview import (
+    ERROR_TEXT,
+    HINT_TEXT,
+    ImportPagesMixin,
+    PreviewModel,
+    show_rows,
+)
 from union_desk.ui.widgets.task_runner import run_with_progress
 
 ROSTER = "members"
 NAME_FIELDS = {"activities": ("title",), "plan": ("title",)}  # what names a row; the member's name otherwise
 
 
-class LedgerImportDialog(QDialog):
+class LedgerImportDialog(ImportPagesMixin, QDialog):
     """After a successful import `report` is the ImportReport and `imported(report)` was emitted
     (also after a roster import through the roster wizard)."""
 
@@ -205,64 +211,6 @@ class LedgerImportDialog(QDialog):
         layout.addSpacing(10)
         layout.addWidget(rules)
         layout.addStretch(1)
-        return page
-
-    def _preview_page(self) -> QWidget:
-        page, layout, self.preview_heading = self._page(self.tr("Check before importing"))
-        self.preview_counts = CountBar()
-        self.preview_file_label = QLabel()
-        self.preview_file_label.setStyleSheet(f"color: {HINT_TEXT};")
-        self.preview_file_label.setWordWrap(True)
-        self.preview_notes = self._message_label("#000000")
-        self.preview_notes.setStyleSheet("background: #fff8dc; padding: 6px; border-radius: 4px;")
-        self.filter_combo = QComboBox()
-        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
-        self.save_check_button = QPushButton(self.tr("Save the check report…"))
-        self.save_check_button.setAutoDefault(False)
-        self.save_check_button.clicked.connect(lambda: self.save_report(self.preview))
-        self.preview_model = PreviewModel(self)
-        self.preview_view = preview_table(self.preview_model)
-        self.preview_message = self._message_label()
-        legend = QLabel(self.tr("Rows with errors are red and are not imported; rows with notes are yellow."))
-        legend.setStyleSheet(f"color: {HINT_TEXT};")
-        legend.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Show")))
-        bar.addWidget(self.filter_combo)
-        bar.addSpacing(12)
-        bar.addWidget(legend, 1)
-        bar.addWidget(self.save_check_button)
-        layout.addWidget(self.preview_counts)
-        layout.addWidget(self.preview_file_label)
-        layout.addWidget(self.preview_notes)
-        layout.addLayout(bar)
-        layout.addWidget(self.preview_view, 1)
-        layout.addWidget(self.preview_message)
-        return page
-
-    def _done_page(self) -> QWidget:
-        page, layout, _ = self._page(self.tr("Import finished"))
-        self.done_counts = CountBar()
-        self.done_summary = QLabel()
-        self.done_summary.setWordWrap(True)
-        self.done_errors_label = QLabel()
-        self.done_errors_label.setWordWrap(True)
-        self.done_model = PreviewModel(self)
-        self.done_view = preview_table(self.done_model)
-        self.save_done_button = QPushButton(self.tr("Save the import report…"))
-        self.save_done_button.setAutoDefault(False)
-        self.save_done_button.clicked.connect(lambda: self.save_report(self.report))
-        self.done_message = self._message_label(HINT_TEXT)
-        row = QHBoxLayout()
-        row.addWidget(self.done_errors_label, 1)
-        row.addWidget(self.save_done_button)
-        layout.addWidget(self.done_counts)
-        layout.addWidget(self.done_summary)
-        layout.addLayout(row)
-        layout.addWidget(self.done_view, 1)
-        layout.addStretch(0)
-        layout.addWidget(self.done_message)
         return page
 
     # --- navigation -----------------------------------------------------------------------------

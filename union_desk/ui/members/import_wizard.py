@@ -48,6 +48,7 @@ from union_desk.ui.widgets.import_preview import (  # noqa: F401 - ERROR_BG … 
     ERROR_BG,
     ERROR_TEXT,
     HINT_TEXT,
+    ImportPagesMixin,
     SKIPPED_FG,
     WARNING_BG,
     CountBar,
@@ -71,7 +72,7 @@ def _error_text(parent: QWidget, error: Exception) -> str:
 # --- the wizard ------------------------------------------------------------------------------------
 
 
-class RosterImportWizard(QDialog):
+class RosterImportWizard(ImportPagesMixin, QDialog):
     """After a successful import `report` is the ImportReport and `imported(report)` was emitted."""
 
     imported = Signal(object)
@@ -269,63 +270,6 @@ class RosterImportWizard(QDialog):
         self.mapping_message = QLabel()
         self.mapping_message.setWordWrap(True)
         layout.addWidget(self.mapping_message)
-        return page
-
-    def _preview_page(self) -> QWidget:
-        page, layout = self._page(self.tr("Check before importing"))
-        self.preview_counts = CountBar()
-        self.preview_file_label = QLabel()
-        self.preview_file_label.setStyleSheet(f"color: {HINT_TEXT};")
-        self.preview_file_label.setWordWrap(True)
-        self.preview_notes = self._message_label()
-        self.preview_notes.setStyleSheet("background: #fff8dc; padding: 6px; border-radius: 4px;")
-        self.filter_combo = QComboBox()
-        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
-        self.save_check_button = QPushButton(self.tr("Save the check report…"))
-        self.save_check_button.setAutoDefault(False)
-        self.save_check_button.clicked.connect(lambda: self.save_report(self.preview))
-        self.preview_model = PreviewModel(self)
-        self.preview_view = preview_table(self.preview_model)
-        self.preview_message = self._message_label()
-        legend = QLabel(self.tr("Rows with errors are red and are not imported; rows with notes are yellow."))
-        legend.setStyleSheet(f"color: {HINT_TEXT};")
-        legend.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Show")))
-        bar.addWidget(self.filter_combo)
-        bar.addSpacing(12)
-        bar.addWidget(legend, 1)
-        bar.addWidget(self.save_check_button)
-        layout.addWidget(self.preview_counts)
-        layout.addWidget(self.preview_file_label)
-        layout.addWidget(self.preview_notes)
-        layout.addLayout(bar)
-        layout.addWidget(self.preview_view, 1)
-        layout.addWidget(self.preview_message)
-        return page
-
-    def _done_page(self) -> QWidget:
-        page, layout = self._page(self.tr("Import finished"))
-        self.done_counts = CountBar()
-        self.done_summary = QLabel()
-        self.done_summary.setWordWrap(True)
-        self.done_errors_label = QLabel()
-        self.done_errors_label.setWordWrap(True)
-        self.done_model = PreviewModel(self)
-        self.done_view = preview_table(self.done_model)
-        self.save_done_button = QPushButton(self.tr("Save the import report…"))
-        self.save_done_button.setAutoDefault(False)
-        self.save_done_button.clicked.connect(lambda: self.save_report(self.report))
-        self.done_message = self._message_label()
-        row = QHBoxLayout()
-        row.addWidget(self.done_errors_label, 1)
-        row.addWidget(self.save_done_button)
-        layout.addWidget(self.done_counts)
-        layout.addWidget(self.done_summary)
-        layout.addLayout(row)
-        layout.addWidget(self.done_view, 1)
-        layout.addWidget(self.done_message)
         return page
 
     # --- navigation -----------------------------------------------------------------------------

@@ -12,9 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from union_desk.ledgers.import_common import ERROR, NEW, SAME, SKIPPED, UPDATE, ImportRow, SkippedRow
 
@@ -250,3 +261,96 @@ class CountBar(QWidget):
 
     def counts(self) -> dict[str, int]:
         return {action: int(chip.number.text()) for action, chip in self.chips.items()}
+
+
+def message_label(colour: str | None = None) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if colour:
+        label.setStyleSheet(f"color: {colour};")
+    label.hide()
+    return label
+
+
+def import_page(title: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
+    """A wizard page with its bold heading."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 10, 4, 4)
+    heading = QLabel(title)
+    heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+    layout.addWidget(heading)
+    return page, layout, heading
+
+
+def style_steps(labels: list[QLabel], index: int) -> None:
+    """The step list at the top of an import wizard: current bold blue, done dark, to come grey."""
+    for i, label in enumerate(labels):
+        colour = "color: #1f4e8c; font-weight: bold;" if i == index else "color: #333333;" if i < index else "color: #9aa5b1;"
+        label.setStyleSheet(colour)
+
+
+class ImportPagesMixin:
+    """The check and result pages shared by the roster wizard and the ledger import dialog.
+
+    The host provides `save_report(preview_or_report)`, `_filter_changed(index)`, `preview` and
+    `report`; the pages set the attributes named below on it.
+    """
+
+    def _preview_page(self) -> QWidget:
+        page, layout, self.preview_heading = import_page(QCoreApplication.translate("ImportPages", "Check before importing"))
+        self.preview_counts = CountBar()
+        self.preview_file_label = QLabel()
+        self.preview_file_label.setStyleSheet(f"color: {HINT_TEXT};")
+        self.preview_file_label.setWordWrap(True)
+        self.preview_notes = message_label()
+        self.preview_notes.setStyleSheet("background: #fff8dc; padding: 6px; border-radius: 4px;")
+        self.filter_combo = QComboBox()
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.save_check_button = QPushButton(QCoreApplication.translate("ImportPages", "Save the check report…"))
+        self.save_check_button.setAutoDefault(False)
+        self.save_check_button.clicked.connect(lambda: self.save_report(self.preview))
+        self.preview_model = PreviewModel(self)
+        self.preview_view = preview_table(self.preview_model)
+        self.preview_message = message_label(ERROR_TEXT)
+        legend = QLabel(QCoreApplication.translate("ImportPages", "Rows with errors are red and are not imported; rows with notes are yellow."))
+        legend.setStyleSheet(f"color: {HINT_TEXT};")
+        legend.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(QCoreApplication.translate("ImportPages", "Show")))
+        bar.addWidget(self.filter_combo)
+        bar.addSpacing(12)
+        bar.addWidget(legend, 1)
+        bar.addWidget(self.save_check_button)
+        layout.addWidget(self.preview_counts)
+        layout.addWidget(self.preview_file_label)
+        layout.addWidget(self.preview_notes)
+        layout.addLayout(bar)
+        layout.addWidget(self.preview_view, 1)
+        layout.addWidget(self.preview_message)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page, layout, _ = import_page(QCoreApplication.translate("ImportPages", "Import finished"))
+        self.done_counts = CountBar()
+        self.done_summary = QLabel()
+        self.done_summary.setWordWrap(True)
+        self.done_errors_label = QLabel()
+        self.done_errors_label.setWordWrap(True)
+        self.done_model = PreviewModel(self)
+        self.done_view = preview_table(self.done_model)
+        self.save_done_button = QPushButton(QCoreApplication.translate("ImportPages", "Save the import report…"))
+        self.save_done_button.setAutoDefault(False)
+        self.save_done_button.clicked.connect(lambda: self.save_report(self.report))
+        self.done_message = message_label(HINT_TEXT)
+        row = QHBoxLayout()
+        row.addWidget(self.done_errors_label, 1)
+        row.addWidget(self.save_done_button)
+        layout.addWidget(self.done_counts)
+        layout.addWidget(self.done_summary)
+        layout.addLayout(row)
+        layout.addWidget(self.done_view, 1)
+        layout.addWidget(self.done_message)
+        return page
