@@ -84,3 +84,24 @@ def test_members_bulk_refuses_duplicate_ids_within_and_outside_the_batch(db):
     assert errors[3].field == "name" or "姓名" in errors[3].message
     new = Member.get_by_id(made[1])
     assert new.sex == "女" and new.birth_date == dt.date(1985, 3, 4) and new.pinyin_key
+
+
+def test_create_many_stores_values_exactly_like_create(db):
+    import datetime as dt
+    from decimal import Decimal
+
+    from union_desk.db.models import Visit, VisitType
+
+    kinds = dict(name="测试", birth_date=dt.date(1985, 6, 3), birthday_lunar=True, joined_union_date=dt.date(2010, 9, 1))
+    one = audit.create(Member, **kinds)
+    (many_id,) = audit.create_many(Member, [kinds])
+    columns = "name, birth_date, birthday_lunar, joined_union_date, sex, status, employment_type, pinyin_key, id_number"
+    rows = db.execute_sql(f"SELECT {columns} FROM member WHERE id IN (?, ?) ORDER BY id", (one.id, many_id)).fetchall()
+    assert rows[0] == rows[1]
+    vt = VisitType.get(VisitType.name == "生病住院")
+    data = dict(serial="X1", date=dt.date(2026, 3, 1), member=one, visit_type=vt, cash=Decimal("1005.5"))
+    (visit_id,) = audit.create_many(Visit, [data])
+    stored = Visit.get_by_id(visit_id)
+    assert stored.cash == Decimal("1005.50") and stored.member_id == one.id and stored.date == dt.date(2026, 3, 1)
+    raw = db.execute_sql("SELECT cash, date FROM visit WHERE id=?", (visit_id,)).fetchone()
+    assert raw == (100550, "2026-03-01")

@@ -3,6 +3,7 @@ loose dates ('1985.06', '1985年6月', Excel serial numbers) and phone numbers."
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, datetime, timedelta
@@ -10,6 +11,7 @@ from datetime import date, datetime, timedelta
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _SPACES = re.compile(r"\s+")  # includes U+3000 and NBSP
+_TABLE = {**_INVISIBLE, **_FULLWIDTH}
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 60 is Excel's phantom 1900-02-29
 _MAX_SERIAL = 2958465  # 9999-12-31
@@ -30,8 +32,13 @@ def clean_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).translate(_INVISIBLE).translate(_FULLWIDTH)
-    return _SPACES.sub(" ", text).strip()
+    return _clean_str(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _clean_str(text: str) -> str:
+    """Cached: rosters repeat the same departments, titles and words thousands of times."""
+    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 
 def parse_sex(value) -> str | None:
