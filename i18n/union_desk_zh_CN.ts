@@ -2163,6 +2163,10 @@ The current data is backed up first.</source>
       <translation>走访慰问与帮扶</translation>
     </message>
     <message>
+      <source>Activities this year</source>
+      <translation>本年活动</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>保存</translation>
     </message>

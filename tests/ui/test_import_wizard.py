@@ -579,7 +579,7 @@ def test_member_form_shows_the_visits_of_an_existing_member(zh, qtbot):
     qtbot.addWidget(form)
     form.show()
     assert form.visits_panel is not None
-    assert [form.lower_tabs.tabText(i) for i in range(form.lower_tabs.count())] == ["直系亲属", "走访慰问与帮扶"]
+    assert [form.lower_tabs.tabText(i) for i in range(form.lower_tabs.count())] == ["直系亲属", "走访慰问与帮扶", "本年活动"]
     form.lower_tabs.setCurrentIndex(1)
     assert form.visits_panel.model.rowCount() == 1
     assert "300.00" in form.visits_panel.summary.text()
@@ -587,4 +587,22 @@ def test_member_form_shows_the_visits_of_an_existing_member(zh, qtbot):
     screenshot(form, "import-member-form-visits")
     new = MemberForm(None)
     qtbot.addWidget(new)
-    assert new.visits_panel is None
+    assert new.visits_panel is None and new.activities_panel is None
+
+
+def test_member_form_shows_the_activities_of_this_year(zh, qtbot):
+    from union_desk.services import activities
+
+    zhao = Member.get(Member.name == "赵敏")
+    start = dt.datetime.combine(dt.date.today(), dt.time(9))
+    walk = activities.save_activity({"title": "健步行", "start": start, "eligible_statuses": ""}, items=[{"name": "5公里"}])
+    activities.sign_up(walk.items[0], zhao, after_deadline_ok=True, override_reason="测试")
+    old = activities.save_activity(
+        {"title": "去年的秋游", "start": start.replace(year=start.year - 1), "eligible_statuses": ""}, items=[{"name": "秋游"}]
+    )
+    activities.sign_up(old.items[0], zhao, after_deadline_ok=True, override_reason="测试")
+    form = MemberForm(members.get_member(zhao.id))
+    qtbot.addWidget(form)
+    form.lower_tabs.setCurrentIndex(2)
+    model = form.activities_panel.model
+    assert [model.record_at(r).item.activity.title for r in range(model.rowCount())] == ["健步行"]

@@ -332,17 +332,21 @@ class MemberForm(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         self.visits_panel = None
+        self.activities_panel = None
         if member is None:
             relatives_box = QGroupBox(self.tr("Close relatives"))
             QVBoxLayout(relatives_box).addWidget(self.relatives)
         else:
             # an existing member: relatives and, read-only, the visits and assistance received
+            from union_desk.ui.activities.member_activities import MemberActivitiesPanel
             from union_desk.ui.hardship.member_visits import MemberVisitsPanel
 
             self.visits_panel = MemberVisitsPanel(member)
+            self.activities_panel = MemberActivitiesPanel(member)
             relatives_box = QTabWidget()
             for widget, title in ((self.relatives, self.tr("Close relatives")),
-                                  (self.visits_panel, self.tr("Visits and assistance"))):
+                                  (self.visits_panel, self.tr("Visits and assistance")),
+                                  (self.activities_panel, self.tr("Activities this year"))):
                 page = QWidget()
                 QVBoxLayout(page).addWidget(widget)
                 relatives_box.addTab(page, title)
