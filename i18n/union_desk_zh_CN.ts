@@ -1397,6 +1397,22 @@ Reason (required):</source>
   <context>
     <name>ImportPages</name>
     <message>
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
       <source>Check before importing</source>
       <translation>导入前检查</translation>
     </message>
@@ -1652,24 +1668,12 @@ Replace them?</source>
       <translation>导入台账</translation>
     </message>
     <message>
-      <source>&lt; Back</source>
-      <translation>&lt; 上一步</translation>
-    </message>
-    <message>
       <source>Check &gt;</source>
       <translation>检查 &gt;</translation>
     </message>
     <message>
       <source>Import</source>
       <translation>导入</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>完成</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>Member roster (opens the roster import wizard)</source>
@@ -3098,24 +3102,12 @@ Open the folder?</source>
       <translation>导入会员花名册</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <source>&lt; Back</source>
-      <translation>&lt; 上一步</translation>
-    </message>
-    <message>
       <source>Next &gt;</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
       <source>Import</source>
       <translation>导入</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>完成</translation>
     </message>
     <message>
       <source>Choose file</source>

@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +41,8 @@ from union_desk.ui.widgets.import_preview import (
     ERROR_TEXT,
     HINT_TEXT,
     ImportPagesMixin,
+    style_steps,
+    import_page,
     PreviewModel,
     show_rows,
 )
@@ -67,36 +66,12 @@ class LedgerImportDialog(ImportPagesMixin, QDialog):
         self.preview: ImportPreview | None = None
         self.report: ImportReport | None = None
 
-        self.steps = self._step_bar()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._file_page())
-        self.pages.addWidget(self._preview_page())
-        self.pages.addWidget(self._done_page())
-
-        self.back_button = QPushButton(self.tr("< Back"))
-        self.next_button = QPushButton(self.tr("Check >"))
-        self.import_button = QPushButton(self.tr("Import"))
-        self.finish_button = QPushButton(self.tr("Done"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.back_button.clicked.connect(lambda: self._show_page(self.PAGE_FILE))
-        self.next_button.clicked.connect(self.go_next)
-        self.import_button.clicked.connect(self.run_import)
-        self.finish_button.clicked.connect(self.accept)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.import_button, self.finish_button, self.cancel_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.pages, 1)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #d5dde8;")
-        layout.addWidget(line)
-        layout.addLayout(buttons)
+        self._build_frame(
+            [self.tr("Ledger and file"), self.tr("Check"), self.tr("Import result")],
+            [self._file_page(), self._preview_page(), self._done_page()],
+            self.tr("Check >"),
+            lambda: self._show_page(self.PAGE_FILE),
+        )
         self.resize(1020, 640)
         if kind:
             self.set_kind(kind)
@@ -116,35 +91,6 @@ class LedgerImportDialog(ImportPagesMixin, QDialog):
             "plan": self.tr("Work plan and completion"),
         }
 
-    def _step_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("wizardSteps")
-        bar.setStyleSheet("QFrame#wizardSteps { background: #f3f6fa; border: 1px solid #dde3ea; border-radius: 6px; }")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(12, 8, 12, 8)
-        names = [self.tr("Ledger and file"), self.tr("Check"), self.tr("Import result")]
-        self.step_labels: list[QLabel] = []
-        for i, name in enumerate(names):
-            if i:
-                arrow = QLabel("›")
-                arrow.setStyleSheet("color: #9aa5b1;")
-                layout.addWidget(arrow)
-            label = QLabel(f"{'①②③'[i]} {name}")
-            self.step_labels.append(label)
-            layout.addWidget(label)
-        layout.addStretch(1)
-        return bar
-
-    @staticmethod
-    def _page(title: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(4, 10, 4, 4)
-        heading = QLabel(title)
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        layout.addWidget(heading)
-        return page, layout, heading
-
     @staticmethod
     def _message_label(colour: str = ERROR_TEXT) -> QLabel:
         label = QLabel()
@@ -155,7 +101,7 @@ class LedgerImportDialog(ImportPagesMixin, QDialog):
         return label
 
     def _file_page(self) -> QWidget:
-        page, layout, _ = self._page(self.tr("Choose the ledger and the file"))
+        page, layout, _ = import_page(self.tr("Choose the ledger and the file"))
         intro = QLabel(
             self.tr(
                 "A ledger exported by this program (best with “All columns”) or a table with the same column headers. "
@@ -235,9 +181,7 @@ class LedgerImportDialog(ImportPagesMixin, QDialog):
 
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        for i, label in enumerate(self.step_labels):
-            colour = "color: #1f4e8c; font-weight: bold;" if i == index else "color: #333333;" if i < index else "color: #9aa5b1;"
-            label.setStyleSheet(colour)
+        style_steps(self.step_labels, index)
         done = index == self.PAGE_DONE
         self.back_button.setVisible(index == self.PAGE_PREVIEW)
         self.next_button.setVisible(index == self.PAGE_FILE)

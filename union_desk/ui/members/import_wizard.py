@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,12 +47,11 @@ from union_desk.ui.widgets.import_preview import (  # noqa: F401 - ERROR_BG … 
     ERROR_TEXT,
     HINT_TEXT,
     ImportPagesMixin,
+    style_steps,
     SKIPPED_FG,
     WARNING_BG,
-    CountBar,
     PreviewModel,
     cell_text,
-    preview_table,
     show_rows,
 )
 from union_desk.ui.widgets.task_runner import run_with_progress
@@ -92,61 +89,16 @@ class RosterImportWizard(ImportPagesMixin, QDialog):
         self.report: roster_import.ImportReport | None = None
         self.mapping_combos: list[QComboBox] = []
 
-        self.steps = self._step_bar()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._file_page())
-        self.pages.addWidget(self._sheet_page())
-        self.pages.addWidget(self._columns_page())
-        self.pages.addWidget(self._preview_page())
-        self.pages.addWidget(self._done_page())
-
-        self.back_button = QPushButton(self.tr("< Back"))
-        self.next_button = QPushButton(self.tr("Next >"))
-        self.import_button = QPushButton(self.tr("Import"))
-        self.finish_button = QPushButton(self.tr("Done"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button.clicked.connect(self.go_next)
-        self.import_button.clicked.connect(self.run_import)
-        self.finish_button.clicked.connect(self.accept)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.import_button, self.finish_button, self.cancel_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.pages, 1)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #d5dde8;")
-        layout.addWidget(line)
-        layout.addLayout(buttons)
+        self._build_frame(
+            [self.tr("Choose file"), self.tr("Sheet"), self.tr("Header and columns"), self.tr("Check"), self.tr("Import result")],
+            [self._file_page(), self._sheet_page(), self._columns_page(), self._preview_page(), self._done_page()],
+            self.tr("Next >"),
+            self.go_back,
+        )
         self.resize(1020, 660)
         self._show_page(self.PAGE_FILE)
 
     # --- building -------------------------------------------------------------------------------
-
-    def _step_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("wizardSteps")
-        bar.setStyleSheet("QFrame#wizardSteps { background: #f3f6fa; border: 1px solid #dde3ea; border-radius: 6px; }")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(12, 8, 12, 8)
-        names = [self.tr("Choose file"), self.tr("Sheet"), self.tr("Header and columns"), self.tr("Check"), self.tr("Import result")]
-        self.step_labels: list[QLabel] = []
-        for i, name in enumerate(names):
-            if i:
-                arrow = QLabel("›")
-                arrow.setStyleSheet("color: #9aa5b1;")
-                layout.addWidget(arrow)
-            label = QLabel(f"{'①②③④⑤'[i]} {name}")
-            self.step_labels.append(label)
-            layout.addWidget(label)
-        layout.addStretch(1)
-        return bar
 
     @staticmethod
     def _page(title: str, text: str = "") -> tuple[QWidget, QVBoxLayout]:
@@ -279,13 +231,7 @@ class RosterImportWizard(ImportPagesMixin, QDialog):
 
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        for i, label in enumerate(self.step_labels):
-            if i == index:
-                label.setStyleSheet("color: #1f4e8c; font-weight: bold;")
-            elif i < index:
-                label.setStyleSheet("color: #333333;")
-            else:
-                label.setStyleSheet("color: #9aa5b1;")
+        style_steps(self.step_labels, index)
         done = index == self.PAGE_DONE
         self.back_button.setVisible(index in (self.PAGE_SHEET, self.PAGE_COLUMNS, self.PAGE_PREVIEW))
         self.next_button.setVisible(index < self.PAGE_PREVIEW)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -291,12 +292,62 @@ def style_steps(labels: list[QLabel], index: int) -> None:
         label.setStyleSheet(colour)
 
 
-class ImportPagesMixin:
-    """The check and result pages shared by the roster wizard and the ledger import dialog.
+def step_bar(names: list[str]) -> tuple[QFrame, list[QLabel]]:
+    """① 选择文件 › ② 检查 › ③ 导入结果: the steps of an import wizard."""
+    bar = QFrame()
+    bar.setObjectName("wizardSteps")
+    bar.setStyleSheet("QFrame#wizardSteps { background: #f3f6fa; border: 1px solid #dde3ea; border-radius: 6px; }")
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(12, 8, 12, 8)
+    labels: list[QLabel] = []
+    for i, name in enumerate(names):
+        if i:
+            arrow = QLabel("›")
+            arrow.setStyleSheet("color: #9aa5b1;")
+            layout.addWidget(arrow)
+        label = QLabel(f"{'①②③④⑤⑥⑦⑧⑨'[i]} {name}")
+        labels.append(label)
+        layout.addWidget(label)
+    layout.addStretch(1)
+    return bar, labels
 
-    The host provides `save_report(preview_or_report)`, `_filter_changed(index)`, `preview` and
-    `report`; the pages set the attributes named below on it.
+
+class ImportPagesMixin:
+    """What the roster wizard and the ledger import dialog share: the frame (steps, pages,
+    buttons) and the check and result pages.
+
+    The host provides `go_next()`, `run_import()`, `save_report(preview_or_report)`,
+    `_filter_changed(index)`, `preview` and `report`; the attributes named below are set on it.
     """
+
+    def _build_frame(self, step_names: list[str], pages: list[QWidget], next_text: str, go_back) -> None:
+        self.steps, self.step_labels = step_bar(step_names)
+        self.pages = QStackedWidget()
+        for page in pages:
+            self.pages.addWidget(page)
+        self.back_button = QPushButton(QCoreApplication.translate("ImportPages", "< Back"))
+        self.next_button = QPushButton(next_text)
+        self.import_button = QPushButton(QCoreApplication.translate("ImportPages", "Import"))
+        self.finish_button = QPushButton(QCoreApplication.translate("ImportPages", "Done"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportPages", "Cancel"))
+        self.back_button.clicked.connect(go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.import_button.clicked.connect(self.run_import)
+        self.finish_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.import_button, self.finish_button, self.cancel_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.pages, 1)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #d5dde8;")
+        layout.addWidget(line)
+        layout.addLayout(buttons)
 
     def _preview_page(self) -> QWidget:
         page, layout, self.preview_heading = import_page(QCoreApplication.translate("ImportPages", "Check before importing"))
