@@ -287,14 +287,6 @@ class LedgerImportDialog(ImportPagesMixin, QDialog):
         else:
             self._say(self.preview_message, self.tr("There is nothing to import: every row is unchanged or has an error."), error=False)
 
-    def set_filter(self, mode: int) -> None:
-        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(mode)))
-
-    def _filter_changed(self, _index: int) -> None:
-        mode = self.filter_combo.currentData()
-        if mode is not None:
-            show_rows(self.preview_view, mode=mode)
-
     def run_import(self) -> bool:
         """Write the 新增 and 更新 rows in one transaction; a cancel writes nothing."""
         preview = self.preview

@@ -589,14 +589,6 @@ class RosterImportWizard(ImportPagesMixin, QDialog):
         else:
             self._say(self.preview_message, self.tr("There is nothing to import: every row is unchanged or has an error."), error=False)
 
-    def set_filter(self, mode: int) -> None:
-        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(mode)))
-
-    def _filter_changed(self, _index: int) -> None:
-        mode = self.filter_combo.currentData()
-        if mode is not None:
-            show_rows(self.preview_view, mode=mode)
-
     def save_report(self, source) -> Path | None:
         """Ask where, then write the preview or the import report as xlsx (bad cells highlighted)."""
         if source is None:

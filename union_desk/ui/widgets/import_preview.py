@@ -317,7 +317,7 @@ class ImportPagesMixin:
     buttons) and the check and result pages.
 
     The host provides `go_next()`, `run_import()`, `save_report(preview_or_report)`,
-    `_filter_changed(index)`, `preview` and `report`; the attributes named below are set on it.
+    `preview` and `report`; the attributes named below are set on it.
     """
 
     def _build_frame(self, step_names: list[str], pages: list[QWidget], next_text: str, go_back) -> None:
@@ -348,6 +348,14 @@ class ImportPagesMixin:
         line.setStyleSheet("color: #d5dde8;")
         layout.addWidget(line)
         layout.addLayout(buttons)
+
+    def set_filter(self, mode: int) -> None:
+        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(mode)))
+
+    def _filter_changed(self, _index: int) -> None:
+        mode = self.filter_combo.currentData()
+        if mode is not None:
+            show_rows(self.preview_view, mode=mode)
 
     def _preview_page(self) -> QWidget:
         page, layout, self.preview_heading = import_page(QCoreApplication.translate("ImportPages", "Check before importing"))
