@@ -10,10 +10,33 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from union_desk.errors import FileInUseError, UnionDeskError
+from union_desk.faults import kill_point
+
+
+# Antivirus, OneDrive and the Windows search indexer hold a new file for a moment; a rename that
+# fails with PermissionError is tried again after these pauses before we tell the user.
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+def replace_with_retry(source: Path, target: Path, *, delays=RETRY_DELAYS, sleep=time.sleep) -> None:
+    """`os.replace(source, target)`, retried a few times while the OS says the file is in use.
+
+    PermissionError (Windows: sharing violation / access denied) is retried; the last one is
+    raised. Other OSErrors (disk full, read-only medium, name too long) are raised at once.
+    """
+    for delay in (*delays, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if delay is None:
+                raise
+            sleep(delay)
 
 
 def write_atomically(target: Path, write: Callable[[Path], object], *, write_failed: str, in_use_message: str) -> Path:
@@ -36,6 +59,7 @@ def write_atomically(target: Path, write: Callable[[Path], object], *, write_fai
             write(tmp)
         except OSError as exc:
             raise UnionDeskError(f"{write_failed}：{exc.strerror or exc}") from exc
+        kill_point("export.written")
         try:
             os.replace(tmp, target)
         except PermissionError as exc:

@@ -8,6 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 MAX_CAPITAL = Decimal("999999999999.99")  # 9999亿 9999万 9999元 9角9分
+# The largest amount any money field accepts (one definition for forms, imports and the CLI):
+# far above anything a school union pays, far below what SQLite's integer fen can hold.
+MAX_AMOUNT = Decimal("99999999.99")
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -57,6 +60,14 @@ def to_decimal(value, *, allow_negative: bool = False) -> Decimal:
     if amount < 0 and not allow_negative:
         raise MoneyError(f"金额不能为负数：{value}")
     return amount + 0  # turns -0.00 into 0.00
+
+
+def parse_amount(value, *, allow_negative: bool = False) -> Decimal:
+    """`to_decimal` for a money field: also refuses amounts beyond ±MAX_AMOUNT (1e20, 30 digits)."""
+    amount = to_decimal(value, allow_negative=allow_negative)
+    if abs(amount) > MAX_AMOUNT:
+        raise MoneyError(f"金额太大：{value}（最多 {MAX_AMOUNT:,.2f} 元）")
+    return amount
 
 
 def format_yuan(amount) -> str:
