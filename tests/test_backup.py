@@ -33,7 +33,7 @@ def test_backup_then_restore_gives_identical_data(db, db_path):
     Member.create(name="新来的")
     close_database()
 
-    pre = backup.restore_backup(info.path, db_path)
+    pre = backup.restore_backup(info.path, db_path).pre_backup
     assert pre is not None and pre.kind == "pre-restore"
     assert rows(db_path, "SELECT * FROM member ORDER BY id") == original
     # The state before the restore is kept, so the restore itself can be undone.

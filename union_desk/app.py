@@ -32,7 +32,14 @@ def application() -> QApplication:
 
 
 def open_with_recovery(db_path: Path) -> bool:
-    """Open the database; on a damaged file offer the newest good backup. False = give up."""
+    """Open the database; on a damaged file offer the newest good backup. False = give up.
+
+    Only a damaged file (corrupt, not a database, empty, truncated) leads to the offer. A file
+    that cannot be opened now (locked, no permission, unreachable) or belongs to another program
+    is left alone with the reason. The damaged file is kept with its -wal/-shm, and the user is
+    told where.
+    """
+    title = QCoreApplication.translate("App", "Cannot open the data file")
     while True:
         try:
             maintenance.open_for_use(db_path)
@@ -40,35 +47,47 @@ def open_with_recovery(db_path: Path) -> bool:
         except DatabaseFileError as exc:
             good = backup.newest_good_backup(db_path) if exc.can_restore else None
             if good is None:
-                QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), exc.message)
+                QMessageBox.critical(None, title, exc.message)
                 return False
             answer = QMessageBox.question(
                 None,
-                QCoreApplication.translate("App", "Cannot open the data file"),
+                title,
                 exc.message
                 + "\n\n"
-                + QCoreApplication.translate("App", "Restore the newest good backup ({when})? The damaged file is kept.").format(
-                    when=f"{good.taken_at:%Y-%m-%d %H:%M}"
-                ),
+                + QCoreApplication.translate(
+                    "App",
+                    "Restore the newest good backup ({when})?\n"
+                    "The damaged file is kept unchanged, together with its -wal and -shm files, "
+                    "in {folder} (names ending in .damaged).",
+                ).format(when=f"{good.taken_at:%Y-%m-%d %H:%M}", folder=db_path.parent),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            keep_damaged(db_path)
-            backup.restore_backup(good.path, db_path)
+            try:
+                result = backup.restore_backup(good.path, db_path)
+            except UnionDeskError as error:
+                QMessageBox.critical(None, title, error.message)
+                return False
+            QMessageBox.information(
+                None,
+                QCoreApplication.translate("App", "Restored"),
+                QCoreApplication.translate(
+                    "App", "The backup of {when} was restored. The damaged files are kept here:\n{paths}"
+                ).format(
+                    when=f"{good.taken_at:%Y-%m-%d %H:%M}",
+                    paths="\n".join(str(p) for p in result.kept_paths()),
+                ),
+            )
         except UnionDeskError as exc:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), exc.message)
+            QMessageBox.critical(None, title, exc.message)
             return False
 
 
-def keep_damaged(db_path: Path) -> None:
-    """Move a damaged file aside (never delete it): someone may want to rescue data from it."""
-    if db_path.exists():
-        target = db_path.with_name(db_path.name + ".damaged")
-        n = 1
-        while target.exists():
-            n += 1
-            target = db_path.with_name(f"{db_path.name}.damaged{n}")
-        os.replace(db_path, target)
+def _needs_lock(db_path: Path) -> bool:
+    """A data file on read-only media opens read-only: no lock file can (or need) be made there."""
+    from union_desk.db.database import file_is_writable
+
+    return file_is_writable(db_path) if db_path.exists() else True
 
 
 def run_gui(db_path: Path, demo: bool = False) -> int:
@@ -76,8 +95,9 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     i18n.install(app, "zh_CN")
     lock = InstanceLock(db_path)
     try:
-        ensure_data_folder(db_path.parent)
-        lock.acquire()
+        if _needs_lock(db_path):
+            ensure_data_folder(db_path.parent)
+            lock.acquire()
     except UnionDeskError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Union Desk"), exc.message)
         return exc.exit_code

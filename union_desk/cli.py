@@ -11,8 +11,8 @@ import sys
 
 from union_desk.cli_argparse import ChineseArgumentParser, CommandParser, add_db_options, install
 from union_desk.commands import activities, core, ledgers, members, plan, printing, stats
-from union_desk.errors import UnionDeskError
-from union_desk.paths import backups_dir, resolve_db_path
+from union_desk.errors import UnionDeskError, ValidationError, os_error_reason, sqlite_error_to_user
+from union_desk.paths import resolve_db_path
 
 AREAS = (core, members, plan, activities, printing, stats, ledgers)
 
@@ -44,17 +44,42 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return func(args, db_path)
     except UnionDeskError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
-        if getattr(exc, "can_restore", False) and backups_dir(db_path).is_dir():
-            print(
-                f"可以用 “union-desk --db {db_path} restore 备份文件” 从 {backups_dir(db_path)} 中的备份恢复。",
-                file=sys.stderr,
-            )
-        return exc.exit_code
+        return report_error(exc, db_path)
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
+    except OSError as exc:
+        where = f"“{exc.filename}”" if exc.filename else ""
+        return report_error(ValidationError(f"无法读写文件{where}：{os_error_reason(exc)}"), db_path)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a bare traceback
+        mapped = sqlite_error_to_user(exc)
+        if mapped is not None:
+            return report_error(mapped, db_path)
+        return report_unexpected(exc)
 
+
+def report_error(exc: UnionDeskError, db_path) -> int:
+    print(f"错误：{exc.message}", file=sys.stderr)
+    if getattr(exc, "can_restore", False):
+        from union_desk.db.backup import newest_good_backup
+
+        good = newest_good_backup(db_path)
+        if good is not None:
+            print(
+                f"可以用 “union-desk --db {db_path} restore {good.path}” 从最新的完好备份"
+                f"（{good.taken_at:%Y-%m-%d %H:%M}）恢复；损坏的文件会被保留。",
+                file=sys.stderr,
+            )
+    return exc.exit_code
+
+
+def report_unexpected(exc: BaseException) -> int:
+    """Log the traceback in the per-user log and say so in Chinese; exit code 1."""
+    from union_desk import logs
+
+    print(logs.report_unexpected(exc), file=sys.stderr)
+    print("这次操作没有完成。", file=sys.stderr)
+    return 1
 
 if __name__ == "__main__":
     sys.exit(main())

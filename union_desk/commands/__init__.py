@@ -33,6 +33,8 @@ def session(db_path: Path, *, must_exist: bool = True, lock: bool = False):
         held.acquire()
     try:
         db = open_for_use(db_path)
+        for warning in db.warnings:
+            print(f"提醒：{warning}", file=sys.stderr)
         try:
             yield db
         finally:

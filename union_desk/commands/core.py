@@ -67,9 +67,11 @@ def cmd_restore(args, db_path: Path) -> int:
 
     source = Path(args.file).expanduser().absolute()
     with InstanceLock(db_path):
-        pre = backup.restore_backup(source, db_path)
-    if pre:
-        print(f"恢复前的数据已备份到：{pre.path}")
+        result = backup.restore_backup(source, db_path)
+    if result.pre_backup:
+        print(f"恢复前的数据已备份到：{result.pre_backup.path}")
+    for kept in result.kept_damaged:
+        print(f"损坏的原文件已原样保留为：{kept}")
     print(f"已从 {source} 恢复到 {db_path}")
     return 0
 

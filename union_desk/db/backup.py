@@ -1,8 +1,11 @@
 """Backups with SQLite's online backup API: make, verify, rotate, restore.
 
-A backup is written to a temporary name, checked with `PRAGMA integrity_check` and only then
-renamed to `<db-stem>-YYYYMMDD-HHMMSS-<kind>.sqlite` in `backups/` beside the database. Restoring
-first backs up the current file, then replaces it with a verified copy of the chosen backup.
+A backup is written to a temporary name carrying the process id, checked with
+`PRAGMA integrity_check` and only then renamed, never over another file, to
+`<db-stem>-YYYYMMDD-HHMMSS[-N]-<kind>.sqlite` in `backups/` beside the database (`-N` when several
+backups fall in one second). Restoring verifies the source (a Union Desk file of a version this
+program reads, integrity ok), then keeps what it replaces: a healthy file as a pre-restore backup,
+a damaged one moved aside byte for byte with its -wal and -shm.
 """
 
 from __future__ import annotations
@@ -10,18 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from union_desk.errors import BackupError
+from union_desk.db import leftovers
+from union_desk.errors import BackupError, DatabaseFileError, os_error_reason
+from union_desk.faults import kill_point
+from union_desk.files import replace_with_retry
 from union_desk.paths import backups_dir
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z-]+)\.sqlite$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?-(?P<kind>[a-z][a-z-]*)\.sqlite$")
 KIND_LABELS = {"auto": "自动", "manual": "手动", "pre-restore": "恢复前", "pre-upgrade": "升级前"}
+COMPANIONS = ("-wal", "-shm")
 
 
 @dataclass(frozen=True)
@@ -29,26 +37,42 @@ class BackupInfo:
     path: Path
     taken_at: dt.datetime
     kind: str
+    seq: int = 0
 
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
 
+@dataclass
+class RestoreResult:
+    """What a restore kept of the file it replaced: a pre-restore backup, or the damaged files."""
+
+    pre_backup: BackupInfo | None = None
+    kept_damaged: list[Path] = field(default_factory=list)
+
+    def kept_paths(self) -> list[Path]:
+        return [self.pre_backup.path] if self.pre_backup else list(self.kept_damaged)
+
+
 def integrity_ok(path: Path) -> tuple[bool, str]:
     """Run `PRAGMA integrity_check` on a file opened read-only."""
+    from union_desk.db.database import sqlite_uri
+
     try:
-        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         return False, str(exc)
     return result == "ok", result
 
 
 def _copy_with_backup_api(source: Path, target: Path) -> None:
+    # The target is created private to the user first; SQLite keeps the mode it finds.
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
     src = sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(target))
@@ -63,20 +87,47 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
         src.close()
 
 
+def _remove(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + s) for s in ("-journal", *COMPANIONS))):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass  # held open or read-only: the leftover cleaner tries again later
+
+
 def list_backups(db_path: Path) -> list[BackupInfo]:
-    """Backups of this database, newest first."""
-    folder = backups_dir(db_path)
-    if not folder.is_dir():
+    """Backups of this database, newest first (old and new file names alike)."""
+    folder = backups_dir(Path(db_path))
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
         return []
     found = []
-    for entry in folder.iterdir():
+    for entry in entries:
         match = _NAME.match(entry.name)
-        if not match or match["stem"] != db_path.stem:
+        if not match or match["stem"] != Path(db_path).stem:
             continue
-        taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(entry, taken, match["kind"]))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        try:
+            taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        except ValueError:
+            continue
+        found.append(BackupInfo(entry, taken, match["kind"], int(match["seq"] or 0)))
+    found.sort(key=lambda b: (b.taken_at, b.seq, b.path.name), reverse=True)
     return found
+
+
+def _place(temp: Path, folder: Path, stem: str, stamp: str, kind: str) -> tuple[Path, int]:
+    """Rename `temp` to the first free name of that second; never over an existing backup."""
+    from union_desk.db.database import _no_clobber_rename
+
+    for seq in range(0, 1000):
+        name = f"{stem}-{stamp}-{kind}.sqlite" if seq == 0 else f"{stem}-{stamp}-{seq}-{kind}.sqlite"
+        final = folder / name
+        if _no_clobber_rename(temp, final):
+            return final, seq
+    raise BackupError("这一秒内的备份太多了，请稍后再试。")
 
 
 def make_backup(db_path: Path, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
@@ -86,27 +137,36 @@ def make_backup(db_path: Path, kind: str = "manual", now: dt.datetime | None = N
         raise BackupError(f"找不到要备份的数据文件：{db_path}")
     folder = backups_dir(db_path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise BackupError(f"无法创建备份文件夹：{folder}\n原因：{exc.strerror or exc}") from exc
-    now = now or dt.datetime.now()
-    final = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
-    while final.exists():  # two backups in one second: take the next free second
-        now += dt.timedelta(seconds=1)
-        final = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
-    temp = final.with_name(final.name + ".part")
+        raise BackupError(f"无法创建备份文件夹：{folder}\n原因：{os_error_reason(exc)}") from exc
+    leftovers.clean_leftovers(db_path)
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    temp = leftovers.temp_name(folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite", "part")
     try:
         _copy_with_backup_api(db_path, temp)
+        kill_point("backup.copied")
         ok, detail = integrity_ok(temp)
         if not ok:
             raise BackupError(f"备份文件校验未通过（{detail}），已丢弃这次备份。")
-        os.replace(temp, final)
-    except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"备份失败：{exc}") from exc
+        final, seq = _place(temp, folder, db_path.stem, f"{now:%Y%m%d-%H%M%S}", kind)
+    except OSError as exc:
+        raise BackupError(f"备份失败：{os_error_reason(exc)}\n（{folder}）数据文件没有改动。") from exc
+    except sqlite3.Error as exc:
+        raise BackupError(f"备份失败：{_sqlite_reason(exc)}\n（{folder}）数据文件没有改动。") from exc
     finally:
-        if temp.exists():
-            temp.unlink()
-    return BackupInfo(final, now.replace(microsecond=0), kind)
+        _remove(temp)
+    return BackupInfo(final, now, kind, seq)
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    from union_desk.errors import sqlite_error_to_user
+
+    mapped = sqlite_error_to_user(exc)
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return "磁盘空间已满"
+    return mapped.message.splitlines()[0] if mapped else str(exc)
 
 
 def rotate(db_path: Path, today: dt.date | None = None) -> list[Path]:
@@ -159,43 +219,115 @@ def auto_backup_if_due(db_path: Path, now: dt.datetime | None = None) -> BackupI
     return info
 
 
-def restore_backup(backup_file: Path, db_path: Path) -> BackupInfo:
-    """Replace the database with `backup_file` after backing up the current file.
+def verify_restore_source(source: Path) -> None:
+    """Refuse anything but a healthy Union Desk file of a version this program can read."""
+    from union_desk.db.database import inspect_file
 
-    The database must be closed by the caller. Returns the pre-restore backup.
-    """
-    backup_file, db_path = Path(backup_file), Path(db_path)
-    if not backup_file.exists():
-        raise BackupError(f"找不到备份文件：{backup_file}")
-    ok, detail = integrity_ok(backup_file)
+    source = Path(source)
+    if not source.is_file():
+        raise BackupError(f"找不到备份文件：{source}")
+    try:
+        inspect_file(source)
+    except DatabaseFileError as exc:
+        raise BackupError(f"不能用这个文件恢复：{source}\n{exc.message}\n当前数据没有改动。") from exc
+    ok, detail = integrity_ok(source)
     if not ok:
-        raise BackupError(f"备份文件已损坏，不能用来恢复：{backup_file}\n（{detail}）")
-    from union_desk.db.database import inspect_file  # local: database imports this module's users
+        raise BackupError(f"备份文件已损坏，不能用来恢复：{source}\n（{detail}）\n当前数据没有改动。")
 
-    inspect_file(backup_file)  # refuses a backup from a newer program version
-    pre = None
-    if db_path.exists() and integrity_ok(db_path)[0]:
-        pre = make_backup(db_path, "pre-restore")
-    temp = db_path.with_name(db_path.name + ".restoring")
+
+def keep_damaged(db_path: Path) -> list[Path]:
+    """Copy a damaged file aside with its -wal and -shm, byte for byte; nothing is deleted here.
+
+    The copies keep SQLite's naming (`x.sqlite.damaged`, `x.sqlite.damaged-wal`, …) so the
+    damaged file still opens with its newest commits for someone rescuing data. Copying (not
+    moving) leaves the original in place until the restore replaces it, so a crash in between
+    never leaves the data path empty, and it works on a file another program still holds open.
+    """
+    db_path = Path(db_path)
+    base = db_path.with_name(db_path.name + ".damaged")
+    n = 1
+    while any(base.with_name(base.name + s).exists() for s in ("", *COMPANIONS)):
+        n += 1
+        base = db_path.with_name(f"{db_path.name}.damaged{n}")
+    kept = []
+    for suffix in ("", *COMPANIONS):
+        source = db_path.with_name(db_path.name + suffix)
+        if not source.exists():
+            continue
+        target = base.with_name(base.name + suffix)
+        try:
+            shutil.copy2(source, target)
+        except OSError as exc:
+            raise BackupError(f"无法保留损坏的文件 {source}：{os_error_reason(exc)}\n当前数据没有改动。") from exc
+        kept.append(target)
+    return kept
+
+
+def _is_healthy(db_path: Path) -> bool:
+    from union_desk.db.database import inspect_file
+
+    try:
+        return inspect_file(db_path).exists and integrity_ok(db_path)[0]
+    except DatabaseFileError:
+        return False
+
+
+def restore_backup(backup_file: Path, db_path: Path) -> RestoreResult:
+    """Replace the database with `backup_file`, keeping what it replaces.
+
+    The database must be closed by the caller. A healthy current file is backed up first (a
+    pre-restore backup); a damaged one is moved aside with its -wal/-shm (`keep_damaged`).
+    """
+    from union_desk.db.database import checkpoint_file
+
+    backup_file, db_path = Path(backup_file).absolute(), Path(db_path)
+    verify_restore_source(backup_file)
+    if backup_file == db_path.absolute():
+        raise BackupError("不能用数据文件本身来恢复它自己。")
+    result = RestoreResult()
+    temp = leftovers.temp_name(db_path, "restoring")
     try:
         _copy_with_backup_api(backup_file, temp)
-        for suffix in ("-wal", "-shm"):
+        ok, detail = integrity_ok(temp)
+        if not ok:
+            raise BackupError(f"复制的备份校验未通过（{detail}），当前数据没有改动。")
+        if db_path.exists():
+            if _is_healthy(db_path):
+                checkpoint_file(db_path)  # its newest commits are in the main file, and so in the copy
+                result.pre_backup = make_backup(db_path, "pre-restore")
+            else:
+                result.kept_damaged = keep_damaged(db_path)
+        # Companions of the replaced file would be replayed into the restored one: they are kept
+        # (in the pre-restore backup or beside the damaged copy) and removed now.
+        for suffix in COMPANIONS:
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
                 side.unlink()
-        os.replace(temp, db_path)
+        kill_point("restore.copied")
+        replace_with_retry(temp, db_path)
     except PermissionError as exc:
-        raise BackupError("数据文件正被其他程序占用，无法恢复。请关闭其他程序后重试。") from exc
-    except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"恢复失败：{exc}") from exc
+        raise BackupError(
+            f"数据文件正被其他程序占用，无法恢复：{db_path}\n请关闭其他程序后重试。{_kept_note(result)}"
+        ) from exc
+    except OSError as exc:
+        raise BackupError(f"恢复失败：{os_error_reason(exc)}\n（{db_path}）{_kept_note(result)}") from exc
+    except sqlite3.Error as exc:
+        raise BackupError(f"恢复失败：{_sqlite_reason(exc)}\n（{db_path}）{_kept_note(result)}") from exc
     finally:
-        if temp.exists():
-            temp.unlink()
-    return pre
+        _remove(temp)
+    return result
+
+
+def _kept_note(result: RestoreResult) -> str:
+    paths = result.kept_paths()
+    return ("\n原来的数据保存在：" + "、".join(str(p) for p in paths)) if paths else "\n当前数据没有改动。"
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
     for info in list_backups(db_path):
-        if integrity_ok(info.path)[0]:
-            return info
+        try:
+            verify_restore_source(info.path)
+        except BackupError:
+            continue
+        return info
     return None

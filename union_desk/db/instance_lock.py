@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from union_desk.errors import InstanceLockedError
+from union_desk.errors import DataFolderError, InstanceLockedError, os_error_reason
 
 
 class InstanceLock:
@@ -19,7 +19,13 @@ class InstanceLock:
         self._fh = None
 
     def acquire(self) -> None:
-        fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the life of the lock
+        try:
+            fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the life of the lock
+        except OSError as exc:
+            raise DataFolderError(
+                f"无法在数据文件夹中创建锁文件：{self.path}\n原因：{os_error_reason(exc)}\n"
+                "请检查数据文件夹是否可以写入（不是只读的U盘或共享），或用 --db 换一个位置。"
+            ) from exc
         try:
             if sys.platform == "win32":
                 import msvcrt

@@ -90,8 +90,16 @@ class HomeTab(QWidget):
         for i, (box, _list) in enumerate(self.lists.values()):
             grid.addWidget(box, i // 3, i % 3)
 
+        # Problems met when the file was opened (a failed daily backup, read-only, network drive).
+        self.warnings = QLabel()
+        self.warnings.setObjectName("homeWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.warnings.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.warnings)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
 
@@ -148,6 +156,7 @@ class HomeTab(QWidget):
             [f"{d.member.name}  {d.visit_type_name}：{d.reason}" for d in data.due_visits],
             ("due_visit", data.due_visits),
         )
+        self._show_warnings()
         age = data.backup_age_days
         if age is None:
             text, warn = self.tr("No backup yet"), True
@@ -158,6 +167,13 @@ class HomeTab(QWidget):
         self.backup_state.setText(text)
         self.backup_state.setProperty("warn", warn)
         self.backup_state.setStyleSheet("color: #b00020; font-weight: bold;" if warn else "")
+
+    def _show_warnings(self) -> None:
+        from union_desk.db.database import current_database
+
+        warnings = getattr(current_database(), "warnings", [])
+        self.warnings.setText("\n".join("⚠ " + w for w in warnings))
+        self.warnings.setVisible(bool(warnings))
 
     def _fill(self, key: str, lines: list[str], records: tuple[str, list] | None = None) -> None:
         """Show `lines`; `records` = (kind, the record of each line) lets an entry open its record."""
