@@ -34,7 +34,10 @@ class RestoreDialog(QDialog):
         )
         self.list = QListWidget()
         for info in backup.list_backups(db_path):
-            size_kb = info.path.stat().st_size // 1024
+            try:
+                size_kb = info.path.stat().st_size // 1024
+            except OSError:  # removed or unreadable since it was listed
+                continue
             item = QListWidgetItem(
                 f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.kind_label}  {size_kb:,} KB"
             )
