@@ -457,8 +457,20 @@
       <translation>无法打开数据文件</translation>
     </message>
     <message>
-      <source>Restore the newest good backup ({when})? The damaged file is kept.</source>
-      <translation>要从最新的可用备份（{when}）恢复吗？损坏的文件会保留下来。</translation>
+      <source>Restore the newest good backup ({when})?
+The damaged file is kept unchanged, together with its -wal and -shm files, in {folder} (names ending in .damaged).</source>
+      <translation>要从最新的完好备份（{when}）恢复吗？
+损坏的文件会原样保留（连同它的 -wal 和 -shm 文件），位于 {folder}（文件名以 .damaged 结尾）。</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>已恢复</translation>
+    </message>
+    <message>
+      <source>The backup of {when} was restored. The damaged files are kept here:
+{paths}</source>
+      <translation>已从 {when} 的备份恢复。损坏的文件保留在：
+{paths}</translation>
     </message>
     <message>
       <source>Union Desk</source>
@@ -951,6 +963,21 @@ Reason (required):</source>
       <translation>
         <numerusform>应访 %n 人</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorHandling</name>
+    <message>
+      <source>Union Desk</source>
+      <translation>工会工作台</translation>
+    </message>
+    <message>
+      <source>Copy details</source>
+      <translation>复制详细信息</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>已复制</translation>
     </message>
   </context>
   <context>
@@ -1958,6 +1985,10 @@ Replace them?</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+      <source>Open the &amp;log folder</source>
+      <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
     </message>
@@ -2002,6 +2033,12 @@ The current data is backed up first.</source>
       <source>The data before the restore was saved to:
 {path}</source>
       <translation>恢复前的数据已备份到：
+{path}</translation>
+    </message>
+    <message>
+      <source>The damaged data file was kept unchanged as:
+{path}</source>
+      <translation>损坏的数据文件已原样保留为：
 {path}</translation>
     </message>
   </context>
@@ -3194,6 +3231,10 @@ Open the folder?</source>
       <translation>读取文件</translation>
     </message>
     <message>
+      <source>{sheet} (hidden)</source>
+      <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
       <source>(CSV file: one table)</source>
       <translation>（CSV 文件，只有一张表）</translation>
     </message>
@@ -3212,6 +3253,10 @@ Open the folder?</source>
     <message>
       <source>The file has {count} sheets.</source>
       <translation>文件共有 {count} 个工作表。</translation>
+    </message>
+    <message>
+      <source>Hidden sheets are not read unless you choose one.</source>
+      <translation>隐藏的工作表只有在您选中时才会读取。</translation>
     </message>
     <message>
       <source>Import as</source>

@@ -62,7 +62,7 @@ def test_import_round_trip_and_json(cli, demo_file, tmp_path):
     for kind in ("members", "plan", "hardship", "assistance", "visits", "activities", "signups"):
         code, out, _ = cli("--db", new, "import", "ledger", kind, files[kind], "--json")
         data = json.loads(out)
-        assert code == 0 and set(data) == {"added", "updated", "unchanged", "errors", "warnings"}, kind
+        assert code == 0 and set(data) == {"added", "updated", "unchanged", "errors", "warnings", "sheet", "header_row"}, kind
         assert data["errors"] == [], kind
         added[kind] = data["added"]
     assert all(n for kind, n in added.items() if kind != "assistance")  # the small demo school helped nobody this year
@@ -72,19 +72,48 @@ def test_import_round_trip_and_json(cli, demo_file, tmp_path):
         assert data["unchanged"] == added[kind], kind
 
 
-def test_import_reports_bad_rows_but_succeeds(cli, demo_file, tmp_path):
+def _visits_with_a_stranger(cli, demo_file, tmp_path):
     path = tmp_path / "visits.xlsx"
     cli("--db", demo_file, "export", "ledger", "visits", "--year", YEAR, "-o", path)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
     ws["D4"] = "查无此人"
     wb.save(path)
-    code, out, _ = cli("--db", demo_file, "import", "ledger", "visits", path, "--dry-run")
-    assert code == 0
-    assert "有错误跳过 1 行" in out and "错误 第 4 行 姓名：找不到会员“查无此人”" in out and "没有写入" in out
-    code, out, _ = cli("--db", demo_file, "import", "ledger", "visits", path, "--json")
+    return path
+
+
+def visit_count(db_path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db_path) as con:
+        return con.execute("SELECT count(*) FROM visit").fetchone()[0]
+
+
+def test_a_bad_row_refuses_the_whole_import(cli, demo_file, tmp_path):
+    path = _visits_with_a_stranger(cli, demo_file, tmp_path)
+    new = tmp_path / "new" / "union_desk.sqlite"  # its rows would all be new: a refusal shows in the count
+    members = tmp_path / "members.xlsx"
+    cli("--db", demo_file, "export", "members", "-o", members, "--full-id", "--all-columns")
+    assert cli("--db", new, "import", "members", members)[0] == 0
+    code, out, _ = cli("--db", new, "import", "ledger", "visits", path, "--dry-run")
+    assert code == 2
+    assert "有错误 1 行" in out and "错误 第 4 行 姓名：找不到会员“查无此人”" in out and "没有写入" in out
+    code, out, _ = cli("--db", new, "import", "ledger", "visits", path, "--json")
+    data = json.loads(out)
+    assert code == 2 and data["imported"] is False and data["added"] == 0
+    assert data["errors"][0]["row"] == 4 and data["errors"][0]["column"] == "姓名"
+    assert [r["row"] for r in data["rejected"]] == [4]
+    assert visit_count(new) == 0
+
+
+def test_skip_bad_rows_imports_the_rest(cli, demo_file, tmp_path):
+    path = _visits_with_a_stranger(cli, demo_file, tmp_path)
+    code, out, _ = cli("--db", demo_file, "import", "ledger", "visits", path, "--dry-run", "--skip-bad-rows")
+    assert code == 0 and "有错误跳过 1 行" in out
+    code, out, _ = cli("--db", demo_file, "import", "ledger", "visits", path, "--json", "--skip-bad-rows")
     data = json.loads(out)
     assert code == 0 and data["errors"][0]["row"] == 4 and data["errors"][0]["column"] == "姓名"
+    assert data["rejected"] == [{"row": 4, "errors": [{"column": "姓名", "message": data["errors"][0]["message"]}]}]
 
 
 def test_unreadable_files_are_errors(cli, demo_file, tmp_path):

@@ -74,17 +74,34 @@ def member_names(db_path):
         close_database()
 
 
-def test_import_json_reports_counts_and_every_error_row(capsys, fresh_db, roster):
+def test_import_with_a_bad_row_imports_nothing_and_exits_2(capsys, fresh_db, roster):
+    """Decision "CLI import with bad rows": any error row → nothing imported, the rows listed, exit 2."""
     code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--json")
+    assert code == 2
+    data = json.loads(out)
+    assert data["imported"] is False and (data["added"], data["updated"]) == (0, 0)
+    assert [(e["row"], e["column"]) for e in data["errors"]] == [(4, "身份证号码"), (5, "联系电话")]
+    assert [r["row"] for r in data["rejected"]] == [4, 5]
+    assert member_names(fresh_db) == []
+    code, out, err = run(capsys, "--db", fresh_db, "import", "members", roster)
+    assert code == 2 and "没有导入任何数据：有 2 行有错误" in out and "--skip-bad-rows" in out
+    assert "  错误 第 4 行 身份证号码：" in out
+    assert member_names(fresh_db) == []
+
+
+def test_import_json_skip_bad_rows_reports_counts_and_every_rejected_row(capsys, fresh_db, roster):
+    code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--json", "--skip-bad-rows")
     assert code == 0
     data = json.loads(out)
     assert (data["added"], data["updated"], data["unchanged"]) == (2, 0, 0)
     assert [(e["row"], e["column"]) for e in data["errors"]] == [(4, "身份证号码"), (5, "联系电话")]
     assert "文本格式" in data["errors"][0]["message"]
-    assert data["warnings"] == []
+    assert [(r["row"], [e["column"] for e in r["errors"]]) for r in data["rejected"]] == [(4, ["身份证号码"]), (5, ["联系电话"])]
+    assert data["warnings"] == [] and data["sheet"] == "Sheet" and data["header_row"] == 2
+    assert "skipped" not in data  # 'skipped' means 合计/签名 rows, not rejected ones
     assert member_names(fresh_db) == ["王芳", "赵敏"]
     # Again: all unchanged.
-    code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--json")
+    code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--json", "--skip-bad-rows")
     data = json.loads(out)
     assert (data["added"], data["updated"], data["unchanged"]) == (0, 0, 2) and len(data["errors"]) == 2
 
@@ -92,15 +109,17 @@ def test_import_json_reports_counts_and_every_error_row(capsys, fresh_db, roster
 def test_import_dry_run_writes_nothing(capsys, fresh_db, roster, tmp_path):
     report = tmp_path / "报告.xlsx"
     code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--dry-run", "--report", report)
-    assert code == 0
-    assert "将新增 2 人" in out and "没有写入" in out
+    assert code == 2  # the real import would refuse the file
+    assert "将新增 2 人" in out and "没有写入" in out and "导入时将不写入任何数据" in out
     assert "第 4 行 身份证号码：" in out and "第 5 行 联系电话：" in out
     assert member_names(fresh_db) == []
     assert openpyxl.load_workbook(report).active.cell(2, 1).value == "原行号"
+    code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--dry-run", "--skip-bad-rows")
+    assert code == 0 and member_names(fresh_db) == []
 
 
 def test_import_text_summary(capsys, fresh_db, roster):
-    code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster)
+    code, out, _ = run(capsys, "--db", fresh_db, "import", "members", roster, "--skip-bad-rows")
     assert code == 0
     assert "新增 2 人" in out and "有错误跳过 2 行" in out
     assert "  错误 第 4 行 身份证号码：" in out
@@ -190,7 +209,7 @@ def test_export_file_in_use(capsys, demo_file, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", replace)
     code, _, err = run(capsys, "--db", demo_file, "export", "members", "-o", target)
-    assert code == 8 and "正被其他程序（如 Excel）打开" in err
+    assert code == 8 and "正被其他程序（如 Excel、WPS）打开" in err
     assert target.read_bytes() == b"old"
 
 

@@ -53,16 +53,19 @@ def test_import_plan_json_dry_run_then_twice(cli, demo_file, tmp_path):
     before = len(json.loads(stdout))
 
     code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--dry-run", "--json")
-    assert code == 0, err
+    assert code == 2, err  # two rows have errors: the real import would refuse the file
     data = json.loads(stdout)
-    assert data["added"] == 2 and data["dry_run"] is True
+    assert data["added"] == 0 and data["dry_run"] is True and [r["row"] for r in data["rejected"]] == [5, 6]
+    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--json")
+    assert code == 2 and json.loads(stdout)["imported"] is False
     code, stdout, _ = cli("--db", demo_file, "plan", "list", "--year", YEAR, "--json")
     assert len(json.loads(stdout)) == before
 
-    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--json")
+    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--json", "--skip-bad-rows")
     assert code == 0, err
     data = json.loads(stdout)
-    assert set(data) == {"added", "skipped", "errors"}
+    assert set(data) == {"added", "skipped", "errors", "rejected", "sheet", "header_row"}
+    assert [r["row"] for r in data["rejected"]] == [5, 6]
     assert data["added"] == 2 and data["skipped"] == 0
     assert data["errors"] == [
         {"row": 5, "column": "月份", "message": data["errors"][0]["message"]},
@@ -75,11 +78,11 @@ def test_import_plan_json_dry_run_then_twice(cli, demo_file, tmp_path):
     added = {i["title"]: i for i in items if i["title"] in ("女教职工健康讲座", "教职工书画展")}
     assert {i["month"] for i in added.values()} == {3}
 
-    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--json")
+    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--json", "--skip-bad-rows")
     data = json.loads(stdout)
     assert data["added"] == 0 and data["skipped"] == 2
 
-    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR)
+    code, stdout, err = cli("--db", demo_file, "import", "plan", path, "--year", YEAR, "--skip-bad-rows")
     assert code == 0
     assert "已存在（跳过） 2 项" in stdout and "第 5 行 月份" in stdout
 

@@ -93,6 +93,9 @@ def _needs_lock(db_path: Path) -> bool:
 def run_gui(db_path: Path, demo: bool = False) -> int:
     app = application()
     i18n.install(app, "zh_CN")
+    from union_desk.ui import error_handling
+
+    error_handling.install(app)  # rotating log, excepthooks, Qt message handler: nothing vanishes
     lock = InstanceLock(db_path)
     try:
         if _needs_lock(db_path):

@@ -130,11 +130,24 @@ def sqlite_error_code(exc: BaseException) -> int | None:
     return None if code is None else code & 0xFF
 
 
-def sqlite_error_to_user(exc: Exception) -> UnionDeskError | None:
+def sqlite_error_to_user(exc: BaseException) -> UnionDeskError | None:
     """Map a SQLite error raised while reading or writing the data file to a message for the user.
 
-    Returns None for errors that are not about the file (programming errors stay unexpected).
+    The error's context is looked at too: a failed COMMIT on a full disk surfaces as "cannot
+    rollback" from the clean-up that follows it. Returns None for errors that are not about the
+    file (programming errors stay unexpected).
     """
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        mapped = _one_sqlite_error_to_user(exc)
+        if mapped is not None:
+            return mapped
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _one_sqlite_error_to_user(exc: BaseException) -> UnionDeskError | None:
     code = sqlite_error_code(exc)
     text = str(exc).lower()
     if code == 8 or "readonly" in text or "read-only" in text:  # SQLITE_READONLY

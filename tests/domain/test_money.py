@@ -173,3 +173,21 @@ def test_chinese_capital_properties(amount):
         assert not text.removeprefix("负").startswith("零")
         assert "零万" not in text and "零亿" not in text and "零元" not in text
     assert "亿万" not in text
+
+
+# --- MAX_AMOUNT: one ceiling for every money field (issue 11) ------------------------------------
+
+from union_desk.domain.money import MAX_AMOUNT, parse_amount  # noqa: E402
+
+
+@pytest.mark.parametrize("bad", [1e20, "1e20", "123456789012345678901234567890", 10**30, Decimal("1E+20"), "100,000,000.00"])
+def test_parse_amount_refuses_absurd_amounts(bad):
+    with pytest.raises(MoneyError) as err:
+        parse_amount(bad)
+    assert err.value.message.startswith("金额")
+
+
+def test_parse_amount_keeps_the_ceiling():
+    assert parse_amount("99,999,999.99") == MAX_AMOUNT
+    assert parse_amount(300) == Decimal("300.00")
+    assert parse_amount(-MAX_AMOUNT, allow_negative=True) == -MAX_AMOUNT

@@ -186,3 +186,98 @@ def test_parse_phone_rejects(value):
 )
 def test_is_total_row(row, expected):
     assert is_total_row(row) is expected
+
+
+# --- control characters, escapes, limits, whole numbers (issue 11 item 11) -----------------------
+
+from union_desk.domain.textclean import (  # noqa: E402
+    MAX_DB_INT,
+    TEXT_LIMITS,
+    clean_field,
+    clean_int,
+    clean_multiline,
+    decode_escapes,
+    fits_db_int,
+)
+from union_desk.errors import ValidationError  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("a_x0000_b", "a\x00b"),
+        ("_x001B_[31m", "\x1b[31m"),
+        ("_x001b_", "\x1b"),
+        ("_x4E2D_文", "中文"),
+        ("a_x005F_x0001_b", "a_x0001_b"),  # '_x005F_' escapes the underscore: the rest is literal
+        ("file_x_1", "file_x_1"),
+        ("_x12_", "_x12_"),
+    ],
+)
+def test_decode_escapes(value, expected):
+    assert decode_escapes(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("张\x01三", "张三"),
+        ("\x1b[31m王芳", "[31m王芳"),
+        ("王_x0000_芳", "王芳"),
+        ("王_x001B_芳\x7f\x9b", "王芳"),
+        ("a\rb\x0bc\u2028d", "a b c d"),
+        ("\u202e芳王", "芳王"),  # a bidi override would show the text backwards
+        ("李\u00ad强", "李强"),
+        ("坏\ud800字", "坏字"),  # a lone surrogate cannot be stored in SQLite
+        ("a_x005F_x0001_b", "a_x0001_b"),
+    ],
+)
+def test_clean_text_drops_control_characters(value, expected):
+    assert clean_text(value) == expected
+
+
+def test_clean_multiline_keeps_tab_and_newline_only():
+    text = "第一行\r\n\t第二行\x01\x1b _x000D__x000A_第三行\x0c\n\n"
+    assert clean_multiline(text) == "第一行\n\t第二行\n第三行"
+    assert clean_multiline("  说明，“全角”标点保留。 ") == "说明，“全角”标点保留。"
+    assert clean_multiline(None) == ""
+
+
+def test_clean_field_refuses_over_long_text_naming_the_field():
+    assert clean_field("a" * 500, "notes", "备注") == "a" * 500
+    with pytest.raises(ValidationError) as info:
+        clean_field("备" * 612, "notes", "备注", field="notes")
+    assert info.value.message == "备注最多 500 字，现在 612 字"
+    assert info.value.field == "notes"
+    # control characters do not count: they are gone before the length is measured
+    assert clean_field("\x01" * 600 + "好", "notes", "备注") == "好"
+
+
+def test_clean_field_one_line_and_multi_line_kinds():
+    assert clean_field("语文\n教研组", "line", "部门") == "语文 教研组"
+    assert clean_field("第一条\n第二条", "notes", "备注") == "第一条\n第二条"
+    assert TEXT_LIMITS["notes"] == 500 and TEXT_LIMITS["name"] <= 64
+
+
+@pytest.mark.parametrize("value, expected", [("12", 12), (12, 12), (3.0, 3), ("１２", 12), ("", None), (None, None)])
+def test_clean_int(value, expected):
+    assert clean_int(value, "名额", 1, 100) == expected
+
+
+@pytest.mark.parametrize("value", ["0", "101", "1e20", 1e20, "123456789012345678901234567890", 10**30, "²", "3.5", 3.5, True, "十", float("nan")])
+def test_clean_int_refuses(value):
+    with pytest.raises(ValidationError) as info:
+        clean_int(value, "名额", 1, 100, field="capacity")
+    assert info.value.message == "名额应为 1 到 100 之间的整数" and info.value.field == "capacity"
+
+
+def test_fits_db_int():
+    assert fits_db_int(1) and fits_db_int(MAX_DB_INT)
+    assert not fits_db_int(MAX_DB_INT + 1) and not fits_db_int(10**30) and not fits_db_int("1") and not fits_db_int(True)
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01", date(9999, 6, 1), datetime(1, 1, 1), 2958465])
+def test_parse_loose_date_refuses_years_out_of_range(value):
+    with pytest.raises(CleanError) as err:
+        parse_loose_date(value)
+    assert "日期超出范围" in err.value.message and "1900 年到 2100 年" in err.value.message

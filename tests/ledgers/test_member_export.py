@@ -240,9 +240,10 @@ def test_file_open_in_excel_gives_clear_message_and_keeps_old_file(tmp_path, db,
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr("union_desk.files.RETRY_DELAYS", (0, 0))
     with pytest.raises(FileInUseError) as info:
         write_ledger(MEMBERS, [ugly_member], target, options=OPTIONS)
-    assert info.value.message == "文件“花名册.xlsx”正被其他程序（如 Excel）打开，请关闭后重试。"
+    assert info.value.message == "文件“花名册.xlsx”正被其他程序（如 Excel、WPS）打开，请关闭该文件后重试。"
     assert target.read_bytes() == b"old contents"
     assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".~*"))
 

@@ -122,6 +122,7 @@ def test_file_in_use_keeps_the_old_pack(tmp_path, demo_db, monkeypatch):
     """Excel holding the file open makes Windows refuse the rename: a clear message, the old file whole."""
     (tmp_path / "迎检台账.xlsx").write_bytes(b"old")
     monkeypatch.setattr(os, "replace", mock.Mock(side_effect=PermissionError(13, "denied")))
+    monkeypatch.setattr("union_desk.files.RETRY_DELAYS", (0, 0))
     with pytest.raises(FileInUseError, match="正被其他程序"):
         write_pack(lc.PERIOD, tmp_path / "迎检台账.xlsx", options=lc.options())
     assert (tmp_path / "迎检台账.xlsx").read_bytes() == b"old" and not list(tmp_path.glob(".~*"))

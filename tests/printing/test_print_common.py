@@ -47,6 +47,7 @@ def test_a_locked_target_raises_file_in_use_and_keeps_the_old_file(db, out_dir, 
         raise PermissionError(13, "The process cannot access the file because it is being used by another process")
 
     monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr("union_desk.files.RETRY_DELAYS", (0, 0))
     with pytest.raises(FileInUseError) as info:
         common.write_pdf_atomic(target, _write_hello(font))
     assert info.value.message == "文件“签收表.pdf”正被其他程序打开，请关闭后重试。"
@@ -58,9 +59,8 @@ def test_a_failing_writer_leaves_the_old_file(db, out_dir):
     target = out_dir / "out.pdf"
     target.write_bytes(b"old")
 
-    def broken(filename):
-        with open(filename, "wb") as fh:
-            fh.write(b"half a pdf")
+    def broken(fh):
+        fh.write(b"half a pdf")
         raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError):

@@ -212,6 +212,7 @@ def test_locked_target_is_not_marked_printed(school, tmp_path, monkeypatch):
         raise PermissionError(13, "in use")
 
     monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr("union_desk.files.RETRY_DELAYS", (0, 0))
     with pytest.raises(FileInUseError):
         slips.print_visit_slip(v.id, target)
     assert target.read_bytes() == b"old"

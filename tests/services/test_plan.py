@@ -199,7 +199,7 @@ def test_describe_rules_in_words(db):
         ({"title": "踏青", "date": "2026-03-10", "month": 4}, "不一致"),
         ({"title": "踏青", "date": "2026-02-30"}, "日期"),
         ({"title": "踏青", "month": 3, "status": "完成"}, "请选择状态"),
-        ({"title": "踏" * 129, "month": 3}, "不能超过 128 个字"),
+        ({"title": "踏" * 129, "month": 3}, "计划事项最多 128 字，现在 129 字"),
     ],
 )
 def test_invalid_items_write_nothing(db, data, message):

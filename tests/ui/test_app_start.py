@@ -13,11 +13,18 @@ from union_desk.services.maintenance import open_for_use
 
 
 def test_second_instance_gets_a_message(qapp, db_path, monkeypatch):
+    from union_desk import logs
+    from union_desk.ui import error_handling
+
     messages = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: messages.append(a[2]))
     db_path.parent.mkdir(parents=True)
-    with InstanceLock(db_path):
-        code = app.run_gui(db_path)
+    try:
+        with InstanceLock(db_path):
+            code = app.run_gui(db_path)
+    finally:  # run_gui installs the excepthooks and the log for the life of the program
+        error_handling.uninstall()
+        logs.shutdown_logging()
     assert code == 6
     assert "已在另一个工会工作台窗口中打开" in messages[0]
 
@@ -35,12 +42,15 @@ def test_damaged_file_offers_the_newest_good_backup(qapp, db_path, monkeypatch):
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     assert app.open_with_recovery(db_path) is True
-    assert "最新的可用备份" in questions[0] and f"{good.taken_at:%Y-%m-%d %H:%M}" in questions[0]
+    assert "最新的完好备份" in questions[0] and f"{good.taken_at:%Y-%m-%d %H:%M}" in questions[0]
     assert [m.name for m in Member.select()] == ["要找回的人"]
     close_database()
     damaged = db_path.with_name(db_path.name + ".damaged")
     assert damaged.read_bytes() == b"not a database at all" * 10
+    assert str(damaged) in told[0]
 
 
 def test_damaged_file_without_backup_is_left_alone(qapp, db_path, monkeypatch):

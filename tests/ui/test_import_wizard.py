@@ -606,3 +606,45 @@ def test_member_form_shows_the_activities_of_this_year(zh, qtbot):
     form.lower_tabs.setCurrentIndex(2)
     model = form.activities_panel.model
     assert [model.record_at(r).item.activity.title for r in range(model.rowCount())] == ["健步行"]
+
+
+def test_hidden_sheets_are_marked_and_not_chosen_and_the_report_masks_ids(zh, qtbot, tmp_path, monkeypatch):
+    """Issue 11 items 7 and 9: a hidden sheet (matching a roster better) is listed as hidden,
+    never chosen by itself, read only when chosen; the wizard's report masks ID numbers."""
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "旧名单"
+    old.append(["姓名", "身份证号码", "部门", "联系电话", "性别", "出生日期"])
+    old.append(["旧人甲", "", "后勤", "", "男", ""])
+    old.sheet_state = "hidden"
+    ws = wb.create_sheet("花名册")
+    ws.append(["姓名", "身份证号码", "部门"])
+    ws.append(["王芳", ID_WANG, "语文组"])
+    wb.active = 1
+    path = tmp_path / "带隐藏表.xlsx"
+    wb.save(path)
+
+    wizard = open_wizard(qtbot)
+    wizard.path_edit.setText(str(path))
+    click(qtbot, wizard.next_button)
+    combo = wizard.sheet_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["旧名单", "花名册"]
+    assert combo.itemText(0) != "旧名单" and "旧名单" in combo.itemText(0)  # marked as hidden
+    assert combo.itemText(1) == "花名册" and combo.currentData() == "花名册"
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    assert wizard.current_page() == wizard.PAGE_PREVIEW
+    assert "花名册" in wizard.preview_file_label.text()
+    assert "隐藏工作表“旧名单”未读取" in wizard.preview_notes.text()
+    check = tmp_path / "检查报告.xlsx"
+    save_as(monkeypatch, check)
+    click(qtbot, wizard.save_check_button)
+    cells = [str(c.value) for row in openpyxl.load_workbook(check).active.iter_rows() for c in row if c.value]
+    assert ID_WANG not in "\n".join(cells) and idcard.mask_id(ID_WANG) in cells
+
+    click(qtbot, wizard.back_button)
+    click(qtbot, wizard.back_button)
+    combo.setCurrentIndex(0)  # the user chooses the hidden sheet
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    assert wizard.preview.sheet == "旧名单" and [r.values.get("name") for r in wizard.preview.rows] == ["旧人甲"]

@@ -66,10 +66,8 @@ def register(verbs) -> None:
     imp = verbs["import"].add_parser("ledger", help="导入台账（本程序导出的台账或格式相同的表格）")
     imp.add_argument("kind", choices=IMPORT_KINDS, metavar="台账", help=KIND_HELP)
     imp.add_argument("file", metavar="文件")
-    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择）")
-    imp.add_argument("--dry-run", action="store_true", help="只检查、不写入")
-    imp.add_argument("--report", metavar="报告.xlsx", help="另存一份导入报告（标出有问题的单元格）")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择可见的工作表）")
+    import_options(imp, report=True)
     imp.set_defaults(func=cmd_import_ledger)
 
 
@@ -102,15 +100,70 @@ def cmd_export_pack(args, db_path: Path) -> int:
     return 0
 
 
+def import_options(parser, *, report: bool) -> None:
+    """The options every `import …` command shares."""
+    parser.add_argument("--dry-run", action="store_true", help="只检查、不写入")
+    parser.add_argument("--skip-bad-rows", action="store_true",
+                        help="只导入没有错误的行（默认：任何一行有错误就什么都不导入）")
+    if report:
+        parser.add_argument("--report", metavar="报告.xlsx", help="另存一份导入报告（标出有问题的单元格）")
+        parser.add_argument("--full-id", action="store_true", help="导入报告中显示完整身份证号（默认打码）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
 def cmd_import_ledger(args, db_path: Path) -> int:
     return run_import(args, db_path, args.kind)
 
 
+def apply_or_refuse(preview, apply, args, progress):
+    """(what to report, refused): the applied report; or the preview when it was only checked or
+    refused (some row has an error and --skip-bad-rows was not given: nothing is written)."""
+    from union_desk.ledgers.import_common import RowsRejected
+
+    if args.dry_run:
+        return preview, bool(preview.rows_with_errors) and not args.skip_bad_rows
+    if preview.rows_with_errors and not args.skip_bad_rows:
+        return preview, True
+    try:
+        return apply(preview, progress=progress, skip_bad_rows=args.skip_bad_rows), False
+    except RowsRejected:
+        return preview, True
+
+
+def refusal_text(preview, dry_run: bool) -> str:
+    count = len(preview.rows_with_errors)
+    if dry_run:
+        return f"有 {count} 行有错误：导入时将不写入任何数据（修正后再导入，或加 --skip-bad-rows 只导入没有错误的行）。"
+    return f"没有导入任何数据：有 {count} 行有错误。请修正后重新导入，或加 --skip-bad-rows 只导入没有错误的行。"
+
+
+def import_json(result, preview, args, refused: bool) -> dict:
+    """The JSON of an import: counts, errors, warnings, the sheet read; `rejected` lists the
+    error rows when rows were left out (--skip-bad-rows) or made the import refuse."""
+    from union_desk.ledgers.import_common import rejected_rows
+
+    data = result.as_dict()
+    data.pop("error_rows", None)
+    if refused:
+        data.update({key: 0 for key in ("added", "updated") if key in data})
+        data["imported"] = False
+    data["sheet"] = preview.sheet
+    data["header_row"] = preview.header_row
+    if refused or args.skip_bad_rows:
+        data["rejected"] = rejected_rows(preview.rows)
+    if args.dry_run:
+        data["dry_run"] = True
+    return data
+
+
 def run_import(args, db_path: Path, kind: str) -> int:
     """`import ledger KIND` and `import members`: preview, apply (unless --dry-run), report.
-    Problems in rows are reported (exit 0); a file that cannot be read is an error."""
+    Any row with an error means nothing is imported (exit 2) unless --skip-bad-rows; a file that
+    cannot be read is an error. The report path is checked before anything is written."""
+    from union_desk.ledgers.common import check_target
     from union_desk.ledgers.import_common import write_report_xlsx
 
+    report_to = check_target(args.report) if getattr(args, "report", None) else None
     progress = None if args.json else print_progress
     with session(db_path, must_exist=False, lock=True):
         if kind == "members":
@@ -121,32 +174,32 @@ def run_import(args, db_path: Path, kind: str) -> int:
             from union_desk.ledgers.record_import import apply_ledger as apply, preview_ledger
 
             preview = preview_ledger(kind, args.file, sheet=args.sheet, progress=progress)
-        result = preview if args.dry_run else apply(preview, progress=progress)
+        result, refused = apply_or_refuse(preview, apply, args, progress)
     if progress:
         print(file=sys.stderr)
-    report = getattr(args, "report", None)
-    report_path = write_report_xlsx(result, report) if report else None
-    data = result.as_dict()
+    report_path = write_report_xlsx(result, report_to, full_id=args.full_id) if report_to else None
+    code = 2 if refused else 0
     if args.json:
-        data.pop("error_rows", None)
-        if args.dry_run:
-            data["dry_run"] = True
-        print_json(data)
-        return 0
+        print_json(import_json(result, preview, args, refused))
+        return code
+    data = result.as_dict()
     where = f"（工作表“{preview.sheet}”，第 {preview.header_row} 行是表头）" if preview.sheet else f"（第 {preview.header_row} 行是表头）"
     print(f"{'检查' if args.dry_run else '导入'}{preview.title}：{Path(args.file).name}{where}")
     verb = "将" if args.dry_run else ""
     unit = preview.unit
-    print(
-        f"{verb}新增 {data['added']} {unit}，{verb}更新 {data['updated']} {unit}，未变 {data['unchanged']} {unit}，"
-        f"有错误跳过 {data['error_rows']} 行，提醒 {len(data['warnings'])} 条。"
-    )
+    if not refused or args.dry_run:
+        print(
+            f"{verb}新增 {data['added']} {unit}，{verb}更新 {data['updated']} {unit}，未变 {data['unchanged']} {unit}，"
+            f"有错误{'跳过' if args.skip_bad_rows else ''} {data['error_rows']} 行，提醒 {len(data['warnings'])} 条。"
+        )
     for issue in result.errors:
         print(f"  错误 {issue.text()}")
     for issue in result.warnings:
         print(f"  提醒 {issue.text()}")
+    if refused:
+        print(refusal_text(preview, args.dry_run))
     if args.dry_run:
         print("（只做了检查，没有写入数据。）")
     if report_path:
         print(f"导入报告：{report_path}")
-    return 0
+    return code

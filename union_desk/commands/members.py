@@ -6,16 +6,15 @@ import sys
 from pathlib import Path
 
 from union_desk.commands import print_json, print_progress, session
+from union_desk.commands.ledgers import import_options
 from union_desk.services.members import MEMBER_STATUSES
 
 
 def register(verbs) -> None:
     imp = verbs["import"].add_parser("members", help="导入会员花名册（.xlsx .xls .ods .csv）")
     imp.add_argument("file", metavar="文件")
-    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择）")
-    imp.add_argument("--dry-run", action="store_true", help="只检查、不写入")
-    imp.add_argument("--report", metavar="报告.xlsx", help="另存一份导入报告（标出有问题的单元格）")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择可见的工作表）")
+    import_options(imp, report=True)
     imp.set_defaults(func=cmd_import)
 
     mem = verbs[None].add_parser("members", help="会员")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from union_desk.commands import print_json, print_progress, session, year_arg
+from union_desk.commands.ledgers import apply_or_refuse, import_json, import_options, refusal_text
 
 
 def register(verbs) -> None:
@@ -21,9 +22,8 @@ def register(verbs) -> None:
     imp = verbs["import"].add_parser("plan", help="从 Excel 清单（月份 + 工作内容）导入一年的工作计划")
     imp.add_argument("file", metavar="文件")
     imp.add_argument("--year", type=year_arg, required=True, metavar="年份", help="导入到哪一年的计划")
-    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择）")
-    imp.add_argument("--dry-run", action="store_true", help="只检查、不写入")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择可见的工作表）")
+    import_options(imp, report=False)
     imp.set_defaults(func=cmd_import)
 
 
@@ -51,7 +51,8 @@ def cmd_list(args, db_path: Path) -> int:
 
 
 def cmd_import(args, db_path: Path) -> int:
-    """Problems in rows are reported (exit 0); a file that cannot be read is an error."""
+    """Any row with an error means nothing is imported (exit 2) unless --skip-bad-rows; a file
+    that cannot be read is an error."""
     import sys
 
     from union_desk.services import plan_import
@@ -59,23 +60,24 @@ def cmd_import(args, db_path: Path) -> int:
     progress = None if args.json else print_progress
     with session(db_path, must_exist=False, lock=True):
         preview = plan_import.preview_plan_import(args.file, args.year, sheet=args.sheet, progress=progress)
-        result = preview if args.dry_run else plan_import.apply_plan_import(preview, progress=progress)
+        result, refused = apply_or_refuse(preview, plan_import.apply_plan_import, args, progress)
     if progress:
         print(file=sys.stderr)
-    data = result.as_dict()
+    code = 2 if refused else 0
     if args.json:
-        if args.dry_run:
-            data["dry_run"] = True
-        print_json(data)
-        return 0
+        print_json(import_json(result, preview, args, refused))
+        return code
+    data = result.as_dict()
     sheet = f"工作表“{preview.sheet}”，" if preview.sheet else ""
     print(f"{'检查' if args.dry_run else '导入'}{args.year}年工作计划：{Path(args.file).name}（{sheet}第 {preview.header_row} 行是表头）")
     verb = "将" if args.dry_run else "已"
-    print(f"{verb}新增 {data['added']} 项，已存在（跳过） {data['skipped']} 项，有问题 {len(data['errors'])} 处")
-    for row in preview.rows:
-        for issue in row.issues:
-            mark = "错误" if issue.is_error else "提示"
-            print(f"  [{mark}] {issue.text()}")
+    if not refused or args.dry_run:
+        print(f"{verb}新增 {data['added']} 项，已存在（跳过） {data['skipped']} 项，有问题 {len(data['errors'])} 处")
+    for issue in preview.issues:
+        mark = "错误" if issue.is_error else "提示"
+        print(f"  [{mark}] {issue.text()}")
+    if refused:
+        print(refusal_text(preview, args.dry_run))
     if args.dry_run:
         print("（只检查，未写入）")
-    return 0
+    return code

@@ -172,7 +172,7 @@ def _sqlite_reason(exc: sqlite3.Error) -> str:
 def rotate(db_path: Path, today: dt.date | None = None) -> list[Path]:
     """Keep the newest backup of each of the last 7 days, 4 weeks and 12 months; delete the rest.
 
-    Backups made before a restore or an upgrade are kept for 12 months whatever their number.
+    Every backup of today is kept (the next day's rotation thins them out). Backups made before a restore or an upgrade are kept for 12 months whatever their number.
     """
     today = today or dt.date.today()
     backups = list_backups(db_path)
@@ -180,6 +180,8 @@ def rotate(db_path: Path, today: dt.date | None = None) -> list[Path]:
     seen_days, seen_weeks, seen_months = set(), set(), set()
     for info in backups:  # newest first
         day = info.taken_at.date()
+        if day >= today:  # today's are all kept: a backup just reported is never gone a moment later
+            keep.add(info.path)
         if info.kind in ("pre-restore", "pre-upgrade") and (today - day).days <= 366:
             keep.add(info.path)
             continue

@@ -11,6 +11,7 @@ path that does not exist yet becomes a new database. A file on read-only media o
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -131,20 +132,31 @@ def ensure_data_folder(folder: Path) -> None:
         raise DataFolderError(f"无法创建数据文件夹：{folder}\n原因：{os_error_reason(exc)}") from exc
     if not folder.is_dir():
         raise DataFolderError(f"数据文件夹路径不是文件夹：{folder}")
-    if not folder_is_writable(folder):
+    problem = _folder_write_problem(folder)
+    if problem is not None:
+        if problem.errno == errno.EROFS:
+            raise DataFolderError(
+                f"数据文件夹是只读的（例如写保护的U盘、光盘或只读共享），不能修改数据：{folder}\n"
+                "查看、导出和打印仍然可以使用；要修改数据，请把数据文件复制到可以写入的位置。"
+            )
         raise DataFolderError(
-            f"数据文件夹没有写入权限：{folder}\n请换一个位置（--db 参数）或联系管理员。"
+            f"数据文件夹没有写入权限：{folder}\n原因：{os_error_reason(problem)}\n"
+            "请换一个位置（--db 参数）或联系管理员。"
         )
 
 
-def folder_is_writable(folder: Path) -> bool:
+def _folder_write_problem(folder: Path) -> OSError | None:
     probe = folder / f".union_desk_write_test_{os.getpid()}"
     try:
         probe.write_bytes(b"ok")
         probe.unlink()
-    except OSError:
-        return False
-    return True
+    except OSError as exc:
+        return exc
+    return None
+
+
+def folder_is_writable(folder: Path) -> bool:
+    return _folder_write_problem(folder) is None
 
 
 _SHARING_VIOLATIONS = (32, 33)  # Windows: the file is open in another program that refuses sharing

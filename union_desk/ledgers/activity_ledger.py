@@ -20,7 +20,7 @@ from union_desk.errors import ValidationError
 from union_desk.ledgers.common import ledger_fields, link, members_by_id
 from union_desk.ledgers.import_common import NEW, UPDATE, ImportRow
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.ledgers.record_import import RecordImporter
+from union_desk.ledgers.record_import import RecordImporter, parse_count
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec, member_columns, seq_column
 from union_desk.services import activities as activity_service
 from union_desk.services.members import MEMBER_STATUSES
@@ -54,7 +54,7 @@ def parse_items(raw) -> list[dict]:
             continue
         match = _ITEM_LIMITS.match(part)
         if match and (match.group("cap") or match.group("team")):
-            items.append({"name": textclean.clean_text(match.group("name")), "capacity": int(match.group("cap")) if match.group("cap") else None,
+            items.append({"name": textclean.clean_text(match.group("name")), "capacity": parse_count(match.group("cap")) if match.group("cap") else None,
                           "team_based": bool(match.group("team"))})
         else:
             items.append({"name": textclean.clean_text(part), "capacity": None, "team_based": False})
@@ -75,11 +75,11 @@ def parse_eligibility(raw) -> dict:
         if match := re.fullmatch(r"限([男女])性?", part):
             values["eligible_sex"] = match.group(1)
         elif match := re.fullmatch(r"(\d+)[—\-~至到](\d+)岁", part):
-            values["min_age"], values["max_age"] = int(match.group(1)), int(match.group(2))
+            values["min_age"], values["max_age"] = parse_count(match.group(1)), parse_count(match.group(2))
         elif match := re.fullmatch(r"(\d+)岁(?:以上|及以上)", part):
-            values["min_age"] = int(match.group(1))
+            values["min_age"] = parse_count(match.group(1))
         elif match := re.fullmatch(r"(\d+)岁(?:及以下|以下)", part):
-            values["max_age"] = int(match.group(1))
+            values["max_age"] = parse_count(match.group(1))
         elif part.endswith("会员") and all(s in MEMBER_STATUSES for s in part[:-2].split("、")):
             values["eligible_statuses"] = ",".join(part[:-2].split("、"))
         else:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from union_desk.errors import UnionDeskError, ValidationError
-from union_desk.files import write_atomically
+from union_desk.files import check_output_path, write_atomically
 
 ProgressFn = Callable[[int, int, str], bool]
 
@@ -51,7 +51,7 @@ class Ticker:
 
 
 def file_in_use_message(path: Path) -> str:
-    return f"文件“{Path(path).name}”正被其他程序（如 Excel）打开，请关闭后重试。"
+    return f"文件“{Path(path).name}”正被其他程序（如 Excel、WPS）打开，请关闭该文件后重试。"
 
 
 def xlsx_target(path) -> Path:
@@ -61,18 +61,13 @@ def xlsx_target(path) -> Path:
         target = target.with_suffix(".xlsx")
     if target.suffix.lower() != ".xlsx":
         raise ValidationError(f"只能保存为 .xlsx 文件，而不是“{target.name}”。", field="path")
-    if target.is_dir():
-        raise ValidationError(f"“{target}”是一个文件夹，请给出文件名。", field="path")
     return target
 
 
 def check_target(path) -> Path:
-    """The file an export will write, checked before any work is done (suffix, folder)."""
-    target = xlsx_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"文件夹不存在：{folder}", field="path")
-    return target
+    """The file an export will write, checked before any work is done (suffix, name length,
+    folder, read-only, permission: `files.check_output_path`)."""
+    return check_output_path(xlsx_target(path))
 
 
 def save_workbook_atomic(workbook, path) -> Path:
@@ -83,10 +78,10 @@ def save_workbook_atomic(workbook, path) -> Path:
     """
     target = check_target(path)
 
-    def write(tmp: Path) -> None:
+    def write(fh) -> None:
         from union_desk.ledgers.fast_save import save_workbook
 
-        save_workbook(workbook, tmp)
+        save_workbook(workbook, fh)
 
     return write_atomically(target, write, write_failed="保存文件失败", in_use_message=file_in_use_message(target))
 

@@ -76,15 +76,46 @@ class _Writer(ExcelWriter):
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
         writer = _RowWriter(ws)
-        writer.write()
-        ws._rels = writer._rels
-        self._archive.write(writer.out, ws.path[1:])
+        try:
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.write(writer.out, ws.path[1:])
+        finally:
+            _discard(writer)
         self.manifest.append(ws)
+
+
+def _discard(writer: WorksheetWriter) -> None:
+    """Close and remove the sheet's temporary file (in the system temp folder, a copy of the
+    sheet's rows), also after an error: openpyxl would leave it open until exit, and Windows
+    cannot delete an open file."""
+    try:
+        writer.close()
+    except Exception:  # noqa: BLE001 - the error that matters is the one being raised already
+        pass
+    try:
         writer.cleanup()
+    except (OSError, ValueError):
+        pass
 
 
-def save_workbook(workbook, filename) -> None:
-    """`workbook.save(filename)`, with the rows written as text (see the module docstring)."""
-    archive = ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True)
+def save_workbook(workbook, file) -> None:
+    """`workbook.save(file)`, with the rows written as text (see the module docstring).
+
+    `file` is a path or a binary file object; a path is opened and closed here, also on error.
+    """
+    if hasattr(file, "write"):
+        _save(workbook, file)
+        return
+    with open(file, "wb") as fh:
+        _save(workbook, fh)
+
+
+def _save(workbook, fh) -> None:
+    archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
     workbook.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
-    _Writer(workbook, archive).save()
+    try:
+        _Writer(workbook, archive).save()
+    except BaseException:
+        archive.fp = None  # abandoned: nothing more may be written to the file, not even at exit
+        raise

@@ -21,7 +21,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from union_desk.domain import textclean
+from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
 from union_desk.ledgers import xlsx_import
 from union_desk.ledgers.common import Ticker, save_workbook_atomic
@@ -119,9 +119,10 @@ class ImportPreview:
 
     @classmethod
     def begin(cls, path, table: xlsx_import.Table, header: xlsx_import.HeaderMatch, mapping: dict[int, str], **more):
-        """An empty preview of `table`, read under `header` with the columns mapped by `mapping`."""
+        """An empty preview of `table`, read under `header` with the columns mapped by `mapping`;
+        what the reading noticed (hidden sheets left out, cells far away ignored) is a warning."""
         headers = list(header.headers)
-        return cls(
+        preview = cls(
             path=Path(path),
             sheet=table.sheet,
             sheet_names=table.sheet_names,
@@ -132,6 +133,8 @@ class ImportPreview:
             unmapped=[c for c, t in enumerate(headers) if t and c not in mapping],
             **more,
         )
+        preview.file_issues.extend(RowIssue(0, "", note, "warning") for note in reading_notes(table))
+        return preview
 
     @property
     def file_name(self) -> str:
@@ -202,6 +205,42 @@ class ImportPreview:
             "warnings": [i.as_dict() for i in self.warnings],
         }
 
+    @property
+    def rows_with_errors(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.action == ERROR]
+
+
+def reading_notes(table: xlsx_import.Table) -> list[str]:
+    """What the user should know about how the file was read: the sheet is hidden, other
+    hidden sheets were left out, cells far outside the table were ignored."""
+    notes = list(table.notes)
+    if table.hidden:
+        notes.append(f"工作表“{table.sheet}”在文件中是隐藏的（按指定读取）。")
+    elif table.hidden_sheets:
+        names = "”“".join(table.hidden_sheets)
+        notes.append(f"文件中的隐藏工作表“{names}”未读取（如需导入，请指定该工作表）。")
+    return notes
+
+
+class RowsRejected(ValidationError):
+    """An all-or-nothing import refused: some rows have errors, so nothing was written.
+    `rows` are the error rows (their issues say why)."""
+
+    def __init__(self, rows: list, unit_noun: str = "行"):
+        self.rows = rows
+        numbers = "、".join(str(r.row) for r in rows[:10]) + (" 等" if len(rows) > 10 else "")
+        super().__init__(f"有 {len(rows)} 行有错误（第 {numbers} 行），没有导入任何数据。"
+                         "请修正后重新导入，或只导入没有错误的行（--skip-bad-rows）。")
+
+
+def rejected_rows(rows) -> list[dict]:
+    """The error rows for JSON: [{'row': 5, 'errors': [{'column', 'message'}]}]."""
+    return [
+        {"row": r.row, "errors": [{"column": i.column, "message": i.message} for i in r.errors]}
+        for r in rows
+        if r.action == ERROR
+    ]
+
 
 @dataclass
 class ImportReport:
@@ -251,6 +290,17 @@ class ImportReport:
             "errors": [i.as_dict() for i in self.errors],
             "warnings": [i.as_dict() for i in self.warnings],
         }
+
+
+def refuse_failed(done: list[ImportRow], failed: dict[int, list[RowIssue]]) -> None:
+    """All or nothing: rows a service refused during apply make the whole import fail (raised
+    inside the transaction, so it rolls back). The rows say why."""
+    if not failed:
+        return
+    for index, issues in failed.items():
+        done[index].issues.extend(issues)
+        done[index].action = ERROR
+    raise RowsRejected([done[i] for i in sorted(failed)])
 
 
 def finish_report(preview: ImportPreview, done: list[ImportRow], failed: dict[int, list[RowIssue]], created: dict[int, int]) -> ImportReport:
@@ -368,12 +418,29 @@ OK_FILLS = {NEW: PatternFill("solid", fgColor="E2F0D9"), UPDATE: PatternFill("so
 COMMENT_AUTHOR = "工会工作台"
 
 
-def write_report_xlsx(source: ImportPreview | ImportReport, path) -> Path:
+def _report_value(value, id_column: bool, full_id: bool):
+    """A cell of the source as the report shows it: ID numbers masked unless `full_id`."""
+    if full_id:
+        return value
+    if id_column and not xlsx_import.is_blank(value) and not isinstance(value, (dt.date, bool)):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return idcard.mask_id(str(value).strip())
+    from union_desk.logs import mask_ids
+
+    return mask_ids(value) if isinstance(value, str) else value
+
+
+def write_report_xlsx(source: ImportPreview | ImportReport, path, *, full_id: bool = False) -> Path:
     """The table as read, plus 结果 and 问题 columns: error rows light red, bad cells red with the
-    message as a cell comment, warnings yellow. Written atomically like an export."""
+    message as a cell comment, warnings yellow. ID numbers are masked as in the ledgers (the ID
+    column, and any ID-shaped text) unless `full_id`. Written atomically like an export."""
     from union_desk.ledgers.xlsx_export import BORDER, HEADER_FILL, HEADER_FONT, body_width, header_width, set_text
+    from union_desk.logs import mask_ids
 
     preview = source.preview if isinstance(source, ImportReport) else source
+    id_col = preview.column_of("id_number")
+    shown_text = (lambda text: text) if full_id else mask_ids
     counts = source.counts()
     width = max([len(preview.headers), *(len(r.cells) for r in (*preview.rows, *preview.skipped))] or [1])
 
@@ -412,7 +479,7 @@ def write_report_xlsx(source: ImportPreview | ImportReport, path) -> Path:
         ws.cell(out, 1, excel_row)
         cells = item.cells
         for c in range(width):
-            value = cells[c] if c < len(cells) else ""
+            value = _report_value(cells[c] if c < len(cells) else "", c == id_col, full_id)
             cell = ws.cell(out, c + 2)
             if isinstance(value, str):
                 if value:
@@ -434,6 +501,7 @@ def write_report_xlsx(source: ImportPreview | ImportReport, path) -> Path:
             texts = [f"{i.column}：{i.message}" if i.column else i.message for i in row.issues]
             if row.action == UPDATE:
                 texts.append(f"更新 {preview.change_text(row)}")
+            texts = [shown_text(t) for t in texts]
             if texts:
                 set_text(problems, "\n".join(texts))
             widths[-1] = max(widths[-1], min(max((body_width(t) for t in texts), default=0), 60))
@@ -448,7 +516,8 @@ def write_report_xlsx(source: ImportPreview | ImportReport, path) -> Path:
                     continue
                 cell = ws.cell(out, issue.col_index + 2)
                 cell.fill = CELL_ERROR_FILL if issue.is_error else WARNING_FILL
-                text = issue.message if cell.comment is None else f"{cell.comment.text}\n{issue.message}"
+                message = shown_text(issue.message)
+                text = message if cell.comment is None else f"{cell.comment.text}\n{message}"
                 cell.comment = Comment(text, COMMENT_AUTHOR, width=260, height=90)
         for c in range(1, ncols + 1):
             cell = ws.cell(out, c)
@@ -456,7 +525,7 @@ def write_report_xlsx(source: ImportPreview | ImportReport, path) -> Path:
         problems.alignment = wrap
     for issue in preview.file_issues:
         out += 2
-        set_text(ws.cell(out, 1), issue.text())
+        set_text(ws.cell(out, 1), shown_text(issue.text()))
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = round(w, 1)
     ws.freeze_panes = "B3"

@@ -154,6 +154,10 @@ class PlanImporter(RecordImporter):
         if year is None:
             self.issue(row, "year", "请填写计划年度")
             return None, None
+        if not plan.MIN_YEAR <= year <= plan.MAX_YEAR:
+            self.issue(row, "year" if row.values.get("year") is not None else "when",
+                       f"计划年度应在 {plan.MIN_YEAR} 到 {plan.MAX_YEAR} 之间，而不是 {year}")
+            return None, None
         out = {"month": when.get("month"), "date": None, "end_date": None}
         try:
             if first:

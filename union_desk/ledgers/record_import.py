@@ -26,6 +26,7 @@ from pathlib import Path
 from union_desk.db.models import Member, database_proxy
 from union_desk.domain import idcard, money, textclean
 from union_desk.errors import ValidationError
+from union_desk.faults import kill_point
 from union_desk.ledgers import xlsx_import
 from union_desk.ledgers.common import ProgressFn, Ticker
 from union_desk.ledgers.import_common import (
@@ -40,10 +41,12 @@ from union_desk.ledgers.import_common import (
     find_table,
     finish_report,
     issues_from_error,
+    refuse_failed,
 )
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
 
 NOT_A_MEMBER = "请先导入会员花名册，或检查姓名、部门和身份证号"
+MAX_COUNT = 999_999  # the largest number an int cell (名次, 序号, 人数 …) may hold
 
 
 # --- cells ---------------------------------------------------------------------------------------
@@ -87,12 +90,9 @@ def parse_cell(column: LedgerColumn, raw):
     if kind == "datetime":
         return parse_datetime(raw)
     if kind == "money":
-        return money.to_decimal(raw)
+        return money.parse_amount(raw)
     if kind == "int":
-        text = _text(raw, False)
-        if not re.fullmatch(r"-?\d+", text):
-            raise ValueError(f"“{text}”不是整数")
-        return int(text)
+        return parse_count(raw)
     if kind == "bool":
         text = _text(raw, False)
         if text in ("是", "√", "✓", "1", "true", "True", "已签到", "Y", "y"):
@@ -103,6 +103,16 @@ def parse_cell(column: LedgerColumn, raw):
     if kind == "percent":
         return raw
     return _text(raw, column.wrap)
+
+
+def parse_count(raw) -> int:
+    """A whole number up to MAX_COUNT (1e20 or 30 digits would overflow the database)."""
+    text = _text(raw, False)
+    if not re.fullmatch(r"-?\d+", text):
+        raise ValueError(f"“{text}”不是整数")
+    if len(text) > 12 or abs(int(text)) > MAX_COUNT:
+        raise ValueError(f"数字“{text if len(text) <= 12 else text[:12] + '…'}”太大（最多 {MAX_COUNT}）")
+    return int(text)
 
 
 def parse_status(raw) -> tuple[bool, str]:
@@ -294,10 +304,11 @@ def preview_ledger(kind: str, path, sheet: str | None = None, progress: Progress
     return preview
 
 
-def apply_ledger(preview: ImportPreview, progress: ProgressFn | None = None) -> ImportReport:
+def apply_ledger(preview: ImportPreview, progress: ProgressFn | None = None, *, skip_bad_rows: bool = True) -> ImportReport:
     """Write the preview's 新增 and 更新 rows in ONE transaction, each through the services (and
     so the audit log). A row a service refuses becomes an error row and leaves nothing behind (each
-    row is a savepoint); cancelling (progress returning False) writes nothing."""
+    row is a savepoint) — or, with `skip_bad_rows` False, makes the whole import fail with
+    RowsRejected; cancelling (progress returning False) writes nothing."""
     if preview.applied:
         raise ValidationError("这份预览已经导入过了；如需再次导入，请重新检查文件。")
     importer: RecordImporter = preview.importer
@@ -316,6 +327,8 @@ def apply_ledger(preview: ImportPreview, progress: ProgressFn | None = None) -> 
             except ValidationError as exc:
                 failed[index] = issues_from_error(preview, row, exc)
             ticker.step()
+        if not skip_bad_rows:
+            refuse_failed(todo, failed)
         importer.finish([r for i, r in enumerate(todo) if i not in failed])
         ticker.report(len(todo), "正在保存")
         added = sum(1 for i, r in enumerate(todo) if r.action == NEW and i not in failed)
@@ -324,6 +337,7 @@ def apply_ledger(preview: ImportPreview, progress: ProgressFn | None = None) -> 
             from union_desk.services import audit
 
             audit.record("import", importer.table, None, after={"file": preview.file_name, "added": added, "updated": updated}, note=importer.note)
+        kill_point("import.before_commit")
     return finish_report(preview, todo, failed, created)
 
 
@@ -339,6 +353,7 @@ __all__ = [
     "apply_ledger",
     "import_ledger",
     "parse_cell",
+    "parse_count",
     "parse_status",
     "preview_ledger",
     "status_text",

@@ -25,6 +25,7 @@ from pathlib import Path
 from union_desk.db.models import Member, database_proxy
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
+from union_desk.faults import kill_point
 from union_desk.ledgers import xlsx_import
 from union_desk.ledgers.common import ProgressFn, Ticker
 from union_desk.ledgers.import_common import (
@@ -43,6 +44,7 @@ from union_desk.ledgers.import_common import (
     find_table,
     finish_report,
     issues_from_error,
+    refuse_failed,
     write_report_xlsx,
 )
 from union_desk.ledgers.specs import MEMBERS, LedgerSpec
@@ -376,12 +378,13 @@ class _Matcher:
 # --- apply -----------------------------------------------------------------------------------------
 
 
-def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None) -> ImportReport:
+def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None, *, skip_bad_rows: bool = True) -> ImportReport:
     """Write the preview's 新增 and 更新 rows in ONE transaction, each through the members service
     (validation and audit log, note '花名册导入：<file name>'). Rows with errors are skipped and
     reported. A row that has become invalid since the preview (e.g. its ID number was registered
-    meanwhile) turns into an error row. Cancelling (progress returning False) or any unexpected
-    failure writes nothing and leaves the preview as it was."""
+    meanwhile) turns into an error row — or, with `skip_bad_rows` False, makes the whole import
+    fail with RowsRejected. Cancelling (progress returning False) or any unexpected failure
+    writes nothing and leaves the preview as it was."""
     if preview.applied:
         raise ValidationError("这份预览已经导入过了；如需再次导入，请重新检查文件。")
     note = f"{NOTE_PREFIX}{preview.file_name}"
@@ -418,6 +421,8 @@ def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None) -> 
             except ValidationError as exc:
                 failed[index] = _issues_from(preview, row, exc)
             ticker.step()
+        if not skip_bad_rows:
+            refuse_failed(todo, failed)
         ticker.report(len(todo), "正在保存")
         added = sum(1 for i, r in enumerate(todo) if r.action == NEW and i not in failed)
         updated = sum(1 for i, r in enumerate(todo) if r.action == UPDATE and i not in failed)
@@ -425,6 +430,7 @@ def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None) -> 
             from union_desk.services import audit
 
             audit.record("import", "member", None, after={"file": preview.file_name, "added": added, "updated": updated}, note=note)
+        kill_point("import.before_commit")
     # Committed: now the preview's rows may say what happened.
     return finish_report(preview, todo, failed, created)
 

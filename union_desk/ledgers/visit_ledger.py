@@ -164,8 +164,11 @@ class VisitImporter(RecordImporter):
         if day is None:
             self.issue(row, "date", "请填写走访日期")
             return
+        type_name = v.get("visit_type")
+        if not type_name:
+            self.issue(row, "visit_type", "请填写慰问类别")
+            return
         data = {k: v[k] for k in FIELDS if k in v}
-        type_name = v["visit_type"]
         data["visit_type"] = self.types.get(type_name)
         if data["visit_type"] is None:
             row.context["new_type"] = type_name

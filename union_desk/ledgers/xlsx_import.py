@@ -10,6 +10,15 @@ user match what they see in Excel.
 
 The header row is found automatically (title rows and merged cells above it are normal): the
 row among the first `HEADER_SCAN_ROWS` that matches the most column words of the ledger spec.
+
+Hidden sheets are read only when asked for by name: choosing automatically, and the first sheet,
+mean the visible ones. A sheet is loaded only when it is read (never every sheet to pick one).
+
+A stray cell far away (XFD1048576) makes python-calamine allocate the whole rectangle up to it
+(512 GB) and the process dies. So before calamine loads an .xlsx/.xlsm sheet, the cell
+references in the sheet's XML are scanned (`used_range`); a sheet whose used range is beyond
+`MAX_CELLS` is streamed with openpyxl instead, keeping empty rows shared and ignoring cells
+beyond column `MAX_COLUMNS` (with a note in `Table.notes`).
 """
 
 from __future__ import annotations
@@ -18,6 +27,8 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
+from xml.etree import ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +37,8 @@ from union_desk.errors import ValidationError
 from union_desk.ledgers.specs import LedgerSpec
 
 HEADER_SCAN_ROWS = 20
+MAX_CELLS = 5_000_000  # rows × columns calamine may allocate for one sheet (about 160 MB)
+MAX_COLUMNS = 1024  # a sheet streamed instead: cells right of this column are ignored
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 TABLE_SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".txt")
 FILE_FILTER = "表格文件 (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv)"  # for a file dialog
@@ -41,6 +54,10 @@ class Table:
     sheet_names: list[str]
     rows: list[list]
     encoding: str = ""  # csv only: 'utf-8' or 'gb18030'
+    hidden: bool = False  # the sheet read is hidden in the workbook
+    hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets of the workbook
+    merges: list = field(default_factory=list)  # ((row1, col1), (row2, col2)) 0-based, when known
+    notes: list[str] = field(default_factory=list)  # about the reading (cells far away ignored …)
 
     def cell(self, row_index: int, col_index: int):
         row = self.rows[row_index]
@@ -68,11 +85,38 @@ def _unreadable(path: Path, why: str = "") -> ValidationError:
     return ValidationError(f"{text}：{why}" if why else f"{text}。", field="path")
 
 
-def sheet_names(path) -> list[str]:
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    hidden: bool = False  # hidden or "very hidden" in Excel/WPS
+
+
+def sheet_infos(path) -> list[SheetInfo]:
+    """Every sheet of the file with whether it is hidden (one unnamed sheet for csv); loads none."""
     path = Path(path)
     if path.suffix.lower() in (".csv", ".txt"):
-        return [""]
-    return _open_workbook(path).sheet_names
+        _check_file(path)
+        return [SheetInfo("")]
+    return _sheet_infos(_open_workbook(path))
+
+
+def _sheet_infos(workbook) -> list[SheetInfo]:
+    from python_calamine import SheetVisibleEnum
+
+    try:
+        return [SheetInfo(m.name, m.visible != SheetVisibleEnum.Visible) for m in workbook.sheets_metadata]
+    except Exception:  # noqa: BLE001 - visibility unknown: treat every sheet as visible
+        return [SheetInfo(name) for name in workbook.sheet_names]
+
+
+def sheet_names(path) -> list[str]:
+    return [info.name for info in sheet_infos(path)]
+
+
+def visible_sheet_names(path) -> list[str]:
+    """The sheets read when none is named: the visible ones (all, if a file marks none visible)."""
+    infos = sheet_infos(path)
+    return [i.name for i in infos if not i.hidden] or [i.name for i in infos]
 
 
 def _check_file(path: Path) -> None:
@@ -105,32 +149,180 @@ def _open_workbook(path: Path):
 
 
 def read_table(path, sheet: str | None = None) -> Table:
-    """Read one sheet (the first when `sheet` is None) of a spreadsheet, or a csv file."""
+    """Read one sheet of a spreadsheet (by name, hidden ones too; the first visible one when
+    `sheet` is None), or a csv file."""
     path = Path(path)
     _check_file(path)
     if path.suffix.lower() in (".csv", ".txt"):
         rows, encoding = _read_csv(path)
         return Table(path, "", [""], rows, encoding)
     workbook = _open_workbook(path)
-    names = list(workbook.sheet_names)
+    infos = _sheet_infos(workbook)
+    names = [i.name for i in infos]
     if not names:
         raise _unreadable(path, "文件中没有工作表。")
-    name = sheet if sheet not in (None, "") else names[0]
+    hidden = [i.name for i in infos if i.hidden]
+    name = sheet if sheet not in (None, "") else next((n for n in names if n not in hidden), names[0])
     if name not in names:
         raise ValidationError(f"文件“{path.name}”中没有名为“{name}”的工作表（有：{'、'.join(names)}）。", field="sheet")
+    table = Table(path, name, names, [], hidden=name in hidden, hidden_sheets=hidden)
+    if _too_large(path, name):
+        table.rows, table.notes = _read_streaming(path, name)
+        return table
     try:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        loaded = workbook.get_sheet_by_name(name)
+        table.rows = [list(r) for r in loaded.to_python(skip_empty_area=False)]
     except Exception as exc:  # noqa: BLE001
         raise _unreadable(path, f"工作表“{name}”无法读取：{exc}") from exc
-    return Table(path, name, names, [list(r) for r in rows])
+    try:
+        table.merges = list(loaded.merged_cell_ranges or [])
+    except Exception:  # noqa: BLE001 - merges only make messages quieter
+        pass
+    return table
 
 
 def read_tables(path) -> list[Table]:
-    """Every sheet of the file (one table for csv)."""
+    """Every visible sheet of the file (one table for csv): what "choose the best sheet" reads."""
     path = Path(path)
     if path.suffix.lower() in (".csv", ".txt"):
         return [read_table(path)]
-    return [read_table(path, name) for name in sheet_names(path)]
+    return [read_table(path, name) for name in visible_sheet_names(path)]
+
+
+# --- sheets too large for calamine ---------------------------------------------------------------
+
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_COLUMN_REF = re.compile(rb"""\sr\s*=\s*["']([A-Z]{1,4})[0-9]""")  # r="XFD1048576" of a cell
+_ROW_REF = re.compile(rb"""\sr\s*=\s*["'][A-Z]{0,4}([0-9]{1,10})["']""")  # and r="5" of a row
+
+
+def _too_large(path: Path, name: str) -> bool:
+    """True when calamine would allocate more than MAX_CELLS cells for sheet `name` (.xlsx/.xlsm
+    only: the other formats cannot be checked before loading)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return False
+    rows, cols = used_range(path, name)
+    return rows * cols > MAX_CELLS
+
+
+def used_range(path, name: str) -> tuple[int, int]:
+    """(last row, last column), 1-based, that the cells of sheet `name` of an .xlsx reach, read
+    from the cell references in its XML without loading it. (0, 0) when it cannot be told."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_part(archive, name)
+            if part is None:
+                return 0, 0
+            return _scan_refs(archive, part)
+    except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        return 0, 0
+
+
+def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The archive path of sheet `name`: workbook.xml names it, the workbook's rels locate it."""
+    book = "xl/workbook.xml"
+    try:
+        for rel in ElementTree.fromstring(archive.read("_rels/.rels")).iter(f"{_PKG_REL_NS}Relationship"):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                book = rel.get("Target", book).lstrip("/")
+    except KeyError:
+        pass
+    folder, _, file_name = book.rpartition("/")
+    rid = None
+    for element in ElementTree.fromstring(archive.read(book)).iter():
+        if element.tag.endswith("}sheet") and element.get("name") == name:
+            rid = element.get(f"{_REL_NS}id")
+            break
+    if rid is None:
+        return None
+    rels = ElementTree.fromstring(archive.read(f"{folder}/_rels/{file_name}.rels" if folder else f"_rels/{file_name}.rels"))
+    for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else f"{folder}/{target}" if folder else target
+    return None
+
+
+def _scan_refs(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """The largest row and column in the r="…" attributes of rows and cells, streamed (sets
+    first: a 10,000-row sheet has few distinct column letters and row numbers)."""
+    last_row = 0
+    letters: set[bytes] = set()
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 22):
+            data = tail + chunk
+            letters.update(_COLUMN_REF.findall(data))
+            rows = set(_ROW_REF.findall(data))
+            if rows:
+                last_row = max(last_row, max(map(int, rows)))
+            tail = data[-64:]
+    return last_row, max(map(_column_number, letters), default=0)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+_NO_CELLS: list = []  # every empty row of a streamed sheet (shared: rows are only read)
+
+
+def _read_streaming(path: Path, name: str) -> tuple[list[list], list[str]]:
+    """Rows of a sheet too large for calamine, streamed with openpyxl: empty rows share one empty
+    list, cells right of MAX_COLUMNS are left out and named in the notes."""
+    from openpyxl import load_workbook
+    # openpyxl's streaming parser: its public read-only rows would fill every gap with empty cells
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    rows: list[list] = []
+    far: list[str] = []
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001
+        raise _unreadable(path, f"工作表“{name}”无法读取：{exc}") from exc
+    try:
+        sheet = workbook[name]
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+                                     date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+            for index, cells in parser.parse():
+                values = {}
+                for cell in cells:
+                    if cell["value"] is None or cell["value"] == "":
+                        continue
+                    if cell["column"] > MAX_COLUMNS:
+                        far.append(f"{column_letter(cell['column'] - 1)}{index}")
+                        continue
+                    values[cell["column"] - 1] = _plain(cell["value"])
+                if not values:
+                    continue
+                rows.extend([_NO_CELLS] * (index - 1 - len(rows)))
+                row = [""] * (max(values) + 1)
+                for col, value in values.items():
+                    row[col] = value
+                rows.append(row)
+    except Exception as exc:  # noqa: BLE001
+        raise _unreadable(path, f"工作表“{name}”无法读取：{exc}") from exc
+    finally:
+        workbook.close()
+    notes = []
+    if far:
+        shown = "、".join(far[:5]) + (f" 等 {len(far)} 个单元格" if len(far) > 5 else "")
+        notes.append(f"工作表“{name}”中 {shown} 远在表格之外（第 {MAX_COLUMNS} 列以后），已忽略。")
+    return rows, notes
+
+
+def _plain(value):
+    """A value as calamine gives it: numbers as float, text as text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return float(value)
+    return value
 
 
 def _read_csv(path: Path) -> tuple[list[list], str]:

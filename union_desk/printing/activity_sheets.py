@@ -98,7 +98,7 @@ def _load(activity_id) -> Activity:
 def _write(path, story: list, font: str, description: str, title: str, union: str, running: str, items: int) -> common.PrintedPdf:
     pages: list[int] = []
 
-    def build(tmp: str) -> None:
+    def build(tmp) -> None:  # an open binary file (common.write_pdf_atomic)
         doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X)
         doc.build(story, canvasmaker=common.numbered_canvas(font, running_head=running))
         pages.append(doc.page)

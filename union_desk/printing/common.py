@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -25,7 +26,7 @@ from reportlab.platypus import Flowable
 
 from union_desk.domain import money
 from union_desk.errors import ValidationError
-from union_desk.files import write_atomically
+from union_desk.files import check_output_path, write_atomically
 from union_desk.printing import fonts
 
 CREATOR = "工会工作台 Union Desk"
@@ -76,33 +77,36 @@ def file_in_use_message(path) -> str:
 
 
 def pdf_target(path) -> Path:
-    """The file a print writes: '.pdf' added when there is no suffix; other suffixes refused."""
+    """The file a print writes: '.pdf' added when there is no suffix; other suffixes refused;
+    then checked like every output file (`files.check_output_path`)."""
     if path is None or str(path).strip() == "":
         raise ValidationError("请给出要保存的 PDF 文件名。", field="path")
     target = Path(path).expanduser()
-    if target.is_dir():
+    if target.suffix.lower() != ".pdf" and _is_folder(target):
         raise ValidationError(f"“{target}”是一个文件夹，请给出文件名。", field="path")
     if not target.suffix:
         target = target.with_suffix(".pdf")
     if target.suffix.lower() != ".pdf":
         raise ValidationError(f"只能保存为 .pdf 文件，而不是“{target.name}”。", field="path")
-    if target.is_dir():
-        raise ValidationError(f"“{target}”是一个文件夹，请给出文件名。", field="path")
-    return target
+    return check_output_path(target)
 
 
-def write_pdf_atomic(path, write: Callable[[str], object]) -> Path:
-    """Call `write(tmp_filename)` to produce the PDF, then rename it over `path`.
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. a name too long: check_output_path says so
+        return False
 
-    A failure at any point removes the temporary file and leaves the old `path` untouched.
-    PermissionError on the rename (Windows: the PDF is open in a viewer) → FileInUseError.
+
+def write_pdf_atomic(path, write: Callable[[BinaryIO], object]) -> Path:
+    """Call `write(file)` to produce the PDF into an open binary file, then rename it over `path`.
+
+    Pass `file` to the canvas or doc template in place of a file name: it is closed here, also
+    when ReportLab fails halfway, so the temporary file can be removed (Windows). A failure at
+    any point leaves the old `path` untouched; a target open in a viewer → FileInUseError.
     """
     target = pdf_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"文件夹不存在：{folder}", field="path")
-    return write_atomically(target, lambda tmp: write(str(tmp)), write_failed="生成 PDF 失败",
-                            in_use_message=file_in_use_message(target))
+    return write_atomically(target, write, write_failed="生成 PDF 失败", in_use_message=file_in_use_message(target))
 
 
 # --- font and settings --------------------------------------------------------------------------
@@ -218,7 +222,7 @@ def draw_bold_centred(canv, x: float, y: float, text: str, font: str, size: floa
     canv.restoreState()
 
 
-def make_canvas(filename: str, font: str, pagesize, **kw) -> rl_canvas.Canvas:
+def make_canvas(filename: str | BinaryIO, font: str, pagesize, **kw) -> rl_canvas.Canvas:
     """A canvas whose initial font is `font` (never Helvetica), with document info filled in."""
     c = rl_canvas.Canvas(filename, pagesize=pagesize, initialFontName=font, initialFontSize=10, **kw)
     c.setCreator(CREATOR)
@@ -319,7 +323,7 @@ def esc(text) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
-def doc_template(filename: str, title: str, author: str, pagesize, *, margin_x: float = 15 * mm,
+def doc_template(filename: str | BinaryIO, title: str, author: str, pagesize, *, margin_x: float = 15 * mm,
                  top: float = 14 * mm, bottom: float = 18 * mm):
     """A one-frame platypus document (no frame padding: `doc.width` is exactly the table width);
     the bottom margin leaves room for '第 N 页 共 M 页'."""

@@ -328,7 +328,7 @@ def print_plan(year: int, path, *, period: plan.Period | None = None) -> common.
     story = build_story(year, items, font, period)
     pages: list[int] = []
 
-    def write(tmp: str) -> None:
+    def write(tmp) -> None:  # an open binary file (common.write_pdf_atomic)
         doc = common.doc_template(tmp, f"{union}{title}", union, PAGE, margin_x=MARGIN_X, top=TOP, bottom=BOTTOM)
         doc.build(story, canvasmaker=common.numbered_canvas(font, running_head=f"{union}　{title}（续）"))
         pages.append(doc.page)

@@ -40,7 +40,7 @@ ZERO = Decimal("0.00")
 INFO_WIDTHS = [CONTENT_W * 0.6, CONTENT_W * 0.4]
 
 
-def _build(filename: str, story: list, font: str, title: str, union: str) -> int:
+def _build(filename, story: list, font: str, title: str, union: str) -> int:
     """Build the story with page numbers; returns the page count."""
     doc = common.doc_template(filename, title, union, A4, margin_x=MARGIN_X)
     canvas_class = common.numbered_canvas(font, running_head=f"{union}　{title}（续）")

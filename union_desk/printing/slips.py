@@ -565,9 +565,10 @@ def draw_slip(c, slip: Slip, lay: PageLayout, font: str, widths: _Widths) -> Non
     _draw_values(c, slip, lay, font, rows, heights)
 
 
-def render_slips(slips: list[Slip], filename: str, *, font: str, size: str = DEFAULT_SLIP_SIZE,
+def render_slips(slips: list[Slip], filename, *, font: str, size: str = DEFAULT_SLIP_SIZE,
                  canvas_factory=None, use_forms: bool = True) -> int:
-    """Draw `slips` one per page into `filename`; returns the page count. No database access.
+    """Draw `slips` one per page into `filename` (a path or an open binary file); returns the page
+    count. No database access.
 
     `use_forms=False` draws everything on every page (the benchmark records its strings so)."""
     if size not in LAYOUTS:

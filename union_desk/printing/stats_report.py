@@ -526,7 +526,7 @@ def print_stats_report(period, path, *, stats: YearStats | None = None) -> commo
     title = report_title(stats)
     pages: list[int] = []
 
-    def write(tmp: str) -> None:
+    def write(tmp) -> None:  # an open binary file (common.write_pdf_atomic)
         doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X)
         doc.build(build_story(stats, font), canvasmaker=common.numbered_canvas(font, running_head=f"{union}　{title}（续）"))
         pages.append(doc.page)

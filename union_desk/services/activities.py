@@ -51,6 +51,26 @@ ACTIVITY_FIELDS = (
 )
 
 
+# Free-text fields: (kind in textclean.TEXT_LIMITS, label).
+ACTIVITY_TEXT = {
+    "title": ("long_line", "活动名称"),
+    "category": ("word", "类别"),
+    "place": ("long_line", "地点"),
+    "organiser": ("line", "组织者"),
+    "description": ("long", "活动介绍"),
+    "eligible_sex": ("word", "性别限制"),
+    "status": ("word", "状态"),
+}
+SIGNUP_TEXT = {
+    "award": ("line", "奖项"),
+    "team_award": ("line", "队伍奖项"),
+    "override_reason": ("notes", "破例报名原因"),
+    "notes": ("notes", "备注"),
+}
+MAX_CAPACITY = 100_000  # places in one item
+MAX_RANK = 100_000  # 名次, sign-up order
+
+
 class NeedsConfirmation(ValidationError):
     """The sign-up breaks a soft rule (deadline, eligibility); retry with the given override."""
 
@@ -92,17 +112,11 @@ def check_activity(data: dict, activity: Activity | None = None) -> dict:
             values[key] = _parse_datetime(raw, label, key)
         elif key in ("budget", "actual_cost"):
             try:
-                values[key] = money.to_decimal(raw if raw not in (None, "") else 0)
+                values[key] = money.parse_amount(raw if raw not in (None, "") else 0)
             except ValueError as exc:
                 raise ValidationError(f"{'预算' if key == 'budget' else '实际支出'}：{exc}", field=key) from exc
         elif key in ("min_age", "max_age"):
-            text = textclean.clean_text(raw)
-            if not text:
-                values[key] = None
-                continue
-            if not text.isdigit() or not 16 <= int(text) <= 100:
-                raise ValidationError("年龄限制应为 16 到 100 之间的整数", field=key)
-            values[key] = int(text)
+            values[key] = textclean.clean_int(raw, "年龄限制", 16, 100, field=key)
         elif key == "eligible_statuses":
             items = raw if isinstance(raw, (list, tuple)) else textclean.clean_text(raw).replace("、", ",").split(",")
             items = [s.strip() for s in items if s and s.strip()]
@@ -111,15 +125,15 @@ def check_activity(data: dict, activity: Activity | None = None) -> dict:
                 raise ValidationError(f"未知的会员状态：{'、'.join(bad)}", field=key)
             values[key] = ",".join(items)
         elif key == "plan_item":
-            values[key] = PlanItem.get_or_none(PlanItem.id == int(raw)) if raw else None
+            number = textclean.clean_int(getattr(raw, "id", raw), "计划事项编号", 1, textclean.MAX_DB_INT, field=key)
+            values[key] = PlanItem.get_or_none(PlanItem.id == number) if number else None
         else:
-            values[key] = textclean.clean_text(raw) if key != "description" else str(raw or "").strip()
+            kind, label = ACTIVITY_TEXT[key]
+            values[key] = textclean.clean_field(raw, kind, label, field=key)
     merged = {k: getattr(activity, k) for k in ACTIVITY_FIELDS} if activity else {}
     merged.update(values)
     if not merged.get("title"):
         raise ValidationError("请填写活动名称", field="title")
-    if len(merged["title"]) > 128:
-        raise ValidationError("活动名称不能超过 128 个字", field="title")
     if merged.get("start") is None:
         raise ValidationError("请填写开始时间", field="start")
     if merged.get("category", "文体") not in CATEGORIES:
@@ -155,26 +169,26 @@ def save_activity(data: dict, activity: Activity | None = None, items: list[dict
 
 
 def get_activity(activity_id: int) -> Activity:
-    activity = Activity.get_or_none(Activity.id == activity_id)
+    activity = Activity.get_or_none(Activity.id == activity_id) if textclean.fits_db_int(activity_id) else None
     if activity is None:
         raise NotFoundError(f"找不到编号为 {activity_id} 的活动")
     return activity
 
 
 def _capacity(raw) -> int | None:
-    if raw in (None, ""):
-        return None
-    text = textclean.clean_text(raw)
-    if not text.isdigit():
-        raise ValidationError("名额应为正整数（不限名额请留空）", field="capacity")
-    value = int(text)
-    if value <= 0:
-        raise ValidationError("名额应为正整数（不限名额请留空）", field="capacity")
-    return value
+    try:
+        return textclean.clean_int(raw, "名额", 1, MAX_CAPACITY, field="capacity")
+    except ValidationError as exc:
+        raise ValidationError(f"{exc.message}（不限名额请留空）", field="capacity") from None
+
+
+def _rank(raw, label: str, field: str) -> int | None:
+    return textclean.clean_int(raw, label, 1, MAX_RANK, field=field)
 
 
 def add_item(activity: Activity, name, capacity=None, team_based: bool = False, sort_order: int = 0) -> ActivityItem:
-    name = textclean.clean_text(name)
+    name = textclean.clean_field(name, "line", "项目名称", field="name")
+    sort_order = textclean.clean_int(sort_order, "排序", 0, MAX_RANK, field="sort_order") or 0
     if not name:
         raise ValidationError("请填写项目名称", field="name")
     if ActivityItem.select().where((ActivityItem.activity == activity) & (ActivityItem.name == name)).exists():
@@ -252,8 +266,9 @@ def sign_up(
         raise ValidationError(f"活动已{activity.status[1:]}，不能报名")
     if activity.signup_deadline and at > activity.signup_deadline and not (after_deadline_ok or walk_in):
         raise NeedsConfirmation(f"报名已于 {activity.signup_deadline:%Y-%m-%d %H:%M} 截止，仍要报名吗？", "deadline")
+    override_reason = textclean.clean_field(override_reason, *SIGNUP_TEXT["override_reason"], field="override_reason")
     problems = eligibility_problems(activity, member)
-    if problems and not override_reason.strip():
+    if problems and not override_reason:
         raise NeedsConfirmation("；".join(problems) + "。如确需报名，请填写原因。", "eligibility")
     with database_proxy.atomic():
         existing = SignUp.get_or_none((SignUp.item == item) & (SignUp.member == member))
@@ -268,7 +283,7 @@ def sign_up(
             queue_no=queue_no,
             signed_at=at,
             cancelled_at=None,
-            override_reason=override_reason.strip(),
+            override_reason=override_reason,
             walk_in=walk_in,
             team=team,
         )
@@ -290,24 +305,22 @@ def restore_signup(item: ActivityItem, member: Member, data: dict, signup: SignU
     if state not in (SIGNED, WAITING, CANCELLED):
         raise ValidationError(f"报名状态应为“{SIGNED}”“{WAITING}”或“{CANCELLED}”，而不是“{state}”", field="state")
     values["state"] = state
-    for key in ("queue_no", "rank", "team_rank"):
-        if data.get(key) not in (None, ""):
-            text = textclean.clean_text(data[key])
-            if not text.isdigit() or int(text) <= 0:
-                raise ValidationError("名次和序号应为正整数", field=key)
-            values[key] = int(text)
+    for key, label in (("queue_no", "报名序号"), ("rank", "名次"), ("team_rank", "队伍名次")):
+        number = _rank(data.get(key), label, key)
+        if number is not None:
+            values[key] = number
     for key, label in (("signed_at", "报名时间"), ("checked_in_at", "签到时间")):
         if key in data:
             values[key] = _parse_datetime(data[key], label, key)
     for key in ("checked_in", "walk_in"):
         if key in data:
             values[key] = bool(data[key])
-    for key in ("award", "team_award", "override_reason", "notes"):
+    for key, (kind, label) in SIGNUP_TEXT.items():
         if key in data:
-            values[key] = textclean.clean_text(data[key]) if key != "notes" else str(data[key] or "").strip()
+            values[key] = textclean.clean_field(data[key], kind, label, field=key)
     if values.get("checked_in") and state != SIGNED:
         raise ValidationError(f"报名状态为“{state}”的人不能已签到", field="checked_in")
-    team_name = textclean.clean_text(data.get("team"))
+    team_name = textclean.clean_field(data.get("team"), "line", "队名", field="team")
     team_result = {k[5:]: values.pop(k) for k in ("team_rank", "team_award") if k in values}
     with database_proxy.atomic():
         if "team" in data:
@@ -426,15 +439,14 @@ def walk_in(item: ActivityItem, member: Member) -> SignUp:
 
 
 def set_result(target: SignUp | Team, rank=None, award: str = "") -> None:
-    text = textclean.clean_text(rank)
-    if text and (not text.isdigit() or int(text) <= 0):
-        raise ValidationError("名次应为正整数", field="rank")
-    audit.update(target, rank=int(text) if text else None, award=textclean.clean_text(award))
+    rank = _rank(rank, "名次", "rank")
+    award = textclean.clean_field(award, *SIGNUP_TEXT["award"], field="award")
+    audit.update(target, rank=rank, award=award)
 
 
 def add_team(item: ActivityItem, name: str, member_ids: list[int]) -> Team:
     """A team entry (组室组队): the team and its members' sign-ups, in one transaction."""
-    name = textclean.clean_text(name)
+    name = textclean.clean_field(name, "line", "队名", field="name")
     if not item.team_based:
         raise ValidationError(f"项目“{item.name}”不是团体项目")
     if not name:

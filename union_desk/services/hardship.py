@@ -38,6 +38,18 @@ FILE_FIELDS = (
 )
 
 
+MAX_HOUSEHOLD = 20
+FILE_TEXT = {"housing": ("line", "住房情况"), "description": ("long", "情况说明")}
+
+
+def _amount(raw, label: str, field: str):
+    """A money field (blank is 0): at most money.MAX_AMOUNT, never negative."""
+    try:
+        return money.parse_amount(raw if raw not in (None, "") else 0)
+    except ValueError as exc:
+        raise ValidationError(f"{label}：{exc}", field=field) from exc
+
+
 def _one_of(value: str, allowed: tuple[str, ...], label: str, field: str) -> str:
     if value not in allowed:
         raise ValidationError(f"请选择{label}（可选：{'、'.join(allowed)}）", field=field)
@@ -62,18 +74,12 @@ def check_file(data: dict) -> dict:
                 raise ValidationError("次要致困原因最多三项", field=key)
             values[key] = ",".join(dict.fromkeys(causes))
         elif key == "household_size":
-            try:
-                size = int(str(raw).strip() or 0)
-            except ValueError:
-                raise ValidationError("家庭人口应为整数", field=key) from None
-            if not 1 <= size <= 20:
-                raise ValidationError("家庭人口应在 1 到 20 之间", field=key)
+            size = textclean.clean_int(raw, "家庭人口", 1, MAX_HOUSEHOLD, field=key)
+            if size is None:
+                raise ValidationError(f"家庭人口应为 1 到 {MAX_HOUSEHOLD} 之间的整数", field=key)
             values[key] = size
         elif key == "monthly_income":
-            try:
-                values[key] = money.to_decimal(raw if raw not in (None, "") else 0)
-            except ValueError as exc:
-                raise ValidationError(f"家庭月收入：{exc}", field=key) from exc
+            values[key] = _amount(raw, "家庭月收入", key)
         elif key == "found_date":
             try:
                 values[key] = textclean.parse_loose_date(raw) or dt.date.today()
@@ -86,7 +92,8 @@ def check_file(data: dict) -> dict:
         elif key == "status":
             values[key] = _one_of(textclean.clean_text(raw), OPEN_STATUSES, "档案状态（在档或临时）", key)
         else:
-            values[key] = str(raw or "").strip()
+            kind, label = FILE_TEXT[key]
+            values[key] = textclean.clean_field(raw, kind, label, field=key)
     return values
 
 
@@ -131,9 +138,11 @@ def review_file(file: HardshipFile, when, note: str, reviewer: str = "") -> Hard
         raise ValidationError("请填写不晚于今天的复核日期", field="date")
     if file.status not in OPEN_STATUSES:
         raise ValidationError("只有在档的档案需要复核", field="status")
+    note = textclean.clean_field(note, "notes", "复核意见", field="note")
+    reviewer = textclean.clean_field(reviewer, "line", "复核人", field="reviewer")
     with database_proxy.atomic():
         # HardshipReview has its own `note` field, so it cannot go through audit.create(note=...).
-        review = HardshipReview.create(file=file, date=day, note=(note or "").strip(), reviewer=reviewer)
+        review = HardshipReview.create(file=file, date=day, note=note, reviewer=reviewer)
         audit.record("create", review, after=audit.snapshot(review))
         audit.update(file, last_review_date=day, next_review_date=_add_year(day))
     return review
@@ -151,9 +160,10 @@ def close_file(file: HardshipFile, status: str, when, reason: str) -> dict:
         raise ValidationError(f"日期：{exc}", field="status_date") from exc
     if day is None:
         raise ValidationError("请填写日期", field="status_date")
-    if not (reason or "").strip():
+    reason = textclean.clean_field(reason, "notes", "原因", field="status_reason")
+    if not reason:
         raise ValidationError("请填写原因", field="status_reason")
-    return audit.update(file, status=status, status_date=day, status_reason=reason.strip(), next_review_date=None)
+    return audit.update(file, status=status, status_date=day, status_reason=reason, next_review_date=None)
 
 
 def _day(value, label: str, field: str) -> dt.date | None:
@@ -176,7 +186,7 @@ def restore_file(member: Member, data: dict, file: HardshipFile | None = None, n
         if key in data:
             values[key] = _day(data[key], label, key)
     if "status_reason" in data:
-        values["status_reason"] = str(data["status_reason"] or "").strip()
+        values["status_reason"] = textclean.clean_field(data["status_reason"], "notes", "状态变动原因", field="status_reason")
     if status in OPEN_STATUSES:
         if member.status not in ("在职", "退休"):
             raise ValidationError(f"{member.name} 的状态是“{member.status}”，不能有在档的困难档案", field="status")
@@ -210,16 +220,13 @@ def add_assistance(file: HardshipFile, data: dict, note: str = "") -> Assistance
         raise ValidationError(f"帮扶日期：{exc}", field="date") from exc
     values["kind"] = _one_of(textclean.clean_text(data.get("kind")), ASSISTANCE_KINDS, "帮扶类型", "kind")
     for key, label in (("cash", "救助金"), ("goods_value", "物品价值")):
-        try:
-            values[key] = money.to_decimal(data.get(key) or 0)
-        except ValueError as exc:
-            raise ValidationError(f"{label}：{exc}", field=key) from exc
-    values["goods"] = textclean.clean_text(data.get("goods"))
+        values[key] = _amount(data.get(key), label, key)
+    values["goods"] = textclean.clean_field(data.get("goods"), "long_line", "物品", field="goods")
     from union_desk.services.visits import FUND_SOURCES
 
     values["fund_source"] = _one_of(textclean.clean_text(data.get("fund_source") or "工会经费"), FUND_SOURCES, "经费来源", "fund_source")
-    values["handler"] = textclean.clean_text(data.get("handler"))
-    values["notes"] = str(data.get("notes") or "").strip()
+    values["handler"] = textclean.clean_field(data.get("handler"), "line", "经办人", field="handler")
+    values["notes"] = textclean.clean_field(data.get("notes"), "notes", "备注", field="notes")
     if values["cash"] == 0 and values["goods_value"] == 0 and not values["goods"]:
         # legal aid and job help are often a service, not money: then the note says what was done
         if values["kind"] not in SERVICE_KINDS or not values["notes"]:
@@ -228,13 +235,14 @@ def add_assistance(file: HardshipFile, data: dict, note: str = "") -> Assistance
 
 
 def void_assistance(record: Assistance, reason: str) -> None:
-    if not (reason or "").strip():
+    reason = textclean.clean_field(reason, "notes", "作废原因", field="void_reason")
+    if not reason:
         raise ValidationError("作废必须填写原因", field="void_reason")
-    audit.update(record, action="void", note=reason, voided=True, void_reason=reason.strip())
+    audit.update(record, action="void", note=reason, voided=True, void_reason=reason)
 
 
 def get_file(file_id: int) -> HardshipFile:
-    file = HardshipFile.get_or_none(HardshipFile.id == file_id)
+    file = HardshipFile.get_or_none(HardshipFile.id == file_id) if textclean.fits_db_int(file_id) else None
     if file is None:
         raise NotFoundError(f"找不到编号为 {file_id} 的困难档案")
     return file

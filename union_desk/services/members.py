@@ -48,17 +48,19 @@ FIELD_LABELS = {
     "union_roles": "工会职务",
     "notes": "备注",
 }
-TEXT_LIMITS = {
-    "name": 64,
-    "ethnicity": 16,
-    "department": 64,
-    "union_group": 64,
-    "post": 64,
-    "title": 64,
-    "political_status": 16,
-    "education": 16,
-    "notes": 2000,
+# The kind of each free-text field in textclean.TEXT_LIMITS (its length limit; notes are multi-line).
+TEXT_KINDS = {
+    "name": "name",
+    "ethnicity": "word",
+    "department": "line",
+    "union_group": "line",
+    "post": "line",
+    "title": "line",
+    "political_status": "word",
+    "education": "word",
+    "notes": "long",
 }
+TEXT_LIMITS = {key: textclean.TEXT_LIMITS[kind] for key, kind in TEXT_KINDS.items()}
 DATE_FIELDS = ("birth_date", "status_date", "joined_union_date", "work_start_date")
 
 
@@ -146,10 +148,11 @@ def check_member(data: dict, *, today: dt.date | None = None, require_status_dat
             except idcard.IdCardError as exc:
                 errors.append(Issue(key, exc.message if hasattr(exc, "message") else str(exc)))
             continue
-        limit = TEXT_LIMITS.get(key)
-        if limit and len(text) > limit:
-            errors.append(Issue(key, f"不能超过 {limit} 个字"))
-        values[key] = text
+        try:
+            values[key] = textclean.clean_field(raw, TEXT_KINDS.get(key, "line"), field=key)
+        except ValidationError as exc:
+            errors.append(Issue(key, exc.message))
+            values[key] = text
 
     if "name" in values and not values["name"]:
         errors.append(Issue("name", "姓名不能为空"))
@@ -301,11 +304,12 @@ def change_status(member: Member, status: str, when: dt.date, note: str = "") ->
         raise ValidationError(f"“{status}”不是有效的状态", field="status")
     if when is None:
         raise ValidationError("请填写状态变动日期", field="status_date")
+    note = textclean.clean_field(note, "notes", "说明", field="note")
     return audit.update(member, note=note, status=status, status_date=when)
 
 
 def get_member(member_id: int) -> Member:
-    member = Member.get_or_none(Member.id == member_id)
+    member = Member.get_or_none(Member.id == member_id) if textclean.fits_db_int(member_id) else None
     if member is None:
         raise NotFoundError(f"找不到编号为 {member_id} 的会员")
     return member
@@ -316,6 +320,7 @@ def get_member(member_id: int) -> Member:
 RELATIVE_FIELDS = ("name", "relation", "birth_date", "id_number", "phone", "work_or_school", "health", "death_date", "notes")
 
 
+RELATIVE_KINDS = {"name": "name", "work_or_school": "long_line", "health": "line", "notes": "notes"}
 RELATIVE_LABELS = {
     "name": "姓名",
     "relation": "关系",
@@ -349,7 +354,8 @@ def check_relative(data: dict) -> dict:
             except ValueError as exc:
                 raise ValidationError(f"亲属电话：{exc}", field=key) from exc
         else:
-            values[key] = textclean.clean_text(raw)
+            kind = RELATIVE_KINDS.get(key, "word")
+            values[key] = textclean.clean_field(raw, kind, f"亲属{RELATIVE_LABELS[key]}", field=key)
     if not values["name"]:
         raise ValidationError("亲属姓名不能为空", field="name")
     if values["relation"] not in RELATIONS:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from peewee import fn
@@ -80,7 +81,7 @@ def sort_items(items) -> list[PlanItem]:
 
 
 def get_item(item_id: int) -> PlanItem:
-    item = PlanItem.get_or_none(PlanItem.id == item_id)
+    item = PlanItem.get_or_none(PlanItem.id == item_id) if textclean.fits_db_int(item_id) else None
     if item is None:
         raise NotFoundError(f"没有编号为 {item_id} 的计划项")
     return item
@@ -200,11 +201,11 @@ def list_items_json(year: int) -> list[dict]:
 
 def _year(value) -> int:
     try:
-        year = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise ValidationError("计划年度应为四位数年份", field="year") from None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"计划年度应在 {MIN_YEAR} 到 {MAX_YEAR} 之间", field="year")
+        year = textclean.clean_int(value, "计划年度", MIN_YEAR, MAX_YEAR, field="year")
+    except ValidationError:
+        year = None
+    if year is None:
+        raise ValidationError(f"计划年度应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的四位数年份", field="year")
     return year
 
 
@@ -212,10 +213,9 @@ def _month(value) -> int | None:
     if value in (None, ""):
         return None
     text = textclean.clean_text(value).removesuffix("月份").removesuffix("月")
-    try:
-        month = int(text)
-    except ValueError:
-        raise ValidationError(f"月份无法识别：“{value}”", field="month") from None
+    if not re.fullmatch(r"[0-9]{1,2}", text):
+        raise ValidationError(f"月份无法识别：“{value}”", field="month")
+    month = int(text)
     if not 1 <= month <= 12:
         raise ValidationError("月份应在 1 到 12 之间", field="month")
     return month
@@ -240,20 +240,16 @@ def check_item(data: dict, year) -> dict:
     if unknown:
         raise ValueError(f"unknown plan item fields {sorted(unknown)}")
     year = _year(year)
-    title = textclean.clean_text(data.get("title"))
+    title = textclean.clean_field(data.get("title"), "long_line", "计划事项", field="title")
     if not title:
         raise ValidationError("请填写计划事项", field="title")
-    if len(title) > 128:
-        raise ValidationError("计划事项不能超过 128 个字", field="title")
     category = textclean.clean_text(data.get("category")) or "其他"
     if category not in CATEGORIES:
         raise ValidationError(f"请选择类别（可选：{'、'.join(CATEGORIES)}）", field="category")
     status = textclean.clean_text(data.get("status")) or "未开始"
     if status not in STATUSES:
         raise ValidationError(f"请选择状态（可选：{'、'.join(STATUSES)}）", field="status")
-    responsible = textclean.clean_text(data.get("responsible"))
-    if len(responsible) > 64:
-        raise ValidationError("负责人不能超过 64 个字", field="responsible")
+    responsible = textclean.clean_field(data.get("responsible"), "line", "负责人", field="responsible")
     month = _month(data.get("month"))
     start = _date(data.get("date"), "日期", "date")
     end = _date(data.get("end_date"), "结束日期", "end_date")
@@ -282,7 +278,7 @@ def check_item(data: dict, year) -> dict:
         "end_date": end,
         "responsible": responsible,
         "status": status,
-        "notes": str(data.get("notes") or "").strip(),
+        "notes": textclean.clean_field(data.get("notes"), "long", "备注", field="notes"),
     }
 
 
@@ -322,7 +318,7 @@ def set_status(item: PlanItem, status: str, note: str = "") -> dict:
 def cancel_item(item: PlanItem, reason: str = "") -> dict:
     """Cancelling is a status: the item stays in the plan (and in the ledger) as 已取消."""
     changes = {"status": CANCELLED}
-    reason = (reason or "").strip()
+    reason = textclean.clean_field(reason, "notes", "取消原因", field="reason")
     if reason:
         changes["notes"] = f"{item.notes}\n取消原因：{reason}".strip()
     return update_item(item, changes, note=f"取消：{reason}" if reason else "取消")

@@ -30,6 +30,7 @@ from pathlib import Path
 from union_desk.db.models import PlanItem, database_proxy
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
+from union_desk.faults import kill_point
 from union_desk.ledgers import xlsx_import
 from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
 from union_desk.ledgers.import_common import (
@@ -39,6 +40,7 @@ from union_desk.ledgers.import_common import (
     ImportPreview,
     ImportRow,
     RowIssue,
+    RowsRejected,
     data_rows,
     find_table,
 )
@@ -291,19 +293,13 @@ def _existing(year: int) -> dict[tuple[str, int | None], PlanItem]:
     return found
 
 
-def _merged_rows(path: Path, sheet: str, column: int | None) -> set[int]:
+def _merged_rows(table: xlsx_import.Table, column: int | None) -> set[int]:
     """0-based row indexes covered by a merged cell of `column` below its first row (python-calamine
-    reports merges for .xlsx/.xls/.ods); empty when unknown."""
-    if column is None or path.suffix.lower() not in xlsx_import.SPREADSHEET_SUFFIXES:
-        return set()
-    try:
-        from python_calamine import CalamineWorkbook
-
-        ranges = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).merged_cell_ranges or []
-    except Exception:  # noqa: BLE001 - merges only make messages quieter
+    reports merges for .xlsx/.xls/.ods when the sheet is read); empty when unknown."""
+    if column is None:
         return set()
     rows: set[int] = set()
-    for (r1, c1), (r2, c2) in ranges:
+    for (r1, c1), (r2, c2) in table.merges:
         if c1 <= column <= c2:
             rows.update(range(r1 + 1, r2 + 1))
     return rows
@@ -324,23 +320,11 @@ def preview_plan_import(path, year, sheet: str | None = None, progress: Progress
         raise ValidationError("文件中没有“工作内容”列（也可叫“事项”“内容”），无法导入工作计划。", field="mapping")
     if not fields & {"month", "date"}:
         raise ValidationError("文件中没有“月份”或“日期”列，无法知道每项工作在几月。", field="mapping")
-    headers = list(header.headers)
-    preview = PlanImportPreview(
-        path=path,
-        sheet=table.sheet,
-        sheet_names=table.sheet_names,
-        header_row=header.excel_row,
-        headers=headers,
-        mapping=chosen,
-        rows=[],
-        unmapped=[c for c, t in enumerate(headers) if t and c not in chosen],
-        spec=PLAN_LIST,
-        year=year,
-    )
+    preview = PlanImportPreview.begin(path, table, header, chosen, spec=PLAN_LIST, year=year)
     ticker = Ticker(progress, len(table.rows) - header.row_index - 1, f"正在检查{year}年工作计划")
     ticker.report(0)
     month_col = preview.column_of("month")
-    merged = _merged_rows(path, table.sheet, month_col)
+    merged = _merged_rows(table, month_col)
     existing = _existing(year)
     seen: dict[tuple[str, int | None], int] = {}
     last_month: int | None = None
@@ -441,10 +425,12 @@ def preview_plan_import(path, year, sheet: str | None = None, progress: Progress
 # --- apply ---------------------------------------------------------------------------------------
 
 
-def apply_plan_import(preview: PlanImportPreview, progress: ProgressFn | None = None) -> PlanImportReport:
+def apply_plan_import(preview: PlanImportPreview, progress: ProgressFn | None = None, *,
+                      skip_bad_rows: bool = True) -> PlanImportReport:
     """Add the preview's new items to plan `preview.year` in ONE transaction, each through
     `plan.create_item` (audited). Items added to the plan since the preview are skipped as 已存在;
-    cancelling (progress returning False) writes nothing."""
+    an item the service refuses is an error row (with `skip_bad_rows` False: RowsRejected and
+    nothing written); cancelling (progress returning False) writes nothing."""
     if preview.applied:
         raise ValidationError("这份预览已经导入过了；如需再次导入，请重新检查文件。")
     year = preview.year
@@ -456,6 +442,7 @@ def apply_plan_import(preview: PlanImportPreview, progress: ProgressFn | None = 
     with database_proxy.atomic():
         existing = _existing(year)
         done: list[tuple[ImportRow, int]] = []
+        refused: list[ImportRow] = []
         for row in todo:
             key = (row.write["title"], row.write["month"])
             if key in existing:
@@ -470,14 +457,18 @@ def apply_plan_import(preview: PlanImportPreview, progress: ProgressFn | None = 
             except ValidationError as exc:
                 name = _timing_issue(exc.field)
                 preview.issue(row, name if name in preview.mapping.values() else None, exc.message)
+                refused.append(row)
             else:
                 existing[key] = item
                 done.append((row, item.id))
             ticker.step()
+        if refused and not skip_bad_rows:
+            raise RowsRejected(refused)
         ticker.report(len(todo), "正在保存")
         if done:
             audit.record("import", "plan_item", None,
                          after={"file": preview.file_name, "year": year, "added": len(done)}, note=note)
+        kill_point("import.before_commit")
     for row, item_id in done:
         row.record_id = item_id
         report.item_ids.append(item_id)

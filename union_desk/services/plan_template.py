@@ -253,19 +253,17 @@ def list_rules(include_inactive: bool = True) -> list[PlanTemplateRule]:
 
 
 def get_rule(rule_id: int) -> PlanTemplateRule:
-    rule = PlanTemplateRule.get_or_none(PlanTemplateRule.id == rule_id)
+    rule = PlanTemplateRule.get_or_none(PlanTemplateRule.id == rule_id) if textclean.fits_db_int(rule_id) else None
     if rule is None:
         raise NotFoundError(f"没有编号为 {rule_id} 的模板规则")
     return rule
 
 
-def _int(value, label: str, field_name: str) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"{label}应为整数", field=field_name) from None
+MAX_SORT = 1_000_000
+
+
+def _int(value, label: str, field_name: str, low: int = -MAX_SORT, high: int = MAX_SORT) -> int | None:
+    return textclean.clean_int(value, label, low, high, field=field_name)
 
 
 def check_rule(data: dict) -> dict:
@@ -273,11 +271,9 @@ def check_rule(data: dict) -> dict:
     unknown = set(data) - set(RULE_FIELDS)
     if unknown:
         raise ValueError(f"unknown template rule fields {sorted(unknown)}")
-    title = textclean.clean_text(data.get("title"))
+    title = textclean.clean_field(data.get("title"), "long_line", "计划事项", field="title")
     if not title:
         raise ValidationError("请填写计划事项", field="title")
-    if len(title) > 128:
-        raise ValidationError("计划事项不能超过 128 个字", field="title")
     leftover = re.sub(r"\{(ordinal|N|year|month|年|月)\}", "", title)
     if "{" in leftover or "}" in leftover:
         raise ValidationError("事项名称中只能使用 {N}（第N个教师节）、{年}（年份）、{月}（月份）", field="title")
@@ -288,8 +284,8 @@ def check_rule(data: dict) -> dict:
     kind = {label: key for key, label in KINDS.items()}.get(kind, kind)
     if kind not in KINDS:
         raise ValidationError(f"请选择时间规则（可选：{'、'.join(KINDS.values())}）", field="kind")
-    month = _int(data.get("month"), "月份", "month")
-    day = _int(data.get("day"), "日", "day")
+    month = _int(data.get("month"), "月份", "month", 1, 12)
+    day = _int(data.get("day"), "日期", "day", 1, 31)
     offset = _int(data.get("offset_days"), "提前或推后的天数", "offset_days") or 0
     festival = textclean.clean_text(data.get("festival"))
     if not -MAX_OFFSET <= offset <= MAX_OFFSET:
@@ -318,9 +314,7 @@ def check_rule(data: dict) -> dict:
         day = None
     if kind in ("offset", "monthly"):
         month = None
-    responsible = textclean.clean_text(data.get("responsible"))
-    if len(responsible) > 64:
-        raise ValidationError("负责人不能超过 64 个字", field="responsible")
+    responsible = textclean.clean_field(data.get("responsible"), "line", "负责人", field="responsible")
     values = {
         "title": title,
         "category": category,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from union_desk.db.models import Setting, database_proxy
+from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.services import audit
 
@@ -18,7 +19,17 @@ DEFAULTS = {
 }
 SLIP_SIZES = ("A5", "half-A4")
 LANGUAGES = ("zh_CN", "en")
-LIMITS = {"school_name": 64, "union_name": 64, "chair": 32, "default_handler": 32}
+# Typed names: (kind in textclean.TEXT_LIMITS, label). The other settings (a font file path,
+# choices, window state) keep their characters as given, without control characters, up to the
+# "long" limit.
+TEXT = {
+    "school_name": ("line", "学校名称"),
+    "union_name": ("line", "工会名称"),
+    "chair": ("short", "工会主席"),
+    "default_handler": ("short", "默认经办人"),
+}
+LIMITS = {key: textclean.TEXT_LIMITS[kind] for key, (kind, _) in TEXT.items()}
+OTHER_LABELS = {"print_font": "打印字体", "language": "界面语言", "window_geometry": "窗口位置", "slip_size": "记录单纸张"}
 # UI state that changes on every close: stored, but not worth an audit row.
 UNAUDITED = {"window_geometry"}
 
@@ -39,10 +50,8 @@ def validate(values: dict[str, str]) -> dict[str, str]:
     for key, value in values.items():
         if key not in DEFAULTS:
             raise ValidationError(f"未知的设置项：{key}", field=key)
-        value = (value or "").strip()
-        limit = LIMITS.get(key)
-        if limit and len(value) > limit:
-            raise ValidationError(f"“{key}”不能超过 {limit} 个字。", field=key)
+        kind, label = TEXT.get(key, ("long", OTHER_LABELS.get(key, key)))
+        value = textclean.clean_field(value, kind, label, field=key)
         if key == "slip_size" and value not in SLIP_SIZES:
             raise ValidationError("记录单纸张只能是 A5 或半张 A4", field=key)
         if key == "language" and value not in LANGUAGES:

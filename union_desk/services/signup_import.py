@@ -25,6 +25,7 @@ from pathlib import Path
 from union_desk.db.models import Activity, ActivityItem, Member, SignUp, database_proxy, now
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
+from union_desk.faults import kill_point
 from union_desk.ledgers import xlsx_import
 from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
@@ -170,9 +171,9 @@ class _Matcher:
                 return None, exc.message
             found = Member.get_or_none(Member.id_number == number)
             if found is None:
-                return None, f"找不到身份证号为 {number} 的会员"
+                return None, f"找不到身份证号为 {idcard.mask_id(number)} 的会员"
             if name and name != _clean_name(found.name):
-                return None, f"身份证号 {number} 是会员“{found.name}”的，与表中姓名不符"
+                return None, f"身份证号 {idcard.mask_id(number)} 是会员“{found.name}”的，与表中姓名不符"
             return found, ""
         if not name:
             return None, "没有姓名或身份证号"
@@ -347,6 +348,7 @@ def apply_signup_import(
                 report.signed.append(planned)
             ticker.step()
         ticker.report(len(preview.ready))  # a cancel pressed at the very end still undoes everything
+        kill_point("import.before_commit")
     return report
 
 

@@ -33,6 +33,7 @@ from union_desk.services import audit
 
 FUND_SOURCES = ("工会经费", "学校行政", "互助金", "社会捐助", "上级工会")
 ZERO = Decimal("0.00")
+MAX_SORT = 1_000_000
 VISIT_FIELDS = (
     "date",
     "member",
@@ -52,6 +53,25 @@ VISIT_FIELDS = (
     "batch",
 )
 FIXED_ONCE_PRINTED = ("cash", "goods_value", "member", "visit_type", "date")
+# Free-text fields: (kind in textclean.TEXT_LIMITS, label).
+VISIT_TEXT = {
+    "reason": ("notes", "事由"),
+    "place": ("line", "地点"),
+    "visitors": ("long_line", "慰问人员"),
+    "goods": ("long_line", "慰问品"),
+    "fund_source": ("line", "经费来源"),
+    "handler": ("line", "经办人"),
+    "follow_up": ("long", "跟进情况"),
+    "over_cap_reason": ("notes", "超标准原因"),
+    "batch": ("short", "批次"),
+}
+MONEY_LABELS = {
+    "cash": "慰问金",
+    "goods_value": "慰问品价值",
+    "standard_amount": "标准金额",
+    "cap_per_visit": "每次上限",
+    "cap_per_member_year": "每人每年上限",
+}
 
 
 class CapExceeded(ValidationError):
@@ -76,7 +96,7 @@ class VisitFilter:
 # --- serial numbers -----------------------------------------------------------------------------
 
 
-SERIAL_PATTERN = re.compile(r"^WF(\d{4})-(\d{4,})$")
+SERIAL_PATTERN = re.compile(r"^WF(\d{4})-(\d{4,8})\Z")  # fits Visit.serial (16) and SQLite's integers
 
 
 def next_serial(year: int) -> str:
@@ -109,48 +129,55 @@ def claim_serial(serial: str, day: dt.date) -> str:
 # --- checking -----------------------------------------------------------------------------------
 
 
+def _amount(raw, key: str) -> Decimal:
+    """A money field (blank is 0): at most money.MAX_AMOUNT, never negative."""
+    try:
+        return money.parse_amount(raw if raw not in (None, "") else 0)
+    except ValueError as exc:
+        raise ValidationError(f"{MONEY_LABELS[key]}：{exc}", field=key) from exc
+
+
 def _get(model, value, label: str):
     if value is None or value == "":
         return None
     if isinstance(value, model):
         return value
-    obj = model.get_or_none(model.id == int(value))
+    number = textclean.clean_int(value, f"{label}编号", 1, textclean.MAX_DB_INT, field=label)
+    obj = model.get_or_none(model.id == number)
     if obj is None:
         raise ValidationError(f"找不到所选的{label}", field=label)
     return obj
 
 
+_LINKS = {"member": (Member, "会员"), "relative": (Relative, "亲属"), "visit_type": (VisitType, "慰问类别"), "plan_item": (PlanItem, "计划事项")}
+
+
+def _clean_value(key: str, raw):
+    """One field of VISIT_FIELDS, cleaned; ValidationError naming the field."""
+    if key not in VISIT_FIELDS:
+        raise ValueError(f"unknown visit field {key}")
+    if key == "date":
+        try:
+            day = textclean.parse_loose_date(raw)
+        except ValueError as exc:
+            raise ValidationError(f"日期：{exc}", field=key) from exc
+        if day is None:
+            raise ValidationError("请填写走访日期", field=key)
+        if day > dt.date.today() + dt.timedelta(days=31):
+            raise ValidationError("走访日期不能晚于一个月以后", field=key)
+        return day
+    if key in ("cash", "goods_value"):
+        return _amount(raw, key)
+    if key in _LINKS:
+        model, label = _LINKS[key]
+        return _get(model, raw, label)
+    kind, label = VISIT_TEXT[key]
+    return textclean.clean_field(raw, kind, label, field=key)
+
+
 def check_visit(data: dict, *, visit: Visit | None = None) -> dict:
     """Clean visit data (keys of VISIT_FIELDS); raises ValidationError for the first problem."""
-    values: dict = {}
-    for key, raw in data.items():
-        if key not in VISIT_FIELDS:
-            raise ValueError(f"unknown visit field {key}")
-        if key == "date":
-            try:
-                values[key] = textclean.parse_loose_date(raw)
-            except ValueError as exc:
-                raise ValidationError(f"日期：{exc}", field=key) from exc
-            if values[key] is None:
-                raise ValidationError("请填写走访日期", field=key)
-            if values[key] > dt.date.today() + dt.timedelta(days=31):
-                raise ValidationError("走访日期不能晚于一个月以后", field=key)
-        elif key in ("cash", "goods_value"):
-            try:
-                values[key] = money.to_decimal(raw) if raw not in (None, "") else ZERO
-            except ValueError as exc:
-                label = "慰问金" if key == "cash" else "慰问品价值"
-                raise ValidationError(f"{label}：{exc}", field=key) from exc
-        elif key == "member":
-            values[key] = _get(Member, raw, "会员")
-        elif key == "relative":
-            values[key] = _get(Relative, raw, "亲属")
-        elif key == "visit_type":
-            values[key] = _get(VisitType, raw, "慰问类别")
-        elif key == "plan_item":
-            values[key] = _get(PlanItem, raw, "计划事项")
-        else:
-            values[key] = textclean.clean_text(raw) if key not in ("reason", "follow_up", "over_cap_reason") else str(raw or "").strip()
+    values = {key: _clean_value(key, raw) for key, raw in data.items()}
     merged = {name: getattr(visit, name) for name in VISIT_FIELDS} if visit else {}
     merged.update(values)
     if merged.get("member") is None:
@@ -258,7 +285,7 @@ def _differs(old, new) -> bool:
 
 
 def void_visit(visit: Visit, reason: str) -> Visit:
-    reason = (reason or "").strip()
+    reason = textclean.clean_field(reason, "notes", "作废原因", field="void_reason")
     if not reason:
         raise ValidationError("作废必须填写原因", field="void_reason")
     if visit.voided:
@@ -338,6 +365,10 @@ def batch_visits(
     """送温暖 for many members at once: all visits or none; one batch label for the sign-off sheet."""
     if not member_ids:
         raise ValidationError("没有选中任何会员", field="member")
+    shared = {"cash": amount, "reason": reason, "fund_source": fund_source, "handler": handler,
+              "visitors": visitors, "over_cap_reason": over_cap_reason}
+    for key, raw in shared.items():  # one message for the whole batch, not one per member
+        _clean_value(key, raw)
     batch = f"B{now():%Y%m%d%H%M%S}"
     created = []
     problems = []
@@ -378,7 +409,7 @@ def batch_visits(
 
 
 def get_visit(visit_id: int) -> Visit:
-    visit = Visit.get_or_none(Visit.id == visit_id)
+    visit = Visit.get_or_none(Visit.id == visit_id) if textclean.fits_db_int(visit_id) else None
     if visit is None:
         raise NotFoundError(f"找不到编号为 {visit_id} 的走访记录")
     return visit
@@ -518,7 +549,7 @@ def visit_types(active_only: bool = True) -> list[VisitType]:
 
 def save_visit_type(data: dict, visit_type: VisitType | None = None) -> VisitType:
     """Create or edit a visit type; types in use are retired (active=False), never deleted."""
-    name = textclean.clean_text(data.get("name", visit_type.name if visit_type else ""))
+    name = textclean.clean_field(data.get("name", visit_type.name if visit_type else ""), "short", "类别名称", field="name")
     if not name:
         raise ValidationError("类别名称不能为空", field="name")
     clash = VisitType.select().where(VisitType.name == name)
@@ -533,18 +564,14 @@ def save_visit_type(data: dict, visit_type: VisitType | None = None) -> VisitTyp
             if raw in (None, "") and key != "standard_amount":
                 values[key] = None
                 continue
-            try:
-                values[key] = money.to_decimal(raw or 0)
-            except ValueError as exc:
-                raise ValidationError(str(exc), field=key) from exc
-    for key in ("group",):
-        if key in data:
-            values[key] = textclean.clean_text(data[key])
+            values[key] = _amount(raw, key)
+    if "group" in data:
+        values["group"] = textclean.clean_field(data["group"], "word", "分组", field="group")
     for key in ("needs_relative", "active"):
         if key in data:
             values[key] = bool(data[key])
     if "sort_order" in data:
-        values["sort_order"] = int(data["sort_order"])
+        values["sort_order"] = textclean.clean_int(data["sort_order"], "排序", -MAX_SORT, MAX_SORT, field="sort_order") or 0
     if visit_type is None:
         return audit.create(VisitType, **values)
     audit.update(visit_type, **values)

@@ -37,6 +37,7 @@ from union_desk.ledgers.catalog import KINDS, export_ledger, file_name, ledger_o
 from union_desk.ledgers.common import Cancelled
 from union_desk.ledgers.pack import pack_file_name, write_pack
 from union_desk.ledgers.period import MAX_YEAR, MIN_YEAR, LedgerPeriod
+from union_desk.ui.error_handling import show_write_error
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
 from union_desk.ui.widgets.task_runner import run_with_progress
 
@@ -232,9 +233,11 @@ class LedgerDialog(QDialog):
 
         result, error = run_with_progress(self, self.windowTitle(), work)
         if error is not None:
-            if not isinstance(error, Cancelled):
-                text = error.message if isinstance(error, UnionDeskError) else str(error)
-                QMessageBox.warning(self, self.windowTitle(), text)
+            if isinstance(error, UnionDeskError):
+                if not isinstance(error, Cancelled):
+                    QMessageBox.warning(self, self.windowTitle(), error.message)
+            else:
+                show_write_error(self, error)  # logged, in Chinese (disk full, read-only …)
             return []
         self.written, self.folder = result, folder
         if self.open_box.isChecked():

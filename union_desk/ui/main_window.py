@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from union_desk import logs
 from union_desk.db import backup, database
 from union_desk.errors import UnionDeskError
 from union_desk.services import maintenance, settings
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
+        self._show_open_warnings()
         geometry = settings.get("window_geometry")
         if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
             self.resize(1200, 760)
@@ -121,6 +123,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_quit)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_log_folder = QAction(self.tr("Open the &log folder"), self)
+        self.action_log_folder.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.action_log_folder)
         self.action_about = QAction(self.tr("&About"), self)
         self.action_about.triggered.connect(self.about)
         help_menu.addAction(self.action_about)
@@ -238,9 +243,14 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        try:
+            backup.verify_restore_source(dialog.chosen)  # refuse before the open file is closed
+        except UnionDeskError as exc:
+            self._show_error(self.tr("Restore"), exc)
+            return
         database.close_database()
         try:
-            pre = backup.restore_backup(dialog.chosen, self.db_path)
+            result = backup.restore_backup(dialog.chosen, self.db_path)
         except UnionDeskError as exc:
             maintenance.open_for_use(self.db_path, auto_backup=False)
             self._show_error(self.tr("Restore"), exc)
@@ -248,9 +258,13 @@ class MainWindow(QMainWindow):
         maintenance.open_for_use(self.db_path, auto_backup=False)
         self.refresh_all()
         message = self.tr("The data was restored.")
-        if pre:
+        if result.pre_backup:
             message += "\n" + self.tr("The data before the restore was saved to:\n{path}").format(
-                path=pre.path
+                path=result.pre_backup.path
+            )
+        elif result.kept_damaged:
+            message += "\n" + self.tr("The damaged data file was kept unchanged as:\n{path}").format(
+                path="\n".join(str(p) for p in result.kept_damaged)
             )
         QMessageBox.information(self, self.tr("Restore"), message)
 
@@ -300,8 +314,26 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self).exec():
             self._update_title()
 
+    def open_log_folder(self) -> None:
+        folder = logs.log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # the file manager then says the folder is missing
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
     def about(self) -> None:
         AboutDialog(self.db_path, self).exec()
+
+    def _show_open_warnings(self) -> None:
+        """What went wrong at opening (failed daily backup, read-only, network) stays in sight."""
+        warnings = getattr(database.current_database(), "warnings", [])
+        if warnings:
+            label = QLabel("⚠ " + "  ".join(w.splitlines()[0] for w in warnings))
+            label.setObjectName("openWarnings")
+            label.setStyleSheet("color: #b00020; font-weight: bold;")
+            label.setToolTip("\n".join(warnings))
+            self.statusBar().addPermanentWidget(label)
 
     def _show_error(self, title: str, error: Exception) -> None:
         text = error.message if isinstance(error, UnionDeskError) else str(error)

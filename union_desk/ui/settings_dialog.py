@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from union_desk.errors import ValidationError
 from union_desk.printing.fonts import resolve_font
 from union_desk.services import settings
+from union_desk.ui.error_handling import surfaces_errors
 
 
 class SettingsDialog(QDialog):
@@ -95,6 +96,7 @@ class SettingsDialog(QDialog):
         data["language"] = self.language.currentData()
         return data
 
+    @surfaces_errors
     def accept(self) -> None:
         values = self.values()
         font = values["print_font"].strip()

@@ -35,6 +35,7 @@ from union_desk.errors import ValidationError
 from union_desk.services import activities
 from union_desk.services.members import MEMBER_STATUSES
 from union_desk.ui.activities.common import datetime_edit, edit_datetime, show_error
+from union_desk.ui.error_handling import surfaces_errors
 
 NAME, CAPACITY, TEAM = range(3)
 
@@ -303,6 +304,7 @@ class ActivityForm(QDialog):
             "capacity": self.items,
         }.get(field or "")
 
+    @surfaces_errors
     def save(self) -> None:
         if self.activity is None and not self.new_items():
             show_error(self, self.windowTitle(), ValidationError(self.tr("Add at least one item (e.g. the activity itself).")))

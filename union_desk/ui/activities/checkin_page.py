@@ -26,6 +26,7 @@ from union_desk.db.models import Activity, ActivityItem, SignUp
 from union_desk.errors import UnionDeskError
 from union_desk.services import activities
 from union_desk.ui.activities.common import big_font, show_error
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.member_picker import MemberPicker
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
@@ -151,6 +152,7 @@ class CheckInPage(QWidget):
         if visible:
             self.choices.setCurrentRow(0)
 
+    @surfaces_errors
     def check_in_typed(self) -> None:
         text = self.entry.text().strip()
         if not text or self.activity is None:
@@ -177,6 +179,7 @@ class CheckInPage(QWidget):
         self.say(self.tr("{count} people match “{text}”.").format(count=len(members), text=text), warn=True)
         self.choices.setFocus()
 
+    @surfaces_errors
     def check_in_signups(self, signups: list[SignUp]) -> None:
         try:
             for signup in signups:
@@ -199,6 +202,7 @@ class CheckInPage(QWidget):
         self.refresh()
         self.changed.emit()
 
+    @surfaces_errors
     def walk_in(self) -> None:
         member = self.walk_picker.member()
         item_id = self.walk_item.currentData()

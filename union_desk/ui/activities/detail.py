@@ -29,6 +29,7 @@ from union_desk.ui.activities.dialogs import AddItemDialog
 from union_desk.ui.activities.import_dialog import SignUpImportDialog
 from union_desk.ui.activities.signups_page import SignUpsPage
 from union_desk.ui.activities.teams_page import TeamsPage
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.print_actions import print_pdf
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -265,6 +266,7 @@ class ActivityDetail(QWidget):
             self.select_item(dialog.added.name)
             self.changed.emit()
 
+    @surfaces_errors
     def change_capacity(self) -> None:
         item = self.current_item()
         if item is None:

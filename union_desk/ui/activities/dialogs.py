@@ -24,6 +24,7 @@ from union_desk.errors import ValidationError
 from union_desk.services import activities, members
 from union_desk.services.members import MEMBER_STATUSES, MemberFilter
 from union_desk.ui.activities.common import show_error
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.member_picker import MemberPicker, member_label
 
 AWARDS = ("一等奖", "二等奖", "三等奖", "冠军", "亚军", "季军", "优秀奖", "参与奖")
@@ -59,6 +60,7 @@ class AddItemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(_buttons(self, self.tr("Add")))
 
+    @surfaces_errors
     def accept(self) -> None:
         before = {i.id for i in self.activity.items}
         try:
@@ -156,6 +158,7 @@ class BulkSignUpDialog(QDialog):
         self.count.setText(self.tr("%n member(s) match.", "", n))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(n > 0)
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             self.result = activities.bulk_sign_up(self.item, list(self.query()))
@@ -236,6 +239,7 @@ class TeamDialog(QDialog):
             self.members_list.takeItem(row)
             del self.chosen[row]
 
+    @surfaces_errors
     def accept(self) -> None:
         if not self.chosen:
             show_error(self, self.windowTitle(), ValidationError(self.tr("Add at least one member to the team.")))
@@ -271,6 +275,7 @@ class ResultDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(_buttons(self, self.tr("Save")))
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             activities.set_result(self.target, self.rank.value() or "", self.award.currentText())

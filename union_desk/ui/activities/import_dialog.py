@@ -27,6 +27,7 @@ from union_desk.errors import UnionDeskError
 from union_desk.ledgers.xlsx_import import FILE_FILTER
 from union_desk.services import signup_import
 from union_desk.ui.activities.common import show_error, with_confirmations
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.print_actions import documents_dir
 from union_desk.ui.widgets.task_runner import run_with_progress
 
@@ -149,6 +150,7 @@ class SignUpImportDialog(QDialog):
             raise error
         return report
 
+    @surfaces_errors
     def run_import(self) -> None:
         if self.preview is None or not self.preview.ready:
             return

@@ -21,6 +21,7 @@ from union_desk.errors import UnionDeskError
 from union_desk.services import activities
 from union_desk.ui.activities.common import ask_and_sign_up, ask_text, show_error, show_report, signup_result_text
 from union_desk.ui.activities.dialogs import BulkSignUpDialog, ResultDialog
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.member_picker import MemberPicker
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
@@ -161,6 +162,7 @@ class SignUpsPage(QWidget):
         if self.picker.member() is not None and not self._just_picked:
             self.add_member()
 
+    @surfaces_errors
     def add_member(self) -> None:
         member = self.picker.member()
         if member is None:
@@ -199,6 +201,7 @@ class SignUpsPage(QWidget):
         self.changed.emit()
         show_report(self, dialog.windowTitle(), summary, details)
 
+    @surfaces_errors
     def cancel_selected(self) -> None:
         signup = self.selected()
         if signup is None:

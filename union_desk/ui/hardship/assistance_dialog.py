@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import Assistance, HardshipFile
 from union_desk.errors import ValidationError
 from union_desk.services import hardship, settings, visits
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import (
     ask_text,
     choice_combo,
@@ -62,6 +63,7 @@ class AssistanceForm(QDialog):
         layout.addWidget(save_cancel_buttons(self))
         self.resize(420, self.sizeHint().height())
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             self.saved = hardship.add_assistance(
@@ -165,6 +167,7 @@ class AssistanceDialog(QDialog):
             self.changed = True
             self.refresh()
 
+    @surfaces_errors
     def void_selected(self) -> None:
         record = self.selected()
         if record is None or record.voided:

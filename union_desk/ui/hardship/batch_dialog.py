@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import Member, Visit, VisitType
 from union_desk.errors import ValidationError
 from union_desk.services import hardship, members, settings, visits
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import (
     choice_combo,
     date_edit,
@@ -215,6 +216,7 @@ class BatchDialog(QDialog):
     def _reason_typed(self, _text: str) -> None:
         self._reason_is_type_name = False
 
+    @surfaces_errors
     def accept(self) -> None:
         ids = self.chosen_ids()
         type_id = self.type_combo.currentData()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import HardshipFile, Member
 from union_desk.errors import ValidationError
 from union_desk.services import hardship, settings
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import (
     choice_combo,
     date_edit,
@@ -246,6 +247,7 @@ class FileForm(QDialog):
             "status": self.status.currentText(),
         }
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             if self.file is None:
@@ -290,6 +292,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(save_cancel_buttons(self))
         self.resize(440, self.sizeHint().height())
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             hardship.review_file(self.file, edit_date(self.date), self.note.toPlainText(), self.reviewer.text().strip())
@@ -329,6 +332,7 @@ class CloseDialog(QDialog):
         self.reason.addItems(LEAVE_REASONS[self.status.currentData()])
         self.reason.setCurrentText("")
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             hardship.close_file(self.file, self.status.currentData(), edit_date(self.date), self.reason.currentText())

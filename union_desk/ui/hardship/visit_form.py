@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import Member, Relative, Visit, VisitType
 from union_desk.errors import ValidationError
 from union_desk.services import settings, visits
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import (
     ask_text,
     choice_combo,
@@ -284,6 +285,7 @@ class VisitForm(QDialog):
             "over_cap_reason": self.over_cap_reason.text(),
         }
 
+    @surfaces_errors
     def accept(self) -> None:
         data = self.data()
 

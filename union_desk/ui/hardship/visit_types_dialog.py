@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import VisitType
 from union_desk.errors import ValidationError
 from union_desk.services import visits
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import money_edit, show_error
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
@@ -151,6 +152,7 @@ class VisitTypesDialog(QDialog):
             "active": self.active.isChecked(),
         }
 
+    @surfaces_errors
     def save(self) -> bool:
         data = self.data()
         if self.current is None:

@@ -42,6 +42,7 @@ from union_desk.db.models import Member, Relative
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
 from union_desk.services import members
+from union_desk.ui.error_handling import surfaces_errors
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#d97706"
@@ -618,6 +619,7 @@ class MemberForm(QDialog):
             widget.setFocus()
         QMessageBox.warning(self, self.windowTitle(), error.message)
 
+    @surfaces_errors
     def accept(self) -> None:
         self._show_all = True
         checked = self._revalidate()

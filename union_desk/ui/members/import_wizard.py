@@ -284,29 +284,32 @@ class RosterImportWizard(ImportPagesMixin, QDialog):
 
         def work(progress):
             progress(0, 0, reading)
-            names = xlsx_import.sheet_names(path)
+            infos = xlsx_import.sheet_infos(path)
             try:
                 table, header = roster_import.guess_mapping(path)
             except UnionDeskError as exc:
                 if getattr(exc, "field", None) != "header":
                     raise
-                return names, None, None, exc.message
-            return names, table, header, ""
+                return infos, None, None, exc.message
+            return infos, table, header, ""
 
         result, error = self._run(self.tr("Reading the file"), work, cancellable=False)
         if error is not None:
             self._say(self.file_message, _error_text(self, error))
             return False
-        names, table, header, problem = result
+        infos, table, header, problem = result
         self.path = path
-        self.sheets = list(names)
+        self.sheets = [info.name for info in infos]
+        hidden = {info.name for info in infos if info.hidden}
         self.table, self.detected = table, header
         self.guessed_sheet = table.sheet if table is not None else None
         self.preview = None
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         for name in self.sheets:
-            self.sheet_combo.addItem(name or self.tr("(CSV file: one table)"), name)
+            # hidden sheets are never chosen automatically; listed, marked, read only when chosen
+            label = self.tr("{sheet} (hidden)").format(sheet=name) if name in hidden else name
+            self.sheet_combo.addItem(label or self.tr("(CSV file: one table)"), name)
         chosen = self.sheets.index(self.guessed_sheet) if self.guessed_sheet in self.sheets else 0
         self.sheet_combo.setCurrentIndex(chosen)
         self.sheet_combo.setEnabled(len(self.sheets) > 1)
@@ -321,6 +324,8 @@ class RosterImportWizard(ImportPagesMixin, QDialog):
             )
             if len(self.sheets) > 1:
                 note += " " + self.tr("The file has {count} sheets.").format(count=len(self.sheets))
+            if hidden:
+                note += " " + self.tr("Hidden sheets are not read unless you choose one.")
         else:
             note = problem
         self.sheet_note.setText(note)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import Activity, PlanItem, Visit
 from union_desk.errors import UnionDeskError
 from union_desk.services import plan
+from union_desk.ui.error_handling import surfaces_errors
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -187,6 +188,7 @@ class ItemDialog(QDialog):
                 data["end_date"] = self.end_edit.date().toPython()
         return data
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             if self.item is None:
@@ -215,6 +217,7 @@ class ItemDialog(QDialog):
         if not activities and not visits:
             self.links.addItem(self.tr("(no linked records)"))
 
+    @surfaces_errors
     def add_links(self) -> None:
         picker = LinkPicker(self.item, self)
         if not picker.exec():
@@ -230,6 +233,7 @@ class ItemDialog(QDialog):
         self.links_changed = True
         self._fill_links()
 
+    @surfaces_errors
     def remove_links(self) -> None:
         records = [e.data(RECORD_ROLE) for e in self.links.selectedItems() if e.data(RECORD_ROLE) is not None]
         for record in records:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import PlanTemplateRule
 from union_desk.errors import UnionDeskError
 from union_desk.services import plan, plan_template
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
@@ -200,6 +201,7 @@ class RuleDialog(QDialog):
             when = self.tr("every month, first: {when}").format(when=when)
         return f"{plan_template.describe_rule(rule)} → {when}  {first['title']}"
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             if self.rule is None:
@@ -286,6 +288,7 @@ class TemplateDialog(QDialog):
         if dialog.exec():
             self.refresh(rule.id)
 
+    @surfaces_errors
     def toggle(self) -> None:
         rule = self.current()
         if rule is None:
@@ -293,6 +296,7 @@ class TemplateDialog(QDialog):
         plan_template.set_rule_active(rule, not rule.active)
         self.refresh(rule.id)
 
+    @surfaces_errors
     def delete(self) -> None:
         rule = self.current()
         if rule is None:
