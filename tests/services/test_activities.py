@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from union_desk.db.models import AuditLog, Member, SignUp
-from union_desk.errors import ValidationError
+from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import activities as act
 from union_desk.services.activities import NeedsConfirmation
 
@@ -122,6 +122,10 @@ def test_team_entries(people):
     assert SignUp.select().where(SignUp.member == people[2]).count() == 0
     act.set_result(team, 1, "一等奖")
     assert team.rank == 1
+    # An unknown member id is a clear "not found", and the team is not half made.
+    with pytest.raises(NotFoundError):
+        act.add_team(item, "物理组队", [people[3].id, 99999, 10**30])
+    assert [t.name for t in item.teams] == ["语文组队"]
 
 
 def test_check_in_by_name_and_pinyin_initials(people, tug):

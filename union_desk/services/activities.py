@@ -26,7 +26,7 @@ from union_desk.domain import money, textclean
 from union_desk.domain.pinyin import matches as pinyin_matches
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
-from union_desk.services.members import MEMBER_STATUSES, MemberFilter, age_on, search_query
+from union_desk.services.members import MEMBER_STATUSES, MemberFilter, age_on, get_member, search_query
 
 CATEGORIES = ("文体", "比赛", "出游", "体检", "讲座", "培训", "其他")
 STATUSES = ("筹备", "报名中", "已截止", "已结束", "已取消")
@@ -456,7 +456,7 @@ def add_team(item: ActivityItem, name: str, member_ids: list[int]) -> Team:
     with database_proxy.atomic():
         team = audit.create(Team, item=item, name=name)
         for member_id in member_ids:
-            member = Member.get_by_id(member_id)
+            member = get_member(member_id)
             existing = SignUp.get_or_none((SignUp.item == item) & (SignUp.member == member))
             if existing and existing.state != CANCELLED:
                 if existing.team_id and existing.team_id != team.id:
