@@ -1212,6 +1212,60 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <source>Where to keep the data</source>
+      <translation>数据保存在哪里</translation>
+    </message>
+    <message>
+      <source>Union Desk keeps all its data in one file. Choose the folder for it. Backups are kept in a folder named backups beside it. You can move it later (File → Settings).</source>
+      <translation>工会工作台的全部数据保存在一个文件里。请选择存放它的文件夹，备份保存在它旁边的 backups 文件夹中。以后还可以移动（文件 → 设置）。</translation>
+    </message>
+    <message>
+      <source>My user folder (default): {path}</source>
+      <translation>本机用户文件夹（默认）：{path}</translation>
+    </message>
+    <message>
+      <source>Another drive: {path}</source>
+      <translation>其他磁盘：{path}</translation>
+    </message>
+    <message>
+      <source>Choose this if the computer has disk-restore software (还原卡) that resets drive C: when it restarts: data on drive C: would be lost.</source>
+      <translation>如果这台电脑装有还原卡（重启后 C 盘会被还原），请选这一项：放在 C 盘的数据会丢失。</translation>
+    </message>
+    <message>
+      <source>Another folder:</source>
+      <translation>其他文件夹：</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>A data file already exists in {path}; it will be opened.</source>
+      <translation>{path} 中已有数据文件，将直接打开它。</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始使用</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Choose a folder first.</source>
+      <translation>请先选择一个文件夹。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormDialog</name>
+    <message>
+      <source>Discard the unsaved changes?</source>
+      <translation>放弃未保存的修改？</translation>
+    </message>
+  </context>
+  <context>
     <name>HardshipCommon</name>
     <message>
       <source>Save</source>
@@ -1969,6 +2023,10 @@ Replace them?</source>
       <translation>退出(&amp;X)</translation>
     </message>
     <message>
+      <source>Back up &amp;to…</source>
+      <translation>备份到(&amp;T)…</translation>
+    </message>
+    <message>
       <source>Export &amp;ledgers…</source>
       <translation>导出台账(&amp;L)…</translation>
     </message>
@@ -1987,6 +2045,14 @@ Replace them?</source>
     <message>
       <source>Open the &amp;log folder</source>
       <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Open the &amp;data folder</source>
+      <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Open the &amp;backup folder</source>
+      <translation>打开备份文件夹(&amp;B)</translation>
     </message>
     <message>
       <source>&amp;About</source>
@@ -2040,6 +2106,14 @@ The current data is backed up first.</source>
 {path}</source>
       <translation>损坏的数据文件已原样保留为：
 {path}</translation>
+    </message>
+    <message>
+      <source>Back up to a folder</source>
+      <translation>备份到文件夹</translation>
+    </message>
+    <message>
+      <source>This folder is inside the data folder: if the disk fails, the backup is lost with the data.</source>
+      <translation>这个文件夹在数据文件夹里面：硬盘坏了或被还原时，备份会和数据一起丢失。</translation>
     </message>
   </context>
   <context>
@@ -3505,6 +3579,10 @@ Open the folder?</source>
       <translation>打印字体文件</translation>
     </message>
     <message>
+      <source>Font in the file</source>
+      <translation>文件中的字体</translation>
+    </message>
+    <message>
       <source>Language (after restart)</source>
       <translation>界面语言（重启后生效）</translation>
     </message>
@@ -3523,6 +3601,58 @@ Open the folder?</source>
     <message>
       <source>Fonts (*.ttf *.ttc *.otf)</source>
       <translation>字体文件 (*.ttf *.ttc *.otf)</translation>
+    </message>
+    <message>
+      <source>Move…</source>
+      <translation>移动…</translation>
+    </message>
+    <message>
+      <source>This data file was chosen with --db, --demo or UNION_DESK_DB; it is not moved from here.</source>
+      <translation>这个数据文件是用 --db、--demo 或 UNION_DESK_DB 指定的，不能在这里移动。</translation>
+    </message>
+    <message>
+      <source>Data file</source>
+      <translation>数据文件</translation>
+    </message>
+    <message>
+      <source>None: choose a folder on another drive or a USB stick</source>
+      <translation>未设置：请选择其他磁盘或U盘上的文件夹</translation>
+    </message>
+    <message>
+      <source>Second backup place</source>
+      <translation>备份位置</translation>
+    </message>
+    <message>
+      <source>Every backup is copied there too when the folder is present (a USB stick may be unplugged).</source>
+      <translation>每次备份时，只要这个文件夹在（U 盘可以不插），备份也会复制一份到那里。</translation>
+    </message>
+    <message>
+      <source>Move the data file to</source>
+      <translation>把数据文件移到</translation>
+    </message>
+    <message>
+      <source>Move the data file</source>
+      <translation>移动数据文件</translation>
+    </message>
+    <message>
+      <source>Copy the data file and its backups to
+{folder}
+and use it there from now on?
+
+The old file stays where it is, unchanged.</source>
+      <translation>把数据文件和它的备份复制到
+{folder}
+并从现在起使用那里的文件吗？
+
+原来的文件原样留在原处。</translation>
+    </message>
+    <message>
+      <source>The backup place does not exist: {path}</source>
+      <translation>备份位置不存在：{path}</translation>
+    </message>
+    <message>
+      <source>The backup place must be outside the data folder.</source>
+      <translation>备份位置必须在数据文件夹以外。</translation>
     </message>
     <message>
       <source>Printing will use: {font}</source>

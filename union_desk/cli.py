@@ -12,7 +12,7 @@ import sys
 from union_desk.cli_argparse import ChineseArgumentParser, CommandParser, add_db_options, install
 from union_desk.commands import activities, core, ledgers, members, plan, printing, stats
 from union_desk.errors import UnionDeskError, ValidationError, os_error_reason, sqlite_error_to_user
-from union_desk.paths import resolve_db_path
+from union_desk.paths import cli_program_name, resolve_db_path
 
 AREAS = (core, members, plan, activities, printing, stats, ledgers)
 
@@ -20,7 +20,7 @@ AREAS = (core, members, plan, activities, printing, stats, ledgers)
 def build_parser() -> ChineseArgumentParser:
     install()
     parser = ChineseArgumentParser(
-        prog="union-desk",
+        prog=cli_program_name(),
         description="工会工作台：学校工会主席的离线工作台。不带命令时打开图形界面。",
     )
     add_db_options(parser)
@@ -66,7 +66,7 @@ def report_error(exc: UnionDeskError, db_path) -> int:
         good = newest_good_backup(db_path)
         if good is not None:
             print(
-                f"可以用 “union-desk --db {db_path} restore {good.path}” 从最新的完好备份"
+                f"可以用 “{cli_program_name()} --db {db_path} restore {good.path}” 从最新的完好备份"
                 f"（{good.taken_at:%Y-%m-%d %H:%M}）恢复；损坏的文件会被保留。",
                 file=sys.stderr,
             )

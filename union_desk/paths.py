@@ -29,7 +29,10 @@ def data_dir() -> Path:
 
 
 def resolve_db_path(cli_value: str | None = None, demo: bool = False) -> Path:
-    """`--db` wins, then UNION_DESK_DB, then the default file in the data folder."""
+    """`--db` wins, then UNION_DESK_DB, then the config file's data folder, then the per-user folder.
+
+    Both programs (GUI and CLI) call this, so they open the same file.
+    """
     if cli_value:
         return Path(cli_value).expanduser().absolute()
     if demo:
@@ -37,12 +40,93 @@ def resolve_db_path(cli_value: str | None = None, demo: bool = False) -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env).expanduser().absolute()
+    return configured_db_path()
+
+
+def configured_db_path() -> Path:
+    """The data file without overrides: in the config file's data folder, else the per-user one."""
+    from union_desk import config
+
+    folder = config.data_folder()
+    return (folder / DB_FILENAME) if folder else default_db_path()
+
+
+def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
+
+
+def first_run_needed(db_path: Path, demo: bool = False) -> bool:
+    """Ask where to keep the data? Only on a true first start.
+
+    Not when the path came from `--demo`, `--db` (another path), UNION_DESK_DB or
+    UNION_DESK_DATA_DIR (someone already chose), not when the config file names a data folder,
+    and not when the default data file exists already (a user upgrading from a version that
+    never asked).
+    """
+    from union_desk import config
+
+    if demo or os.environ.get(DB_ENV) or os.environ.get(DATA_DIR_ENV):
+        return False
+    if config.data_folder() is not None:
+        return False
+    default = default_db_path()
+    if Path(db_path).absolute() != default.absolute():
+        return False
+    return not default.exists()
+
+
+# GetDriveTypeW: 3 = a fixed disk. Removable (2), network (4) and CD (5) drives are never suggested.
+DRIVE_FIXED = 3
+
+
+def _windows_drives() -> list[tuple[str, int]]:  # pragma: no cover - Windows only (tests mock it)
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    mask = kernel32.GetLogicalDrives()
+    drives = []
+    for i in range(26):
+        if mask & (1 << i):
+            root = f"{chr(ord('A') + i)}:\\"
+            drives.append((root, kernel32.GetDriveTypeW(root)))
+    return drives
+
+
+def suggested_data_folder(*, windows: bool | None = None, drives=None) -> Path | None:
+    """还原卡: a folder on the first fixed drive that is not the system drive, or None.
+
+    Disk-restore cards wipe C: at each reboot; data on D: survives. `drives` (a list of
+    (root, drive type)) is for tests; on Windows it comes from GetLogicalDrives/GetDriveTypeW.
+    """
+    windows = sys.platform == "win32" if windows is None else windows
+    if not windows:
+        return None
+    system = (os.environ.get("SystemDrive") or "C:").rstrip("\\").upper()
+    try:
+        found = _windows_drives() if drives is None else drives
+    except (OSError, AttributeError):
+        return None
+    for root, kind in found:
+        if kind == DRIVE_FIXED and root.rstrip("\\").upper() != system:
+            return Path(root.rstrip("\\") + "\\" + APP_NAME)
+    return None
 
 
 def backups_dir(db_path: Path) -> Path:
     """Backups sit in `backups/` beside the database file."""
     return db_path.parent / "backups"
+
+
+CLI_PROGRAM = "union-desk"
+
+
+def cli_program_name() -> str:
+    """The command-line program as the user types it: `union-desk.exe` in the Windows bundle
+    (the console program beside UnionDesk.exe), else `union-desk` (the pip entry point, or the
+    Linux bundle's console program). Help texts and hints print this name."""
+    if getattr(sys, "frozen", False) and sys.platform == "win32":
+        return f"{CLI_PROGRAM}.exe"
+    return CLI_PROGRAM
 
 
 def _root() -> Path:

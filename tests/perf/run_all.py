@@ -4,7 +4,9 @@
 
 Collects `FIGURES` (name → function returning (value, details)) and `GOALS` from every
 `bench_*.py` module in this folder, shares one temporary folder (so the demo database is
-generated once), and prints the merged result.
+generated once), and prints the merged result. `bundle_startup_ratio` (bench_bundle_startup.py)
+first builds two PyInstaller bundles into that folder, about a minute; `startup_ratio` beside it
+is the same comparison run from source.
 """
 
 from __future__ import annotations

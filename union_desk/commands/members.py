@@ -11,7 +11,7 @@ from union_desk.services.members import MEMBER_STATUSES
 
 
 def register(verbs) -> None:
-    imp = verbs["import"].add_parser("members", help="导入会员花名册（.xlsx .xls .ods .csv）")
+    imp = verbs["import"].add_parser("members", help="导入会员花名册（.xlsx .xls .et .ods .csv .txt）")
     imp.add_argument("file", metavar="文件")
     imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择可见的工作表）")
     import_options(imp, report=True)

@@ -99,7 +99,10 @@ def _remove(path: Path) -> None:
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """Backups of this database, newest first (old and new file names alike)."""
-    folder = backups_dir(Path(db_path))
+    return _list_in(backups_dir(Path(db_path)), Path(db_path).stem)
+
+
+def _list_in(folder: Path, stem: str) -> list[BackupInfo]:
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -107,7 +110,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     found = []
     for entry in entries:
         match = _NAME.match(entry.name)
-        if not match or match["stem"] != Path(db_path).stem:
+        if not match or match["stem"] != stem:
             continue
         try:
             taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
@@ -174,8 +177,10 @@ def rotate(db_path: Path, today: dt.date | None = None) -> list[Path]:
 
     Every backup of today is kept (the next day's rotation thins them out). Backups made before a restore or an upgrade are kept for 12 months whatever their number.
     """
-    today = today or dt.date.today()
-    backups = list_backups(db_path)
+    return _rotate(list_backups(db_path), today or dt.date.today())
+
+
+def _rotate(backups: list[BackupInfo], today: dt.date) -> list[Path]:
     keep: set[Path] = set()
     seen_days, seen_weeks, seen_months = set(), set(), set()
     for info in backups:  # newest first
@@ -326,10 +331,68 @@ def _kept_note(result: RestoreResult) -> str:
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
-    for info in list_backups(db_path):
+    """The newest backup that passes `verify_restore_source`, here or in the second backup place."""
+    for info in list_backups_everywhere(db_path):
         try:
             verify_restore_source(info.path)
         except BackupError:
             continue
         return info
     return None
+
+
+# --- the second backup place (设置 → 备份位置) and one-off copies (文件 → 备份到…) ------------------
+
+
+def copy_to_place(info: BackupInfo, folder: Path) -> BackupInfo:
+    """Copy a made backup into `folder` under its own name, verified; return the copy.
+
+    The copy is written under a temporary name, checked with `PRAGMA integrity_check` and then
+    renamed, never over another file. The same backup copied twice is copied once.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise BackupError(f"找不到备份位置：{folder}\n（U 盘没有插上，或文件夹已被移走？）")
+    final = folder / info.path.name
+    if final.exists():
+        return BackupInfo(final, info.taken_at, info.kind, info.seq)
+    temp = leftovers.temp_name(final, "part")
+    try:
+        shutil.copyfile(info.path, temp)
+        ok, detail = integrity_ok(temp)
+        if not ok:
+            raise BackupError(f"复制到 {folder} 的备份校验未通过（{detail}），已丢弃这份复制。")
+        from union_desk.db.database import _no_clobber_rename
+
+        _no_clobber_rename(temp, final)
+    except OSError as exc:
+        raise BackupError(f"无法把备份复制到 {folder}：{os_error_reason(exc)}") from exc
+    finally:
+        _remove(temp)
+    return BackupInfo(final, info.taken_at, info.kind, info.seq)
+
+
+def rotate_place(db_path: Path, folder: Path, today: dt.date | None = None) -> list[Path]:
+    """The same rotation as `rotate`, for this database's copies in another folder."""
+    return _rotate(_list_in(Path(folder), Path(db_path).stem), today or dt.date.today())
+
+
+def list_backups_in(db_path: Path, folder: Path) -> list[BackupInfo]:
+    """This database's backups in another folder (the second place, a USB stick), newest first."""
+    return _list_in(Path(folder), Path(db_path).stem)
+
+
+def list_backups_everywhere(db_path: Path) -> list[BackupInfo]:
+    """Backups in `backups/` and in the second backup place (when present), newest first.
+
+    A backup present in both places is listed once, from `backups/`.
+    """
+    from union_desk import config
+
+    found = list_backups(db_path)
+    second = config.second_backup_dir()
+    if second is not None and second.is_dir():
+        names = {info.path.name for info in found}
+        found += [info for info in list_backups_in(db_path, second) if info.path.name not in names]
+        found.sort(key=lambda b: (b.taken_at, b.seq, b.path.name), reverse=True)
+    return found

@@ -1,4 +1,5 @@
-"""Reading tables people made by hand: .xlsx, .xls (WPS), .ods and .csv (UTF-8 or GBK).
+"""Reading tables people made by hand: .xlsx, .xls, .et (WPS), .ods, and text tables: .csv and .txt
+(Excel's "Unicode 文本" is UTF-16 with tabs; "CSV (逗号分隔)" on Chinese Windows is GBK).
 
     table = read_table("花名册.xls")                 # the first sheet (or pick one by name)
     header = find_header(table.rows, MEMBERS)        # which row holds the headers, column mapping
@@ -23,6 +24,7 @@ beyond column `MAX_COLUMNS` (with a note in `Table.notes`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -39,9 +41,11 @@ from union_desk.ledgers.specs import LedgerSpec
 HEADER_SCAN_ROWS = 20
 MAX_CELLS = 5_000_000  # rows × columns calamine may allocate for one sheet (about 160 MB)
 MAX_COLUMNS = 1024  # a sheet streamed instead: cells right of this column are ignored
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-TABLE_SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".txt")
-FILE_FILTER = "表格文件 (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv)"  # for a file dialog
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".et", ".ods")
+TEXT_SUFFIXES = (".csv", ".txt")  # text tables: any of the encodings and delimiters below
+TABLE_SUFFIXES = (*SPREADSHEET_SUFFIXES, *TEXT_SUFFIXES)
+FILE_FILTER = "表格文件 (*.xlsx *.xls *.et *.xlsm *.xlsb *.ods *.csv *.txt)"  # for a file dialog
+WPS_SAVE_AS = "请在 WPS 中另存为 .xlsx 后再导入。"  # an .et file python-calamine cannot read
 
 _HEADER_JUNK = re.compile(r"[\s:：*＊•·\u3000]")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
@@ -53,7 +57,7 @@ class Table:
     sheet: str  # '' for csv
     sheet_names: list[str]
     rows: list[list]
-    encoding: str = ""  # csv only: 'utf-8' or 'gb18030'
+    encoding: str = ""  # text tables only: 'utf-8', 'utf-16' or 'gb18030'
     hidden: bool = False  # the sheet read is hidden in the workbook
     hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets of the workbook
     merges: list = field(default_factory=list)  # ((row1, col1), (row2, col2)) 0-based, when known
@@ -94,7 +98,7 @@ class SheetInfo:
 def sheet_infos(path) -> list[SheetInfo]:
     """Every sheet of the file with whether it is hidden (one unnamed sheet for csv); loads none."""
     path = Path(path)
-    if path.suffix.lower() in (".csv", ".txt"):
+    if path.suffix.lower() in TEXT_SUFFIXES:
         _check_file(path)
         return [SheetInfo("")]
     return _sheet_infos(_open_workbook(path))
@@ -126,7 +130,8 @@ def _check_file(path: Path) -> None:
         raise ValidationError(f"“{path}”是一个文件夹，请选择表格文件。", field="path")
     if path.suffix.lower() not in TABLE_SUFFIXES:
         raise ValidationError(
-            f"不支持的文件类型“{path.suffix or path.name}”：请选择 Excel（.xlsx、.xls）、WPS/LibreOffice（.ods）或 CSV 文件。",
+            f"不支持的文件类型“{path.suffix or path.name}”：请选择 Excel（.xlsx、.xls）、WPS（.et）、"
+            "LibreOffice（.ods）表格，或 CSV、Unicode 文本（.txt）文件。",
             field="path",
         )
     if path.name.startswith("~$"):
@@ -145,6 +150,8 @@ def _open_workbook(path: Path):
         name = type(exc).__name__
         if "Password" in name or "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise _unreadable(path, "文件设有密码保护，请在 Excel 中取消密码后另存再导入。") from exc
+        if path.suffix.lower() == ".et":  # an .et python-calamine cannot read as .xls (BIFF8)
+            raise _unreadable(path, WPS_SAVE_AS) from exc
         raise _unreadable(path, "文件已损坏或不是有效的表格文件，请在 Excel/WPS 中打开后另存为 .xlsx 再试。") from exc
 
 
@@ -153,7 +160,7 @@ def read_table(path, sheet: str | None = None) -> Table:
     `sheet` is None), or a csv file."""
     path = Path(path)
     _check_file(path)
-    if path.suffix.lower() in (".csv", ".txt"):
+    if path.suffix.lower() in TEXT_SUFFIXES:
         rows, encoding = _read_csv(path)
         return Table(path, "", [""], rows, encoding)
     workbook = _open_workbook(path)
@@ -184,7 +191,7 @@ def read_table(path, sheet: str | None = None) -> Table:
 def read_tables(path) -> list[Table]:
     """Every visible sheet of the file (one table for csv): what "choose the best sheet" reads."""
     path = Path(path)
-    if path.suffix.lower() in (".csv", ".txt"):
+    if path.suffix.lower() in TEXT_SUFFIXES:
         return [read_table(path)]
     return [read_table(path, name) for name in visible_sheet_names(path)]
 
@@ -326,26 +333,68 @@ def _plain(value):
 
 
 def _read_csv(path: Path) -> tuple[list[list], str]:
+    """Rows of a text table (.csv or .txt) and the encoding it was read in."""
     try:
         data = path.read_bytes()
     except PermissionError as exc:
         raise _unreadable(path, "文件正被其他程序占用或没有读取权限，请关闭后重试。") from exc
     except OSError as exc:
         raise _unreadable(path, exc.strerror or str(exc)) from exc
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes nearly any byte string
-        raise _unreadable(path, "无法识别文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx) or OLE2 (.xls/.et) file
+        raise _unreadable(path, "这不是文本格式的 CSV 文件（可能是改了扩展名的 Excel 文件）。")
+    decoded = decode_text(data)
+    if decoded is None:
+        raise _unreadable(path, "无法识别文字编码，请另存为 UTF-8 或 GBK 编码的 CSV，或 Excel 的“Unicode 文本”。")
+    text, encoding = decoded
     if "\x00" in text:
         raise _unreadable(path, "这不是文本格式的 CSV 文件（可能是改了扩展名的 Excel 文件）。")
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ";" if first.count(";") > first.count(",") else ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    return rows, "utf-8" if encoding == "utf-8-sig" else encoding
+    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))]
+    return rows, encoding
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
+_DELIMITERS = ("\t", ",", ";")  # in order of preference when equally likely
+
+
+def decode_text(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of a text table; None when it decodes in none of the encodings tried.
+
+    A byte-order mark decides (UTF-8, or UTF-16 LE/BE as Excel's "Unicode 文本" writes it). Without
+    one, UTF-16 is recognised by NUL bytes all on one side of the 2-byte units (digits, tabs and line
+    breaks are ASCII), else UTF-8 is tried strictly, else GB18030 (a superset of GBK, which Chinese
+    Excel and WPS write for "CSV (逗号分隔)")."""
+    attempts: list[tuple[str, str]] = []
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            attempts = [(codec, name)]
+            break
+    else:
+        sample = data[:4096]
+        if b"\x00" in sample:
+            even, odd = sample[0::2].count(0), sample[1::2].count(0)
+            if odd and not even:
+                attempts.append(("utf-16-le", "utf-16"))
+            elif even and not odd:
+                attempts.append(("utf-16-be", "utf-16"))
+        attempts += [("utf-8", "utf-8"), ("gb18030", "gb18030")]
+    for codec, name in attempts:
+        try:
+            return data.decode(codec), name
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def sniff_delimiter(text: str) -> str:
+    """Tab, comma or semicolon: the one found on the most of the first non-empty lines, then the most
+    often (Excel's "Unicode 文本" uses tabs, CSV commas, some European settings semicolons)."""
+    lines = [line for line in text[:65536].splitlines()[:50] if line.strip()][:10]
+
+    def score(delimiter: str) -> tuple[int, int]:
+        return sum(1 for line in lines if delimiter in line), sum(line.count(delimiter) for line in lines)
+
+    best = max(_DELIMITERS, key=score)
+    return best if score(best)[0] else ","
 
 
 # --- header detection ------------------------------------------------------------------------------

@@ -113,10 +113,11 @@ def write_pdf_atomic(path, write: Callable[[BinaryIO], object]) -> Path:
 
 
 def font_choice() -> fonts.FontChoice:
-    """The font for Chinese text as configured in settings (print_font), with the fallbacks."""
+    """The font for Chinese text as configured in settings (print_font, and pdf_font_index for the
+    face of a .ttc), with the fallbacks."""
     from union_desk.services import settings
 
-    return fonts.resolve_font(settings.get("print_font") or None)
+    return fonts.resolve_font(settings.get("print_font") or None, settings.font_index())
 
 
 def chinese_font() -> tuple[str, str]:

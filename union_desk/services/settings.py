@@ -13,6 +13,7 @@ DEFAULTS = {
     "chair": "",
     "default_handler": "",
     "print_font": "",
+    "pdf_font_index": "0",  # the face of print_font when it is a collection (.ttc): 0, 1, …
     "language": "zh_CN",
     "window_geometry": "",
     "slip_size": "A5",
@@ -29,7 +30,7 @@ TEXT = {
     "default_handler": ("short", "默认经办人"),
 }
 LIMITS = {key: textclean.TEXT_LIMITS[kind] for key, (kind, _) in TEXT.items()}
-OTHER_LABELS = {"print_font": "打印字体", "language": "界面语言", "window_geometry": "窗口位置", "slip_size": "记录单纸张"}
+OTHER_LABELS = {"print_font": "打印字体", "pdf_font_index": "打印字体集中的字体", "language": "界面语言", "window_geometry": "窗口位置", "slip_size": "记录单纸张"}
 # UI state that changes on every close: stored, but not worth an audit row.
 UNAUDITED = {"window_geometry"}
 
@@ -37,6 +38,12 @@ UNAUDITED = {"window_geometry"}
 def get(key: str) -> str:
     row = Setting.get_or_none(Setting.key == key)
     return row.value if row else DEFAULTS.get(key, "")
+
+
+def font_index() -> int:
+    """pdf_font_index as a number (0 when unset or unreadable)."""
+    value = get("pdf_font_index")
+    return int(value) if value.isascii() and value.isdigit() else 0
 
 
 def get_all() -> dict[str, str]:
@@ -54,6 +61,8 @@ def validate(values: dict[str, str]) -> dict[str, str]:
         value = textclean.clean_field(value, kind, label, field=key)
         if key == "slip_size" and value not in SLIP_SIZES:
             raise ValidationError("记录单纸张只能是 A5 或半张 A4", field=key)
+        if key == "pdf_font_index" and not (value.isascii() and value.isdigit() and len(value) <= 3):
+            raise ValidationError("打印字体集中的字体序号应是 0 或正整数", field=key)
         if key == "language" and value not in LANGUAGES:
             raise ValidationError(f"不支持的界面语言：{value}", field=key)
         cleaned[key] = value

@@ -5,20 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel
 
 from union_desk import __version__
 from union_desk.db.migrations import SCHEMA_VERSION
 from union_desk.paths import backups_dir
 from union_desk.printing.fonts import resolve_font
 from union_desk.services import settings
+from union_desk.ui.widgets.form_base import FormDialog
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FormDialog):
+    confirm_discard = False  # nothing typed here to lose
+
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Union Desk"))
-        form = QFormLayout(self)
+        form = QFormLayout(self.body)
         title = QLabel(self.tr("Union Desk"))
         title.setObjectName("aboutTitle")
         form.addRow(title)
@@ -26,7 +29,7 @@ class AboutDialog(QDialog):
             (self.tr("Version"), f"{__version__}（{self.tr('data version')} {SCHEMA_VERSION}）"),
             (self.tr("Data file"), str(db_path)),
             (self.tr("Backups folder"), str(backups_dir(db_path))),
-            (self.tr("Printing font"), resolve_font(settings.get("print_font") or None).description),
+            (self.tr("Printing font"), resolve_font(settings.get("print_font") or None, settings.font_index()).description),
         ]
         self.values: dict[str, QLabel] = {}
         for label, value in rows:
@@ -38,5 +41,5 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.set_buttons(buttons)
         self.resize(560, self.sizeHint().height())

@@ -11,13 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -39,12 +37,16 @@ from union_desk.ledgers.pack import pack_file_name, write_pack
 from union_desk.ledgers.period import MAX_YEAR, MIN_YEAR, LedgerPeriod
 from union_desk.ui.error_handling import show_write_error
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
+from union_desk.ui.open_file import open_folder
 
 
-class LedgerDialog(QDialog):
+class LedgerDialog(FormDialog):
     """After a successful export `written` lists the files and `folder` is where they are.
     导入台账… opens the ledger import dialog; `imported(report)` after an import through it."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     imported = Signal(object)
 
@@ -134,7 +136,7 @@ class LedgerDialog(QDialog):
         for box in (self.pack_box, *self.kind_boxes.values()):
             box.toggled.connect(self._update_button)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(ledgers)
         layout.addWidget(period)
         layout.addWidget(self.full_id_box)
@@ -142,7 +144,7 @@ class LedgerDialog(QDialog):
         layout.addLayout(folder_row)
         layout.addWidget(self.open_box)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.set_buttons(self.buttons)
         self.resize(640, 480)
         self._update_button()
 
@@ -185,7 +187,7 @@ class LedgerDialog(QDialog):
             self.folder_edit.setText(folder)
 
     def open_folder(self, folder: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_folder(self, folder)
 
     def import_ledger(self) -> None:
         from union_desk.ui.ledger_import_dialog import LedgerImportDialog

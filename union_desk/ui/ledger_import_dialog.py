@@ -37,6 +37,7 @@ from union_desk.ledgers.common import Cancelled
 from union_desk.ledgers.import_common import ERROR, NEW, UPDATE, ImportPreview, ImportReport, write_report_xlsx
 from union_desk.ledgers.record_import import apply_ledger, preview_ledger
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.import_preview import (
     ERROR_TEXT,
     HINT_TEXT,
@@ -52,9 +53,11 @@ ROSTER = "members"
 NAME_FIELDS = {"activities": ("title",), "plan": ("title",)}  # what names a row; the member's name otherwise
 
 
-class LedgerImportDialog(ImportPagesMixin, QDialog):
+class LedgerImportDialog(ImportPagesMixin, FormDialog):
     """After a successful import `report` is the ImportReport and `imported(report)` was emitted
     (also after a roster import through the roster wizard)."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     imported = Signal(object)
 

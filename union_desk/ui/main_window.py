@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from union_desk import logs
+from union_desk import config, logs
 from union_desk.db import backup, database
 from union_desk.errors import UnionDeskError
 from union_desk.services import maintenance, settings
 from union_desk.ui.about_dialog import AboutDialog
+from union_desk.paths import backups_dir
 from union_desk.ui.home.tab import HomeTab
+from union_desk.ui.open_file import open_folder
 from union_desk.ui.restore_dialog import RestoreDialog
 from union_desk.ui.settings_dialog import SettingsDialog
+from union_desk.ui.widgets.form_base import fit_to_screen
 from union_desk.ui.widgets.lazy_tab import LazyTab
 from union_desk.ui.widgets.task_runner import run_with_progress
 
@@ -89,8 +92,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
         self._show_open_warnings()
         geometry = settings.get("window_geometry")
-        if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
-            self.resize(1200, 760)
+        if geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
+            fit_to_screen(self)  # saved on a screen that is gone now, or on a bigger one
+        else:
+            fit_to_screen(self, QSize(1200, 760))  # within 1366×768 less the taskbar
 
     # --- building -------------------------------------------------------------------------------
 
@@ -105,7 +110,9 @@ class MainWindow(QMainWindow):
         self.action_quit = QAction(self.tr("E&xit"), self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
-        for action in (self.action_backup, self.action_restore):
+        self.action_backup_to = QAction(self.tr("Back up &to…"), self)
+        self.action_backup_to.triggered.connect(self.backup_to)
+        for action in (self.action_backup, self.action_backup_to, self.action_restore):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.action_ledgers = QAction(self.tr("Export &ledgers…"), self)
@@ -126,6 +133,12 @@ class MainWindow(QMainWindow):
         self.action_log_folder = QAction(self.tr("Open the &log folder"), self)
         self.action_log_folder.triggered.connect(self.open_log_folder)
         help_menu.addAction(self.action_log_folder)
+        self.action_data_folder = QAction(self.tr("Open the &data folder"), self)
+        self.action_data_folder.triggered.connect(lambda: open_folder(self, self.db_path.parent))
+        help_menu.addAction(self.action_data_folder)
+        self.action_backup_folder = QAction(self.tr("Open the &backup folder"), self)
+        self.action_backup_folder.triggered.connect(self.open_backup_folder)
+        help_menu.addAction(self.action_backup_folder)
         self.action_about = QAction(self.tr("&About"), self)
         self.action_about.triggered.connect(self.about)
         help_menu.addAction(self.action_about)
@@ -218,15 +231,15 @@ class MainWindow(QMainWindow):
             progress(0, 0, self.tr("Backing up…"))
             info = backup.make_backup(self.db_path, "manual")
             backup.rotate(self.db_path)
-            return info
+            return info, maintenance.copy_to_second_place(self.db_path, info)
 
-        info, error = run_with_progress(self, self.tr("Back up"), work, cancellable=False)
+        result, error = run_with_progress(self, self.tr("Back up"), work, cancellable=False)
         if error:
             self._show_error(self.tr("Back up"), error)
             return
-        QMessageBox.information(
-            self, self.tr("Back up"), self.tr("Backup saved to:\n{path}").format(path=info.path)
-        )
+        info, warning = result
+        message = self.tr("Backup saved to:\n{path}").format(path=info.path)
+        QMessageBox.information(self, self.tr("Back up"), message + ("\n\n⚠ " + warning if warning else ""))
         self.home.refresh()
 
     def restore(self) -> None:
@@ -320,7 +333,45 @@ class MainWindow(QMainWindow):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             pass  # the file manager then says the folder is missing
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_folder(self, folder)
+
+    def open_backup_folder(self) -> None:
+        folder = backups_dir(self.db_path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            pass  # the message then names the folder
+        open_folder(self, folder)
+
+    def backup_to(self) -> None:
+        """文件 → 备份到…: a one-off verified copy in a chosen folder (a USB stick, another drive)."""
+        start = str(config.second_backup_dir() or Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Back up to a folder"), start)
+        if not chosen:
+            return
+
+        def work(progress):
+            progress(0, 0, self.tr("Backing up…"))
+            return maintenance.backup_to(self.db_path, Path(chosen))
+
+        info, error = run_with_progress(self, self.tr("Back up"), work, cancellable=False)
+        if error:
+            self._show_error(self.tr("Back up"), error)
+            return
+        message = self.tr("Backup saved to:\n{path}").format(path=info.path)
+        if not maintenance.is_outside_data_folder(Path(chosen), self.db_path):
+            message += "\n\n" + self.tr(
+                "This folder is inside the data folder: if the disk fails, the backup is lost with the data."
+            )
+        QMessageBox.information(self, self.tr("Back up"), message)
+        self.home.refresh()
+
+    def switch_data_file(self, new_path: Path) -> None:
+        """The data file was moved (设置 → 移动数据文件) and reopened: show and use the new one."""
+        self.db_path = Path(new_path)
+        self.home.db_path = self.db_path
+        self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
+        self.refresh_all()
 
     def about(self) -> None:
         AboutDialog(self.db_path, self).exec()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -17,14 +16,17 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from union_desk.db import backup
+from union_desk.ui.widgets.form_base import FormDialog
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FormDialog):
+    confirm_discard = False  # nothing typed here to lose
+
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.chosen: Path | None = None
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(
             QLabel(
                 self.tr(
@@ -33,7 +35,7 @@ class RestoreDialog(QDialog):
             )
         )
         self.list = QListWidget()
-        for info in backup.list_backups(db_path):
+        for info in backup.list_backups_everywhere(db_path):  # backups/ and 设置 → 备份位置
             try:
                 size_kb = info.path.stat().st_size // 1024
             except OSError:  # removed or unreadable since it was listed
@@ -56,7 +58,7 @@ class RestoreDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.resize(480, 360)
 
     def _choose_file(self) -> None:

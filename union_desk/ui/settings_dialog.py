@@ -1,9 +1,12 @@
-"""文件 → 设置: school, union, chair, default handler, printing font, language."""
+"""文件 → 设置: school, union, chair, default handler, printing font (and its face in a .ttc), language;
+where the data file is (移动…) and the second backup place (备份位置, kept in the per-user config)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from union_desk.errors import ValidationError
-from union_desk.printing.fonts import resolve_font
-from union_desk.services import settings
+from union_desk import config
+from union_desk.db import backup, database
+from union_desk.errors import UnionDeskError, ValidationError
+from union_desk.paths import DB_ENV, configured_db_path
+from union_desk.printing.fonts import collection_faces, resolve_font
+from union_desk.services import maintenance, settings
 from union_desk.ui.error_handling import surfaces_errors
 
 
@@ -33,6 +39,7 @@ class SettingsDialog(QDialog):
         values = settings.get_all()
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
+        self._form = form
         labels = {
             "school_name": self.tr("School name"),
             "union_name": self.tr("Union name"),
@@ -55,10 +62,17 @@ class SettingsDialog(QDialog):
         row.addWidget(self.font_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Printing font file"), font_row)
+        # A collection (.ttc: SimSun + NSimSun, ...) holds several faces: the user picks one.
+        self.font_face = QComboBox()
+        self._saved_face = (values.get("print_font", ""), settings.font_index())
+        form.addRow(self.tr("Font in the file"), self.font_face)
         self.font_state = QLabel()
         form.addRow("", self.font_state)
-        self.font_edit.textChanged.connect(self._show_font)
-        self._show_font()
+        self.font_edit.textChanged.connect(self._fill_faces)
+        self.font_face.currentIndexChanged.connect(self._show_font)
+        self._fill_faces()
+
+        self._build_data_rows(form)
 
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
@@ -83,8 +97,120 @@ class SettingsDialog(QDialog):
         if path:
             self.font_edit.setText(path)
 
+    def _fill_faces(self) -> None:
+        path = self.font_edit.text().strip()
+        faces = collection_faces(path) if path and Path(path).is_file() else []
+        self.font_face.blockSignals(True)
+        self.font_face.clear()
+        for index, name in enumerate(faces):
+            self.font_face.addItem(name, index)
+        saved_path, saved_index = self._saved_face
+        if faces and path == saved_path and saved_index < len(faces):
+            self.font_face.setCurrentIndex(saved_index)
+        self.font_face.blockSignals(False)
+        self._form.setRowVisible(self.font_face, bool(faces))
+        self._show_font()
+
+    def _face_index(self) -> int:
+        return int(self.font_face.currentData() or 0) if self.font_face.count() else 0
+
+    # --- where the data lives ------------------------------------------------------------------
+
+    def _db_path(self) -> Path | None:
+        window = self.parent()
+        path = getattr(window, "db_path", None)
+        if path is None:
+            try:
+                path = database.database_path()
+            except Exception:  # noqa: BLE001 - no database open (a test of the dialog alone)
+                return None
+        return Path(path)
+
+    def _build_data_rows(self, form: QFormLayout) -> None:
+        db_path = self._db_path()
+        self.data_file = QLabel(str(db_path) if db_path else "")
+        self.data_file.setWordWrap(True)
+        self.data_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton(self.tr("Move…"))
+        self.move_button.clicked.connect(self._move_data)
+        movable = db_path is not None and not os.environ.get(DB_ENV) and db_path == configured_db_path()
+        self.move_button.setEnabled(movable)
+        if not movable:
+            self.move_button.setToolTip(
+                self.tr("This data file was chosen with --db, --demo or UNION_DESK_DB; it is not moved from here.")
+            )
+        data_row = QWidget()
+        row = QHBoxLayout(data_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.data_file, 1)
+        row.addWidget(self.move_button)
+        form.addRow(self.tr("Data file"), data_row)
+
+        self.backup_place = QLineEdit(str(config.second_backup_dir() or ""))
+        self.backup_place.setPlaceholderText(self.tr("None: choose a folder on another drive or a USB stick"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_backup_place)
+        place_row = QWidget()
+        row = QHBoxLayout(place_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.backup_place, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Second backup place"), place_row)
+        hint = QLabel(
+            self.tr("Every backup is copied there too when the folder is present (a USB stick may be unplugged).")
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+
+    def _choose_backup_place(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Second backup place"), self.backup_place.text().strip() or str(Path.home())
+        )
+        if folder:
+            self.backup_place.setText(folder)
+
+    def _move_data(self) -> None:
+        from union_desk.ui.data_move import move_data
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the data file to"), str(Path.home()))
+        if not folder:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Move the data file"),
+            self.tr(
+                "Copy the data file and its backups to\n{folder}\nand use it there from now on?\n\n"
+                "The old file stays where it is, unchanged."
+            ).format(folder=folder),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        new = move_data(self, self.parent(), Path(folder))
+        if new is not None:
+            self.data_file.setText(str(new))
+
+    def _save_backup_place(self) -> str | None:
+        """Save 备份位置 in the per-user config; a refusal message, or None."""
+        text = self.backup_place.text().strip()
+        folder = Path(text).expanduser() if text else None
+        if folder == config.second_backup_dir():
+            return None
+        db_path = self._db_path()
+        if folder is not None:
+            if not folder.is_dir():
+                return self.tr("The backup place does not exist: {path}").format(path=folder)
+            if db_path is not None and not maintenance.is_outside_data_folder(folder, db_path):
+                return self.tr("The backup place must be outside the data folder.")
+        config.set_second_backup_dir(folder)
+        newest = backup.list_backups(db_path) if folder is not None and db_path is not None else []
+        if newest:  # a copy there now, so the place is in use from today
+            warning = maintenance.copy_to_second_place(db_path, newest[0])
+            if warning:
+                QMessageBox.warning(self, self.tr("Settings"), warning)
+        return None
+
     def _show_font(self) -> None:
-        choice = resolve_font(self.font_edit.text().strip() or None)
+        choice = resolve_font(self.font_edit.text().strip() or None, self._face_index())
         text = self.tr("Printing will use: {font}").format(font=choice.description)
         if choice.problem:
             text += "\n" + choice.problem
@@ -93,6 +219,7 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         data = {key: edit.text() for key, edit in self.edits.items()}
         data["print_font"] = self.font_edit.text()
+        data["pdf_font_index"] = str(self._face_index())
         data["language"] = self.language.currentData()
         return data
 
@@ -104,8 +231,13 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), self.tr("The font file does not exist."))
             return
         try:
+            settings.validate(values)
+            refused = self._save_backup_place()
+            if refused:
+                QMessageBox.warning(self, self.tr("Settings"), refused)
+                return
             settings.save(values)
-        except ValidationError as exc:
+        except (ValidationError, UnionDeskError) as exc:
             QMessageBox.warning(self, self.tr("Settings"), exc.message)
             return
         super().accept()

@@ -36,11 +36,12 @@ from union_desk.services import activities
 from union_desk.services.members import MEMBER_STATUSES
 from union_desk.ui.activities.common import datetime_edit, edit_datetime, show_error
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 
 NAME, CAPACITY, TEAM = range(3)
 
 
-class ActivityForm(QDialog):
+class ActivityForm(FormDialog):
     """`saved` is the Activity after a successful save."""
 
     def __init__(self, activity: Activity | None = None, parent=None):
@@ -201,12 +202,12 @@ class ActivityForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(who)
         layout.addLayout(money)
         layout.addWidget(items_box, 1)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.resize(720, 720)
 
     def _follow_start(self, start) -> None:

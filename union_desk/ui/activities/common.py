@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QInputDialog,
     QLabel,
@@ -28,6 +27,7 @@ from union_desk.db.models import ActivityItem, Member, SignUp
 from union_desk.errors import UnionDeskError
 from union_desk.services import activities
 from union_desk.services.activities import NeedsConfirmation
+from union_desk.ui.widgets.form_base import FormDialog
 
 
 def show_error(parent: QWidget, title: str, error: Exception) -> None:
@@ -91,8 +91,10 @@ def names(signups) -> str:
     return "、".join(s.member.name for s in signups)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(FormDialog):
     """A summary line and a read-only text (who was skipped and why, import problems …)."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     def __init__(self, title: str, summary: str, details: str, parent=None):
         super().__init__(parent)
@@ -106,10 +108,10 @@ class ReportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("ActivitiesCommon", "Close"))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.resize(560, 380 if details else 120)
 
 

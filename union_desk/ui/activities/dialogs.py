@@ -25,6 +25,7 @@ from union_desk.services import activities, members
 from union_desk.services.members import MEMBER_STATUSES, MemberFilter
 from union_desk.ui.activities.common import show_error
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.member_picker import MemberPicker, member_label
 
 AWARDS = ("一等奖", "二等奖", "三等奖", "冠军", "亚军", "季军", "优秀奖", "参与奖")
@@ -39,7 +40,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-class AddItemDialog(QDialog):
+class AddItemDialog(FormDialog):
     """A new item (项目) for an existing activity; `added` after a successful save."""
 
     def __init__(self, activity: Activity, parent=None):
@@ -56,9 +57,9 @@ class AddItemDialog(QDialog):
         form.addRow(self.tr("Item"), self.name)
         form.addRow(self.tr("Places"), self.capacity)
         form.addRow("", self.team)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Add")))
+        self.set_buttons(_buttons(self, self.tr("Add")))
 
     @surfaces_errors
     def accept(self) -> None:
@@ -74,7 +75,7 @@ class AddItemDialog(QDialog):
         super().accept()
 
 
-class BulkSignUpDialog(QDialog):
+class BulkSignUpDialog(FormDialog):
     """Sign up everyone matching a filter (e.g. all women staff for 三八); shows how many match.
 
     The filter starts from the activity's own eligibility. `result` is the service's BulkResult.
@@ -124,12 +125,12 @@ class BulkSignUpDialog(QDialog):
                               "When the item is full, the rest go on the waiting list."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.count)
         layout.addWidget(note)
         self.buttons = _buttons(self, self.tr("Sign them up"))
-        layout.addWidget(self.buttons)
+        self.set_buttons(self.buttons)
         self.resize(460, 300)
         self.update_count()
 
@@ -168,7 +169,7 @@ class BulkSignUpDialog(QDialog):
         super().accept()
 
 
-class TeamDialog(QDialog):
+class TeamDialog(FormDialog):
     """A team entry (组室组队): its name and members; `team` after a successful save."""
 
     def __init__(self, item: ActivityItem, parent=None):
@@ -212,10 +213,10 @@ class TeamDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Team name"), self.name)
         form.addRow(self.tr("Add a member"), pick_row)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addLayout(lists, 1)
-        layout.addWidget(_buttons(self, self.tr("Save team")))
+        self.set_buttons(_buttons(self, self.tr("Save team")))
         self.resize(620, 420)
 
     def add_member(self, member: Member) -> None:
@@ -252,7 +253,7 @@ class TeamDialog(QDialog):
         super().accept()
 
 
-class ResultDialog(QDialog):
+class ResultDialog(FormDialog):
     """Rank and award of a sign-up or a team."""
 
     def __init__(self, target: SignUp | Team, label: str, parent=None):
@@ -271,9 +272,9 @@ class ResultDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Rank"), self.rank)
         form.addRow(self.tr("Award"), self.award)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Save")))
+        self.set_buttons(_buttons(self, self.tr("Save")))
 
     @surfaces_errors
     def accept(self) -> None:

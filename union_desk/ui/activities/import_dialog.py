@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,6 +28,7 @@ from union_desk.services import signup_import
 from union_desk.ui.activities.common import show_error, with_confirmations
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
 
 
@@ -44,8 +44,10 @@ def _in_thread(work):
     return run
 
 
-class SignUpImportDialog(QDialog):
+class SignUpImportDialog(FormDialog):
     """`report` is the SignUpImportReport after an import."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     def __init__(self, activity: Activity, parent=None):
         super().__init__(parent)
@@ -92,11 +94,11 @@ class SignUpImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("File"), file_row)
         form.addRow(self.tr("Item"), item_row)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.resize(680, 460)
         self._reset()
 

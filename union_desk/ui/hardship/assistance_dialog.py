@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,11 +27,12 @@ from union_desk.ui.hardship.common import (
     save_cancel_buttons,
     show_error,
 )
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
 
-class AssistanceForm(QDialog):
+class AssistanceForm(FormDialog):
     """One new 帮扶 record under `file`."""
 
     def __init__(self, file: HardshipFile, parent=None):
@@ -58,9 +58,9 @@ class AssistanceForm(QDialog):
         form.addRow(self.tr("Fund source"), self.fund_source)
         form.addRow(self.tr("Handler"), self.handler)
         form.addRow(self.tr("Notes"), self.notes)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
-        layout.addWidget(save_cancel_buttons(self))
+        self.set_buttons(save_cancel_buttons(self))
         self.resize(420, self.sizeHint().height())
 
     @surfaces_errors
@@ -85,8 +85,10 @@ class AssistanceForm(QDialog):
         super().accept()
 
 
-class AssistanceDialog(QDialog):
+class AssistanceDialog(FormDialog):
     """The assistance records of a file; voided ones stay listed, greyed, with their reason."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     def __init__(self, file: HardshipFile, parent=None):
         super().__init__(parent)
@@ -132,11 +134,11 @@ class AssistanceDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(header)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
-        layout.addWidget(close)
+        self.set_buttons(close)
         self.refresh()
         self.resize(820, 420)
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from union_desk.ui.hardship.common import (
     with_over_cap_reason,
 )
 from union_desk.ui.hardship.visit_form import fill_type_combo
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.member_picker import MemberPicker, member_label
 
 RULE_FILES, RULE_RETIREES, RULE_OWN = "files", "retirees", "own"
@@ -57,7 +57,7 @@ def members_by_rule(rule: str) -> list[Member]:
     return []
 
 
-class BatchDialog(QDialog):
+class BatchDialog(FormDialog):
     """After exec(), `created` holds the visits made."""
 
     def __init__(self, parent=None, *, initial_members: list[Member] | None = None):
@@ -133,10 +133,10 @@ class BatchDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(who, 3)
         body.addWidget(what, 2)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(body, 1)
         self.buttons = save_cancel_buttons(self, self.tr("Save all"))
-        layout.addWidget(self.buttons)
+        self.set_buttons(self.buttons)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.rules.buttonClicked.connect(lambda button: self.apply_rule(button.property("rule")))

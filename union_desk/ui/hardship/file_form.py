@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -40,6 +39,7 @@ from union_desk.ui.hardship.common import (
     save_cancel_buttons,
     show_error,
 )
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.member_picker import MemberPicker
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 
@@ -85,7 +85,7 @@ class FamilyTable(QTableView):
         self.family_model.set_records(list(member.relatives) if member else [])
 
 
-class FileForm(QDialog):
+class FileForm(FormDialog):
     """建档 (`file=None`) or 编辑 of `file`. After exec(), `saved` is the file."""
 
     def __init__(self, parent=None, *, file: HardshipFile | None = None, member: Member | None = None):
@@ -178,14 +178,14 @@ class FileForm(QDialog):
         family_layout = QVBoxLayout(family_box)
         family_layout.addWidget(self.family)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         self.closed_note = QLabel()
         self.closed_note.setWordWrap(True)
         self.closed_note.setStyleSheet("color: #a15c00;")
         layout.addWidget(self.closed_note)
         layout.addLayout(form)
         layout.addWidget(family_box)
-        layout.addWidget(save_cancel_buttons(self))
+        self.set_buttons(save_cancel_buttons(self))
         self._fields = {
             "member": self.member,
             "grade": self.grade,
@@ -267,7 +267,7 @@ class FileForm(QDialog):
         super().accept()
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(FormDialog):
     """复核: date and note; the service sets the next review a year on."""
 
     def __init__(self, file: HardshipFile, parent=None):
@@ -286,10 +286,10 @@ class ReviewDialog(QDialog):
         form.addRow(self.tr("Review date"), self.date)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.tr("Reviewed by"), self.reviewer)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.info)
         layout.addLayout(form)
-        layout.addWidget(save_cancel_buttons(self))
+        self.set_buttons(save_cancel_buttons(self))
         self.resize(440, self.sizeHint().height())
 
     @surfaces_errors
@@ -302,7 +302,7 @@ class ReviewDialog(QDialog):
         super().accept()
 
 
-class CloseDialog(QDialog):
+class CloseDialog(FormDialog):
     """脱困 / 注销: the new status, the date and the reason."""
 
     def __init__(self, file: HardshipFile, parent=None):
@@ -320,9 +320,9 @@ class CloseDialog(QDialog):
         form.addRow(self.tr("New status"), self.status)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Reason"), self.reason)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
-        layout.addWidget(save_cancel_buttons(self))
+        self.set_buttons(save_cancel_buttons(self))
         self.status.currentIndexChanged.connect(self._suggest)
         self._suggest()
         self.resize(420, self.sizeHint().height())

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from union_desk.ui.hardship.common import show_error
 from union_desk.ui.widgets.task_runner import run_with_progress
+from union_desk.ui.open_file import open_path
 
 if TYPE_CHECKING:  # reportlab is imported on the first print, not at start-up
     from union_desk.printing.common import PrintedPdf
@@ -57,5 +57,5 @@ def print_pdf(parent: QWidget, title: str, default_name: str, write: Callable[[P
     if error is not None:
         show_error(parent, title, error)
         return None
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+    open_path(parent, result.path)
     return result

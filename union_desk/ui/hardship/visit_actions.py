@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from union_desk.db.models import Visit
 from union_desk.errors import ValidationError
 from union_desk.services import visits
+from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import ask_text, money_edit, save_cancel_buttons, show_error
 from union_desk.ui.hardship.visit_form import reissue_visit
+from union_desk.ui.widgets.form_base import FormDialog
 
 
 
@@ -33,7 +35,7 @@ def void_visit(parent: QWidget, visit: Visit) -> bool:
     return True
 
 
-class ReissueDialog(QDialog):
+class ReissueDialog(FormDialog):
     """Void `visit` and issue a corrected copy with a new serial number (visits.reissue)."""
 
     def __init__(self, visit: Visit, parent=None):
@@ -60,13 +62,14 @@ class ReissueDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Reason for voiding"), self.reason)
         form.addRow(self.tr("Corrected amount (yuan)"), self.cash)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(summary)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(save_cancel_buttons(self, self.tr("Void and reissue")))
+        self.set_buttons(save_cancel_buttons(self, self.tr("Void and reissue")))
         self.resize(460, self.sizeHint().height())
 
+    @surfaces_errors
     def accept(self) -> None:
         if self.visit.voided:
             show_error(self, self.windowTitle(), ValidationError(self.tr("This slip is already voided.")))

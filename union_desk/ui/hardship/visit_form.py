@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from union_desk.ui.hardship.common import (
     show_error,
     with_over_cap_reason,
 )
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.member_picker import MemberPicker
 
 PLACES = ("家中", "医院", "学校", "殡仪馆")
@@ -75,7 +75,7 @@ def fill_relative_combo(combo: QComboBox, member: Member | None, placeholder: st
         combo.setCurrentIndex(max(0, combo.findData(current_id)))
 
 
-class VisitForm(QDialog):
+class VisitForm(FormDialog):
     """New visit (`visit=None`, optionally prefilled) or edit of `visit`. After exec(), `saved`
     holds the visit written (for 作废重开 the new one)."""
 
@@ -155,11 +155,11 @@ class VisitForm(QDialog):
         self.printed_note = QLabel()
         self.printed_note.setWordWrap(True)
         self.printed_note.setStyleSheet("color: #a15c00;")
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.printed_note)
         layout.addLayout(form)
         self.buttons = save_cancel_buttons(self)
-        layout.addWidget(self.buttons)
+        self.set_buttons(self.buttons)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.member.memberChanged.connect(self._member_changed)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -28,13 +27,16 @@ from union_desk.errors import ValidationError
 from union_desk.services import visits
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import money_edit, show_error
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
 GROUPS = ("五必访", "节日", "生日", "助学", "救助", "吊唁", "其他")
 
 
-class VisitTypesDialog(QDialog):
+class VisitTypesDialog(FormDialog):
+    confirm_discard = False  # nothing typed here to lose
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Visit types and standards"))
@@ -98,9 +100,9 @@ class VisitTypesDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(body, 1)
-        layout.addWidget(close)
+        self.set_buttons(close)
         self.refresh()
         if self.model.records:
             self.view.selectRow(0)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from union_desk.services import overview
+from union_desk.services import maintenance, overview
 
 
 class FigureCard(QFrame):
@@ -96,10 +96,17 @@ class HomeTab(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #b00020; font-weight: bold;")
         self.warnings.hide()
+        # No backup outside the data folder for a week: a dead disk or a 还原卡 takes both.
+        self.outside_backup = QLabel()
+        self.outside_backup.setObjectName("outsideBackupWarning")
+        self.outside_backup.setWordWrap(True)
+        self.outside_backup.setStyleSheet("color: #b00020;")
+        self.outside_backup.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.outside_backup)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
 
@@ -157,6 +164,9 @@ class HomeTab(QWidget):
             ("due_visit", data.due_visits),
         )
         self._show_warnings()
+        outside = maintenance.outside_backup_warning(self.db_path, data.today)
+        self.outside_backup.setText("⚠ " + outside if outside else "")
+        self.outside_backup.setVisible(bool(outside))
         age = data.backup_age_days
         if age is None:
             text, warn = self.tr("No backup yet"), True

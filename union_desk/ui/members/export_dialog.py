@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,13 +30,17 @@ from union_desk.ledgers.specs import MEMBERS, ExportOptions
 from union_desk.ledgers.xlsx_export import write_ledger
 from union_desk.services import members, settings
 from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
+from union_desk.ui.open_file import open_folder
 
 DEFAULT_NAME = "会员花名册.xlsx"
 
 
-class RosterExportDialog(QDialog):
+class RosterExportDialog(FormDialog):
     """After a successful export `written` is the file and `count` the number of members in it."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     def __init__(self, parent=None, status: str | None = "在职"):
         super().__init__(parent)
@@ -89,10 +90,10 @@ class RosterExportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.set_buttons(self.buttons)
         self.resize(600, 300)
         self._update_count()
 
@@ -170,6 +171,6 @@ class RosterExportDialog(QDialog):
             self.tr("{count} member(s) exported to:\n{path}\n\nOpen the folder?").format(count=self.count, path=self.written),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+            open_folder(self, self.written.parent)
         self.accept()
         return self.written

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -43,6 +42,7 @@ from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
 from union_desk.services import members
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#d97706"
@@ -215,7 +215,7 @@ class RelativesTable(QWidget):
         self.message.show()
 
 
-class MemberForm(QDialog):
+class MemberForm(FormDialog):
     """New member (member None) or edit one; after `exec()` succeeds, `self.member` is saved."""
 
     def __init__(self, member: Member | None = None, parent=None):
@@ -360,10 +360,10 @@ class MemberForm(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(columns)
         layout.addWidget(relatives_box, 1)
-        layout.addWidget(self.buttons)
+        self.set_buttons(self.buttons)
 
         if member is not None:
             self._load(member)

@@ -8,7 +8,6 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import Member
 from union_desk.services import members
 from union_desk.services.audit import ACTION_LABELS
+from union_desk.ui.widgets.form_base import FormDialog
 
 HIDDEN_FIELDS = {"id", "pinyin_key", "created_at", "updated_at", "member"}
 
@@ -94,7 +94,9 @@ def history_rows(member: Member) -> list[HistoryRow]:
     return rows
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(FormDialog):
+    confirm_discard = False  # nothing typed here to lose
+
     def __init__(self, member: Member, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change history: {name}").format(name=member.name))
@@ -131,8 +133,8 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.resize(940, 520)

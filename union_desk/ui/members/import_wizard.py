@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +41,7 @@ from union_desk.ledgers.common import Cancelled
 from union_desk.ledgers.roster_import import ERROR, FIELD_CHOICES, NEW, UPDATE
 from union_desk.ledgers.specs import MEMBERS
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.import_preview import (  # noqa: F401 - ERROR_BG … are used by the tests through here
     ERROR_BG,
     ERROR_TEXT,
@@ -69,8 +69,10 @@ def _error_text(parent: QWidget, error: Exception) -> str:
 # --- the wizard ------------------------------------------------------------------------------------
 
 
-class RosterImportWizard(ImportPagesMixin, QDialog):
+class RosterImportWizard(ImportPagesMixin, FormDialog):
     """After a successful import `report` is the ImportReport and `imported(report)` was emitted."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     imported = Signal(object)
 

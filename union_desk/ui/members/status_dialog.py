@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,9 +19,11 @@ from PySide6.QtWidgets import (
 from union_desk.db.models import Member
 from union_desk.errors import ValidationError
 from union_desk.services import members
+from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 
 
-class StatusDialog(QDialog):
+class StatusDialog(FormDialog):
     def __init__(self, member: Member, parent=None):
         super().__init__(parent)
         self.member = member
@@ -43,7 +44,7 @@ class StatusDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("e.g. retired on reaching the age"))
 
-        form = QFormLayout(self)
+        form = QFormLayout(self.body)
         form.addRow(self.tr("Member"), QLabel(f"{member.name}　{member.department}"))
         form.addRow(self.tr("Current status"), self.current_label)
         form.addRow(self.tr("New status"), self.status_combo)
@@ -54,12 +55,13 @@ class StatusDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.set_buttons(buttons)
         self.resize(420, self.sizeHint().height())
 
     def chosen_date(self) -> dt.date:
         return self.date_edit.date().toPython()
 
+    @surfaces_errors
     def accept(self) -> None:
         try:
             members.change_status(

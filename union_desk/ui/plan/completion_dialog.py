@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QTableWidget,
@@ -15,9 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from union_desk.services import plan
+from union_desk.ui.widgets.form_base import FormDialog
 
 
-class CompletionDialog(QDialog):
+class CompletionDialog(FormDialog):
+    confirm_discard = False  # nothing typed here to lose
+
     def __init__(self, year: int, parent=None):
         super().__init__(parent)
         self.year = year
@@ -79,8 +81,8 @@ class CompletionDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from union_desk.ledgers.xlsx_import import FILE_FILTER
 from union_desk.services import plan, plan_import
 from union_desk.ui.hardship.common import show_error
 from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
 
 ERROR_BG = QColor("#fde2e1")
@@ -43,7 +43,9 @@ NEW_FG = QColor("#2e7d32")
 FIELDS = ("month", "when", "title", "category", "responsible", "notes")
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(FormDialog):
+    confirm_discard = False  # nothing typed here to lose
+
     def __init__(self, year: int, parent=None):
         super().__init__(parent)
         self.preview: plan_import.PlanImportPreview | None = None
@@ -89,11 +91,11 @@ class PlanImportDialog(QDialog):
         file_row.addWidget(QLabel(self.tr("Plan year")))
         file_row.addWidget(self.year)
         file_row.addWidget(self.check_button)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(file_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.resize(1020, 560)
 
         self.browse.clicked.connect(self.choose_file)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -29,6 +28,7 @@ from union_desk.db.models import Activity, PlanItem, Visit
 from union_desk.errors import UnionDeskError
 from union_desk.services import plan
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -54,7 +54,7 @@ def visit_label(visit: Visit) -> str:
     )
 
 
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog):
     """New item (`item=None`, in plan `year`, optionally on `day`) or edit an existing one.
 
     The dialog saves through the plan service when accepted; validation errors are shown and the
@@ -125,7 +125,7 @@ class ItemDialog(QDialog):
                 self.year_label.text() + self.tr(" · made from the template (generating again will not change it)")
             )
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.year_label)
         layout.addLayout(form)
 
@@ -154,7 +154,7 @@ class ItemDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.buttons = buttons
 
     def _default_day(self) -> dt.date:
@@ -246,8 +246,10 @@ class ItemDialog(QDialog):
             self._fill_links()
 
 
-class LinkPicker(QDialog):
+class LinkPicker(FormDialog):
     """Choose activities and visits of the item's year to link (nearest in time first)."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     def __init__(self, item: PlanItem, parent=None):
         super().__init__(parent)
@@ -266,10 +268,10 @@ class LinkPicker(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
         self.refresh()
 
     def refresh(self) -> None:

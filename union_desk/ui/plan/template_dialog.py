@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from union_desk.db.models import PlanTemplateRule
 from union_desk.errors import UnionDeskError
 from union_desk.services import plan, plan_template
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.table_model import Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
@@ -34,7 +34,7 @@ def shown_title(title: str) -> str:
     return title.replace("{ordinal}", "{N}").replace("{year}", "{年}").replace("{month}", "{月}")
 
 
-class RuleDialog(QDialog):
+class RuleDialog(FormDialog):
     """A new rule (`rule=None`) or an existing one; saves through the service on accept."""
 
     def __init__(self, rule: PlanTemplateRule | None = None, parent=None):
@@ -123,9 +123,9 @@ class RuleDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
 
         for signal in (
             self.kind.currentIndexChanged,
@@ -215,8 +215,10 @@ class RuleDialog(QDialog):
         super().accept()
 
 
-class TemplateDialog(QDialog):
+class TemplateDialog(FormDialog):
     """The template's rules; add, edit, switch off/on, delete. Items made earlier are untouched."""
+
+    confirm_discard = False  # nothing typed here to lose
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -257,10 +259,10 @@ class TemplateDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(close)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
-        layout.addLayout(row)
+        self.set_buttons(row)
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from union_desk.services import stats as stats_service
 from union_desk.services.stats import StatTable, YearStats
 from union_desk.ui.stats import charts
 from union_desk.ui.widgets.task_runner import run_with_progress
+from union_desk.ui.open_file import open_path
 
 NUMBER_KINDS = ("int", "money", "rate")
 # the tables whose chart stands above them (too wide to sit beside)
@@ -440,7 +441,7 @@ class StatsPage(QWidget):
         return Path(path) if path else None
 
     def open_file(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_path(self, path)
 
     def _current_stats(self) -> YearStats | None:
         if self.stats is None or self._shown_period != (self.year.value(), self.kind.currentData()):
