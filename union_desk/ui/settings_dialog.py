@@ -56,12 +56,7 @@ class SettingsDialog(QDialog):
         self.font_edit.setPlaceholderText(self.tr("Automatic (Windows fonts, then Linux fonts, then STSong-Light)"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_font)
-        font_row = QWidget()
-        row = QHBoxLayout(font_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.font_edit, 1)
-        row.addWidget(browse)
-        form.addRow(self.tr("Printing font file"), font_row)
+        form.addRow(self.tr("Printing font file"), _field_with_button(self.font_edit, browse))
         # A collection (.ttc: SimSun + NSimSun, ...) holds several faces: the user picks one.
         self.font_face = QComboBox()
         self._saved_face = (values.get("print_font", ""), settings.font_index())
@@ -139,23 +134,13 @@ class SettingsDialog(QDialog):
             self.move_button.setToolTip(
                 self.tr("This data file was chosen with --db, --demo or UNION_DESK_DB; it is not moved from here.")
             )
-        data_row = QWidget()
-        row = QHBoxLayout(data_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.data_file, 1)
-        row.addWidget(self.move_button)
-        form.addRow(self.tr("Data file"), data_row)
+        form.addRow(self.tr("Data file"), _field_with_button(self.data_file, self.move_button))
 
         self.backup_place = QLineEdit(str(config.second_backup_dir() or ""))
         self.backup_place.setPlaceholderText(self.tr("None: choose a folder on another drive or a USB stick"))
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_backup_place)
-        place_row = QWidget()
-        row = QHBoxLayout(place_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.backup_place, 1)
-        row.addWidget(choose)
-        form.addRow(self.tr("Second backup place"), place_row)
+        form.addRow(self.tr("Second backup place"), _field_with_button(self.backup_place, choose))
         hint = QLabel(
             self.tr("Every backup is copied there too when the folder is present (a USB stick may be unplugged).")
         )
@@ -241,3 +226,13 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), exc.message)
             return
         super().accept()
+
+
+def _field_with_button(field: QWidget, button: QWidget) -> QWidget:
+    """A form row's field that stretches, with its button (选择…, 移动…) beside it."""
+    row_widget = QWidget()
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return row_widget
