@@ -165,3 +165,49 @@ def test_db_may_follow_the_command(capsys, tmp_path):
     # given after the command, --db wins over the one before it
     code, out, _ = run(capsys, "--db", str(tmp_path / "other.sqlite"), "check", "--db", str(target))
     assert code == 0 and str(target) in out
+
+
+def test_backup_command_copies_to_the_second_place(capsys, db_path, tmp_path):
+    from union_desk import config
+    from union_desk.db.database import close_database
+    from union_desk.services.maintenance import open_for_use
+
+    open_for_use(db_path, auto_backup=False)
+    close_database()
+    place = tmp_path / "U盘"
+    place.mkdir()
+    config.set_second_backup_dir(place)
+    code, out, err = run(capsys, "--db", str(db_path), "backup")
+    assert code == 0 and "已备份到" in out and err == ""
+    copies = list(place.rglob("*.sqlite"))
+    assert len(copies) == 1 and copies[0].read_bytes() == backup.list_backups(db_path)[0].path.read_bytes()
+    assert config.last_outside_backup(db_path) is not None
+
+
+def test_backup_command_warns_when_the_second_place_cannot_take_the_copy(capsys, db_path, tmp_path):
+    from union_desk import config
+    from union_desk.db.database import close_database
+    from union_desk.services.maintenance import open_for_use
+
+    open_for_use(db_path, auto_backup=False)
+    close_database()
+    place = tmp_path / "place"
+    place.write_text("a file, not a folder")  # not a folder: the copy is skipped, not an error
+    config.set_second_backup_dir(place)
+    code, out, _ = run(capsys, "--db", str(db_path), "backup")
+    assert code == 0 and len(backup.list_backups(db_path)) == 1
+
+
+def test_backup_to_a_folder(capsys, db_path, tmp_path):
+    from union_desk.db.database import close_database
+    from union_desk.services.maintenance import open_for_use
+
+    open_for_use(db_path, auto_backup=False)
+    close_database()
+    target = tmp_path / "E盘备份"
+    target.mkdir()
+    code, out, _ = run(capsys, "--db", str(db_path), "backup", "--to", str(target))
+    assert code == 0 and str(target) in out
+    assert len(list(target.rglob("*.sqlite"))) == 1
+    code, _, err = run(capsys, "--db", str(db_path), "backup", "--to", str(tmp_path / "没有这个文件夹" / "x"))
+    assert code != 0 and "Traceback" not in err and err.strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from union_desk import __version__
@@ -17,7 +18,9 @@ def register(verbs) -> None:
     demo.add_argument("--members", type=positive_int, default=150, metavar="人数", help="会员人数（默认 150）")
     demo.add_argument("--seed", type=int, default=2026, metavar="种子", help="随机种子（相同种子生成相同数据）")
     demo.set_defaults(func=cmd_demo)
-    top.add_parser("backup", help="立即备份数据文件").set_defaults(func=cmd_backup)
+    backup = top.add_parser("backup", help="立即备份数据文件（设了备份位置时也复制到那里）")
+    backup.add_argument("--to", metavar="文件夹", help="另外复制一份到这个文件夹（U 盘、另一块磁盘）")
+    backup.set_defaults(func=cmd_backup)
     restore = top.add_parser("restore", help="从备份文件恢复（会先备份当前文件）")
     restore.add_argument("file", metavar="备份文件")
     restore.set_defaults(func=cmd_restore)
@@ -54,10 +57,22 @@ def cmd_backup(args, db_path: Path) -> int:
 
     if not db_path.exists():
         raise ValidationError(f"数据文件不存在：{db_path}")
+    from union_desk.services import maintenance
+
     inspect_file(db_path)
+    if args.to:
+        folder = Path(args.to).expanduser().absolute()
+        copy = maintenance.backup_to(db_path, folder)
+        print(f"已备份到：{copy.path}")
+        if not maintenance.is_outside_data_folder(folder, db_path):
+            print("提醒：这个文件夹在数据文件夹里面，硬盘坏了备份会和数据一起丢失。", file=sys.stderr)
+        return 0
     info = backup.make_backup(db_path, "manual")
     backup.rotate(db_path)
     print(f"已备份到：{info.path}")
+    warning = maintenance.copy_to_second_place(db_path, info)
+    if warning:
+        print(f"提醒：{warning}", file=sys.stderr)
     return 0
 
 
