@@ -1,6 +1,6 @@
 """Command line: `union-desk [--db PATH | --demo] [命令 …]`; without a command the GUI opens.
 
-The commands live in `union_desk.commands.*` (one module per area). No widgets are imported here;
+The commands live in `union_desk.commands.*` (one module per area, listed by `union_desk.areas`). No widgets are imported here;
 `gui` imports the Qt application lazily. Every error is a Chinese message on stderr and a
 non-zero exit code.
 """
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import sys
 
+from union_desk import areas
 from union_desk.cli_argparse import ChineseArgumentParser, CommandParser, add_db_options, install
-from union_desk.commands import activities, core, ledgers, members, plan, printing, stats
+from union_desk.commands import core
 from union_desk.errors import UnionDeskError, ValidationError, os_error_reason, sqlite_error_to_user
 from union_desk.paths import cli_program_name, resolve_db_path
-
-AREAS = (core, members, plan, activities, printing, stats, ledgers)
-
 
 def build_parser() -> ChineseArgumentParser:
     install()
@@ -31,8 +29,9 @@ def build_parser() -> ChineseArgumentParser:
         verbs[verb] = verb_parser.add_subparsers(
             dest="what", metavar="内容", parser_class=CommandParser, required=True
         )
-    for area in AREAS:
-        area.register(verbs)
+    core.register(verbs)
+    for register in areas.cli_registrations():  # each area's commands (union_desk.areas)
+        register(verbs)
     return parser
 
 

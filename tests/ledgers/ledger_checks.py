@@ -70,7 +70,7 @@ def switch_to_empty(path: Path) -> None:
 
 
 def import_roster(path: Path):
-    from union_desk.ledgers.roster_import import import_roster as run
+    from union_desk.imports.roster import import_roster as run
 
     return run(path)
 
@@ -215,7 +215,7 @@ def add_ugly_records() -> dict:
 def edited_preview(kind: str, folder: Path, edits: dict, *, empty_db: Path | None = None, **more) -> dict:
     """Export a ledger, change cells {(row, header): value} as a person would, and preview the
     import (into an empty database at `empty_db` when given). Returns the preview's rows by row."""
-    from union_desk.ledgers.record_import import preview_ledger
+    from union_desk.imports.records import preview_ledger
 
     path, _ = export(kind, folder, **more)
     workbook = openpyxl.load_workbook(path)

@@ -9,8 +9,8 @@ import pytest
 
 from union_desk.db.models import Activity, ActivityItem, SignUp
 from union_desk.ledgers.activity_ledger import items_text, parse_eligibility, parse_items
-from union_desk.ledgers.import_common import ERROR
-from union_desk.ledgers.record_import import import_ledger
+from union_desk.imports.common import ERROR
+from union_desk.imports.records import import_ledger
 from union_desk.services import activities as activity_service
 
 

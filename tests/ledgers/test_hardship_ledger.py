@@ -11,8 +11,8 @@ import pytest
 from union_desk.db.models import Assistance, AuditLog, HardshipFile
 from union_desk.domain import idcard
 from union_desk.errors import ValidationError
-from union_desk.ledgers.import_common import ERROR, NEW, SAME, UPDATE
-from union_desk.ledgers.record_import import apply_ledger, import_ledger, preview_ledger
+from union_desk.imports.common import ERROR, NEW, SAME, UPDATE
+from union_desk.imports.records import apply_ledger, import_ledger, preview_ledger
 
 
 @pytest.fixture

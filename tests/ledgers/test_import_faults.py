@@ -18,10 +18,10 @@ import pytest
 
 import ledger_checks as lc
 from union_desk.domain.idcard import make_id, mask_id
-from union_desk.ledgers import xlsx_import
-from union_desk.ledgers.import_common import ERROR, write_report_xlsx
-from union_desk.ledgers.record_import import apply_ledger, parse_count, preview_ledger
-from union_desk.ledgers.roster_import import preview_roster
+from union_desk.imports import reader as xlsx_import
+from union_desk.imports.common import ERROR, write_report_xlsx
+from union_desk.imports.records import apply_ledger, parse_count, preview_ledger
+from union_desk.imports.roster import preview_roster
 
 ID_WANG = make_id("330106", dt.date(1985, 3, 1), 123, "女")
 ID_LI = make_id("440106", dt.date(1979, 7, 9), 456, "男")
@@ -205,7 +205,7 @@ def test_counts_and_plan_list_cells_too_large(db, tmp_path):
     with pytest.raises(ValueError, match="太大"):
         parse_count(1e20)
     assert parse_count(12.0) == 12
-    from union_desk.services.plan_import import preview_plan_import
+    from union_desk.imports.plan import preview_plan_import
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -330,7 +330,7 @@ def test_killed_signup_import_leaves_the_database_unchanged(demo_file, tmp_path)
     before = counts(demo_file, "sign_up", "audit_log")
     code = (
         "import sys; from pathlib import Path; from union_desk.services.maintenance import open_for_use;"
-        "from union_desk.db.models import Activity; from union_desk.services.signup_import import import_signups;"
+        "from union_desk.db.models import Activity; from union_desk.imports.signups import import_signups;"
         f"open_for_use(Path({str(demo_file)!r}), auto_backup=False);"
         f"r = import_signups(Activity.get_by_id({activity.id}), {str(tmp_path / '报名.xlsx')!r}, after_deadline_ok=True);"
         "print(len(r.signed))"

@@ -10,10 +10,10 @@ import pytest
 from union_desk.db.models import PlanItem
 from union_desk.errors import ValidationError
 from union_desk.ledgers.catalog import LEDGERS
-from union_desk.ledgers.import_common import ERROR
+from union_desk.imports.common import ERROR
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.ledgers.plan_ledger import parse_when
-from union_desk.ledgers.record_import import import_ledger
+from union_desk.imports.records import import_ledger
 from union_desk.services import plan
 
 

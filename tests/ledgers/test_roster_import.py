@@ -12,9 +12,10 @@ import pytest
 from union_desk.db.models import AuditLog, Member
 from union_desk.domain import idcard, textclean
 from union_desk.errors import UnionDeskError, ValidationError
-from union_desk.ledgers import roster_import, xlsx_import
+from union_desk.imports import reader as xlsx_import
+from union_desk.imports import roster as roster_import
 from union_desk.ledgers.common import Cancelled
-from union_desk.ledgers.roster_import import (
+from union_desk.imports.roster import (
     AMBIGUOUS_NAME,
     ERROR,
     NEW,

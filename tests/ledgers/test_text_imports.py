@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from union_desk.domain import idcard
-from union_desk.ledgers import xlsx_import
+from union_desk.imports import reader as xlsx_import
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 YEAR = dt.date.today().year

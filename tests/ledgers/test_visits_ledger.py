@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from union_desk.db.models import Counter, Member, Relative, Visit, VisitType
-from union_desk.ledgers.import_common import ERROR, NEW
-from union_desk.ledgers.record_import import import_ledger, preview_ledger
+from union_desk.imports.common import ERROR, NEW
+from union_desk.imports.records import import_ledger, preview_ledger
 from union_desk.services import visits as visit_service
 
 

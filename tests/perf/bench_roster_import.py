@@ -78,7 +78,7 @@ def _empty_db(workdir: Path) -> Path:
 
 def _run_app(roster: Path, template: Path, workdir: Path, n: int) -> float:
     from union_desk.db.database import close_database
-    from union_desk.ledgers.roster_import import apply_roster, preview_roster
+    from union_desk.imports.roster import apply_roster, preview_roster
     from union_desk.services.maintenance import open_for_use
 
     target = workdir / f"import-{n}.sqlite"

@@ -10,9 +10,10 @@ from openpyxl import Workbook
 
 from union_desk.db.models import AuditLog, PlanItem
 from union_desk.errors import ValidationError
-from union_desk.ledgers.import_common import ERROR, NEW
-from union_desk.services import plan, plan_import
-from union_desk.services.plan_import import EXISTS, parse_date, parse_month
+from union_desk.imports.common import ERROR, NEW
+from union_desk.imports import plan as plan_import
+from union_desk.services import plan
+from union_desk.imports.plan import EXISTS, parse_date, parse_month
 
 D = dt.date
 

@@ -12,7 +12,7 @@ from union_desk.domain.idcard import make_id
 from union_desk.domain.pinyin import search_key
 from union_desk.errors import ValidationError
 from union_desk.services import activities as act
-from union_desk.services import signup_import as si
+from union_desk.imports import signups as si
 from union_desk.services.activities import NeedsConfirmation
 
 START = dt.datetime(2026, 12, 20, 9, 0)

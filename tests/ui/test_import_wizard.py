@@ -18,8 +18,8 @@ from test_main_window import screenshot as _screenshot
 from union_desk.db.models import Member, Visit, VisitType
 from union_desk.domain import idcard
 from union_desk.errors import FileInUseError
-from union_desk.ledgers import roster_import
-from union_desk.ledgers.roster_import import ERROR, NEW, SAME, UPDATE
+from union_desk.imports import roster as roster_import
+from union_desk.imports.roster import ERROR, NEW, SAME, UPDATE
 from union_desk.services import members, visits
 from union_desk.ui import i18n
 from union_desk.ui.members import import_wizard

@@ -15,8 +15,8 @@ from test_main_window import screenshot as _screenshot
 
 from union_desk.db.database import close_database
 from union_desk.db.models import Visit
-from union_desk.ledgers.import_common import ERROR, NEW, SAME, UPDATE
-from union_desk.ledgers.roster_import import import_roster
+from union_desk.imports.common import ERROR, NEW, SAME, UPDATE
+from union_desk.imports.roster import import_roster
 from union_desk.services.maintenance import open_for_use
 from union_desk.ui import i18n, ledger_import_dialog
 from union_desk.ui.ledger_dialog import LedgerDialog

@@ -63,3 +63,9 @@ def year_arg(text: str) -> int:
     if not 1985 <= year <= 2100:
         raise argparse.ArgumentTypeError(f"年份应在 1985 到 2100 之间，而不是 {year}")
     return year
+
+
+def report_printed(printed) -> int:
+    """The line every `print …` command ends with."""
+    print(f"已生成 {printed.path}（{printed.pages} 页，字体：{printed.font}）")
+    return 0

@@ -1,10 +1,11 @@
-"""activity list."""
+"""activity list, print signin."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from union_desk.commands import print_json, session, year_arg
+from union_desk.cli_argparse import positive_int
+from union_desk.commands import print_json, report_printed, session, year_arg
 
 
 def register(verbs) -> None:
@@ -14,6 +15,10 @@ def register(verbs) -> None:
     lst.add_argument("--year", type=year_arg, metavar="年份", help="只列出这一年的活动")
     lst.add_argument("--json", action="store_true", help="以 JSON 输出")
     lst.set_defaults(func=cmd_list)
+    signin = verbs["print"].add_parser("signin", help="打印活动签到表")
+    signin.add_argument("activity_id", type=positive_int, metavar="活动编号")
+    signin.add_argument("-o", "--output", required=True, metavar="文件.pdf")
+    signin.set_defaults(func=cmd_signin)
 
 
 def cmd_list(args, db_path: Path) -> int:
@@ -28,3 +33,11 @@ def cmd_list(args, db_path: Path) -> int:
         print(f"{r['id']:>5}  {r['start']}  {r['status']:<4} 报名{r['signed_up']:>4} 候补{r['waiting']:>3} 签到{r['checked_in']:>4}  {r['title']}")
     print(f"共 {len(rows)} 项活动")
     return 0
+
+
+def cmd_signin(args, db_path: Path) -> int:
+    from union_desk.printing import activity_sheets
+
+    with session(db_path):
+        printed = activity_sheets.print_signin(args.activity_id, args.output)
+    return report_printed(printed)

@@ -118,7 +118,7 @@ def cmd_import_ledger(args, db_path: Path) -> int:
 def apply_or_refuse(preview, apply, args, progress):
     """(what to report, refused): the applied report; or the preview when it was only checked or
     refused (some row has an error and --skip-bad-rows was not given: nothing is written)."""
-    from union_desk.ledgers.import_common import RowsRejected
+    from union_desk.imports.common import RowsRejected
 
     if args.dry_run:
         return preview, bool(preview.rows_with_errors) and not args.skip_bad_rows
@@ -140,7 +140,7 @@ def refusal_text(preview, dry_run: bool) -> str:
 def import_json(result, preview, args, refused: bool) -> dict:
     """The JSON of an import: counts, errors, warnings, the sheet read; `rejected` lists the
     error rows when rows were left out (--skip-bad-rows) or made the import refuse."""
-    from union_desk.ledgers.import_common import rejected_rows
+    from union_desk.imports.common import rejected_rows
 
     data = result.as_dict()
     data.pop("error_rows", None)
@@ -161,17 +161,17 @@ def run_import(args, db_path: Path, kind: str) -> int:
     Any row with an error means nothing is imported (exit 2) unless --skip-bad-rows; a file that
     cannot be read is an error. The report path is checked before anything is written."""
     from union_desk.ledgers.common import check_target
-    from union_desk.ledgers.import_common import write_report_xlsx
+    from union_desk.imports.common import write_report_xlsx
 
     report_to = check_target(args.report) if getattr(args, "report", None) else None
     progress = None if args.json else print_progress
     with session(db_path, must_exist=False, lock=True):
         if kind == "members":
-            from union_desk.ledgers.roster_import import apply_roster as apply, preview_roster
+            from union_desk.imports.roster import apply_roster as apply, preview_roster
 
             preview = preview_roster(args.file, sheet=args.sheet, progress=progress)
         else:
-            from union_desk.ledgers.record_import import apply_ledger as apply, preview_ledger
+            from union_desk.imports.records import apply_ledger as apply, preview_ledger
 
             preview = preview_ledger(kind, args.file, sheet=args.sheet, progress=progress)
         result, refused = apply_or_refuse(preview, apply, args, progress)

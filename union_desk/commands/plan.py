@@ -1,11 +1,14 @@
-"""plan generate, plan list, import plan (a list of month + item)."""
+"""plan generate, plan list, import plan (a list of month + item), print plan."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from union_desk.commands import print_json, print_progress, session, year_arg
+from union_desk.commands import print_json, print_progress, report_printed, session, year_arg
 from union_desk.commands.ledgers import apply_or_refuse, import_json, import_options, refusal_text
+
+
+PRINT_PERIODS = {"year": None, "spring": "spring_term", "autumn": "autumn_term", "school-year": "school_year"}
 
 
 def register(verbs) -> None:
@@ -25,6 +28,13 @@ def register(verbs) -> None:
     imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择可见的工作表）")
     import_options(imp, report=False)
     imp.set_defaults(func=cmd_import)
+
+    prn = verbs["print"].add_parser("plan", help="打印工作计划表")
+    prn.add_argument("--year", type=year_arg, required=True, metavar="年份")
+    prn.add_argument("--period", choices=tuple(PRINT_PERIODS), default="year", metavar="范围",
+                     help="year 全年（默认）、spring 春季学期、autumn 秋季学期（9月—次年1月）、school-year 学年（9月—次年8月）")
+    prn.add_argument("-o", "--output", required=True, metavar="文件.pdf")
+    prn.set_defaults(func=cmd_print)
 
 
 def cmd_generate(args, db_path: Path) -> int:
@@ -55,7 +65,7 @@ def cmd_import(args, db_path: Path) -> int:
     that cannot be read is an error."""
     import sys
 
-    from union_desk.services import plan_import
+    from union_desk.imports import plan as plan_import
 
     progress = None if args.json else print_progress
     with session(db_path, must_exist=False, lock=True):
@@ -81,3 +91,15 @@ def cmd_import(args, db_path: Path) -> int:
     if args.dry_run:
         print("（只检查，未写入）")
     return code
+
+
+def cmd_print(args, db_path: Path) -> int:
+    from union_desk.printing import plan_sheet
+    from union_desk.services import plan
+
+    maker = PRINT_PERIODS[args.period]
+    period = getattr(plan, maker)(args.year) if maker else None
+    with session(db_path):
+        printed = plan_sheet.print_plan(args.year, args.output, period=period)
+    print(f"共 {printed.items} 项")
+    return report_printed(printed)

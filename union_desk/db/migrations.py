@@ -2,6 +2,10 @@
 
 Step N brings a file from version N-1 to N. Steps run in order inside one transaction each, after
 `database.open_database` has made a backup of an existing file. Never edit a released step; add one.
+
+Step 1 is the first schema (the tables of the first four areas). Later steps belong to the area
+that needs them and are listed in its registration (`Area.schema_steps`, union_desk.areas): one
+step at a time, numbered in the order they land.
 """
 
 from __future__ import annotations
@@ -20,9 +24,29 @@ def _step_1(db: SqliteDatabase) -> None:
     seed_defaults()
 
 
-STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _step_1,
-}
+def _area_step(ref: str) -> Callable[[SqliteDatabase], None]:
+    def run(db: SqliteDatabase) -> None:
+        from union_desk import areas
+
+        areas.resolve(ref)(db)
+
+    return run
+
+
+def _all_steps() -> dict[int, Callable[[SqliteDatabase], None]]:
+    from union_desk import areas
+
+    steps: dict[int, Callable[[SqliteDatabase], None]] = {1: _step_1}
+    for number, ref in areas.schema_steps().items():
+        if number in steps:
+            raise RuntimeError(f"schema step {number} is claimed twice")
+        steps[number] = _area_step(ref)
+    if sorted(steps) != list(range(1, len(steps) + 1)):
+        raise RuntimeError(f"schema steps must be numbered 1…n without gaps: {sorted(steps)}")
+    return steps
+
+
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = _all_steps()
 SCHEMA_VERSION = max(STEPS)
 
 

@@ -240,26 +240,26 @@ class _Generator:
     # -- run ----------------------------------------------------------------------------------------
 
     def run(self) -> dict[str, int]:
+        """Each area's demo step, in order (`union_desk.areas`: members first), then the audit row."""
+        from union_desk import areas
+
         try:
-            self._stage("正在生成会员", 250)
-            self._make_members()
-            self._stage("正在写入会员", 150)
-            self._insert(Member, self.member_rows, report=(0.0, 1.0))
-            self._stage("正在生成直系亲属", 150)
-            self._make_relatives()
-            self._stage("正在生成困难档案", 50)
-            self._make_hardship()
-            self._stage("正在生成工作计划", 20)
-            self._make_plan()
-            self._stage("正在生成走访慰问", 150)
-            self._make_visits()
-            self._stage("正在生成活动报名", 200)
-            self._make_activities()
+            for step in areas.demo_steps():
+                self._stage(step.label, step.weight)
+                areas.resolve(step.run)(self)
             self._stage("正在完成", 30)
             self._finish()
         except _Cancelled:
             raise UnionDeskError(CANCELLED_MESSAGE) from None
         return dict(self.counts)
+
+    def make_member_step(self) -> None:
+        """会员档案's demo step: the members, written, then their close relatives."""
+        self._make_members()
+        self._stage("正在写入会员", 150)
+        self._insert(Member, self.member_rows, report=(0.0, 1.0))
+        self._stage("正在生成直系亲属", 150)
+        self._make_relatives()
 
     # -- members ------------------------------------------------------------------------------------
 

@@ -18,9 +18,10 @@ from union_desk.db.models import Activity, ActivityItem, Member, PlanItem, SignU
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.ledgers.common import ledger_fields, link, members_by_id
-from union_desk.ledgers.import_common import NEW, UPDATE, ImportRow
+from union_desk.imports.common import NEW, UPDATE, ImportRow
+from union_desk.ledgers.ledger import Ledger
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.ledgers.record_import import RecordImporter, parse_count
+from union_desk.imports.records import RecordImporter, parse_count
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec, member_columns, seq_column
 from union_desk.services import activities as activity_service
 from union_desk.services.members import MEMBER_STATUSES
@@ -357,3 +358,7 @@ class SignUpImporter(RecordImporter):
         if signup is not None and ("team_rank" in data or "team_award" in data) and "team" not in data:
             data["team"] = signup.team.name if signup.team_id else ""
         return activity_service.restore_signup(item, member, data, signup, note=self.note).id
+
+
+ACTIVITIES_LEDGER = Ledger("activities", ACTIVITIES, activity_records, ActivityImporter, order=50, help="活动")
+SIGNUPS_LEDGER = Ledger("signups", SIGNUPS, signup_records, SignUpImporter, order=60, help="活动参与明细")

@@ -15,7 +15,7 @@ from union_desk.db.models import Member
 from union_desk.ledgers import activity_ledger, hardship_ledger, plan_ledger, visit_ledger
 from union_desk.ledgers.common import ProgressFn, ledger_fields
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.ledgers.record_import import RecordImporter
+from union_desk.imports.records import RecordImporter
 from union_desk.ledgers.specs import MEMBERS, ExportOptions, LedgerSpec
 
 

@@ -16,9 +16,10 @@ from peewee import fn
 
 from union_desk.db.models import Assistance, HardshipFile, Member
 from union_desk.errors import ValidationError
-from union_desk.ledgers.import_common import NEW, SAME, UPDATE, ImportRow
+from union_desk.imports.common import NEW, SAME, UPDATE, ImportRow
+from union_desk.ledgers.ledger import Ledger
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.ledgers.record_import import RecordImporter, parse_status, status_text
+from union_desk.imports.records import RecordImporter, parse_status, status_text
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec, member_columns, seq_column, totals_block
 from union_desk.services import hardship
 from union_desk.services.visits import FUND_SOURCES
@@ -299,3 +300,7 @@ class AssistanceImporter(RecordImporter):
         if reason:
             hardship.void_assistance(record, reason)
         return record.id
+
+
+HARDSHIP_LEDGER = Ledger("hardship", HARDSHIP, hardship_records, HardshipImporter, order=20, help="困难职工档案")
+ASSISTANCE_LEDGER = Ledger("assistance", ASSISTANCE, assistance_records, AssistanceImporter, order=30, help="帮扶救助")

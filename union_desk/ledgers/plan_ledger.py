@@ -15,9 +15,10 @@ from collections import defaultdict
 from union_desk.db.models import Activity, PlanItem
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.ledgers.import_common import NEW, ImportRow
+from union_desk.imports.common import NEW, ImportRow
+from union_desk.ledgers.ledger import Ledger
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.ledgers.record_import import RecordImporter
+from union_desk.imports.records import RecordImporter
 from union_desk.ledgers.specs import Block, LedgerColumn, LedgerSpec, block_column, seq_column
 from union_desk.services import plan
 
@@ -208,3 +209,6 @@ class PlanImporter(RecordImporter):
         plan.update_item(item, row.write, note=self.note)
         return item.id
 
+
+
+PLAN_LEDGER = Ledger("plan", PLAN, plan_records, PlanImporter, order=70, help="工作计划")

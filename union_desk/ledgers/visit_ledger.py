@@ -13,9 +13,10 @@ from decimal import Decimal
 from union_desk.db.models import Member, PlanItem, Relative, Visit, VisitType
 from union_desk.domain import textclean
 from union_desk.ledgers.common import ledger_fields, link, members_by_id
-from union_desk.ledgers.import_common import NEW, SAME, UPDATE, ImportRow
+from union_desk.imports.common import NEW, SAME, UPDATE, ImportRow
+from union_desk.ledgers.ledger import Ledger
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.ledgers.record_import import RecordImporter, parse_status, status_text
+from union_desk.imports.records import RecordImporter, parse_status, status_text
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec, member_columns, seq_column, totals_block
 from union_desk.services import members as member_service
 from union_desk.services import visits as visit_service
@@ -278,3 +279,6 @@ class VisitImporter(RecordImporter):
                 self.issue(row, "replaces", f"找不到被替代的单号“{serial}”，未关联", "warning")
             elif original.id != visit.id:
                 visit_service.set_replaces(visit, original)
+
+
+VISITS_LEDGER = Ledger("visits", VISITS, visit_records, VisitImporter, order=40, help="走访慰问")

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from peewee import ForeignKeyField, Model
 
+from union_desk import changes
 from union_desk.db.models import AuditLog, Setting, database_proxy, now
 
 ACTION_LABELS = {
@@ -64,6 +65,7 @@ def record(action: str, obj_or_table, record_id=None, before=None, after=None, n
         record_id = obj_or_table.get_id()
     else:
         table = obj_or_table
+    changes.noted(table)
     return AuditLog.create(
         actor=current_actor(),
         action=action,
@@ -104,6 +106,7 @@ def create_many(model_cls: type[Model], rows: list[dict], note: str = "") -> lis
     )
     actor = current_actor()
     ids: list[int] = []
+    changes.noted(model_cls._meta.table_name)
     with database_proxy.atomic():
         cursor = database_proxy.obj.cursor()
         for start in range(0, len(rows), CHUNK):

@@ -12,31 +12,14 @@ from union_desk import config
 from union_desk.db import backup, database, leftovers, migrations
 from union_desk.errors import BackupError, DataFolderError, DatabaseFileError, os_error_reason
 from union_desk.paths import backups_dir
-from union_desk.db.models import (
-    Activity,
-    Assistance,
-    AuditLog,
-    HardshipFile,
-    Member,
-    PlanItem,
-    Relative,
-    SignUp,
-    Visit,
-    VisitType,
-)
+from union_desk.db.models import AuditLog
 
-COUNTED = [
-    ("会员", Member),
-    ("直系亲属", Relative),
-    ("困难档案", HardshipFile),
-    ("帮扶记录", Assistance),
-    ("慰问类别", VisitType),
-    ("走访慰问", Visit),
-    ("活动", Activity),
-    ("报名", SignUp),
-    ("计划事项", PlanItem),
-    ("修改记录", AuditLog),
-]
+
+def counted() -> list[tuple[str, object]]:
+    """What `check` counts: each area's records (union_desk.areas), then the audit log."""
+    from union_desk import areas
+
+    return [*areas.check_counts(), ("修改记录", AuditLog)]
 
 
 def open_for_use(db_path: Path, *, auto_backup: bool = True):
@@ -219,5 +202,5 @@ class CheckReport:
 
 def check(db) -> CheckReport:
     integrity = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
-    counts = [(label, model.select().count()) for label, model in COUNTED]
+    counts = [(label, model.select().count()) for label, model in counted()]
     return CheckReport(db.path, migrations.schema_version(db), integrity, counts)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from union_desk.db.models import Activity, ActivityItem, database_proxy
 from union_desk.errors import UnionDeskError
-from union_desk.ledgers.xlsx_import import FILE_FILTER
-from union_desk.services import signup_import
+from union_desk.imports.reader import FILE_FILTER
+from union_desk.imports import signups as signup_import
 from union_desk.ui.activities.common import show_error, with_confirmations
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.print_actions import documents_dir
@@ -72,9 +72,13 @@ class SignUpImportDialog(FormDialog):
         self.check_button.clicked.connect(self.check)
         self.path.textChanged.connect(lambda _t: self._reset())
         self.item.currentIndexChanged.connect(lambda _i: self._reset())
-        self.summary = QLabel(self.tr(
-            "Columns read: 姓名 or 身份证号 (needed), 项目 and 部门 (optional). "
-            "Nothing is written until you press Import."))
+        self.summary = QLabel(
+            self.tr("Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.") + "\n"
+            + self.tr(
+                "Columns read: 姓名 or 身份证号 (needed), 项目 and 部门 (optional). "
+                "Nothing is written until you press Import."
+            )
+        )
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from union_desk.ledgers.import_common import ERROR, NEW
-from union_desk.ledgers.xlsx_import import FILE_FILTER
-from union_desk.services import plan, plan_import
+from union_desk.imports.common import ERROR, NEW
+from union_desk.imports.reader import FILE_FILTER
+from union_desk.imports import plan as plan_import
+from union_desk.services import plan
 from union_desk.ui.hardship.common import show_error
 from union_desk.ui.hardship.print_actions import documents_dir
 from union_desk.ui.widgets.form_base import FormDialog
@@ -60,9 +61,13 @@ class PlanImportDialog(FormDialog):
         self.year.setValue(year)
         self.year.setSuffix(self.tr(" (year)"))
         self.check_button = QPushButton(self.tr("Check the list"))
-        self.summary = QLabel(self.tr(
-            "Columns read: 月份 or 日期, 工作内容 (needed); 类别, 负责人, 备注 (optional). "
-            "Nothing is written until you press Import."))
+        self.summary = QLabel(
+            self.tr("Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.") + "\n"
+            + self.tr(
+                "Columns read: 月份 or 日期, 工作内容 (needed); 类别, 负责人, 备注 (optional). "
+                "Nothing is written until you press Import."
+            )
+        )
         self.summary.setWordWrap(True)
 
         self.table = QTableWidget(0, 9)

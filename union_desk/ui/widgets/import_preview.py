@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from union_desk.ledgers.import_common import ERROR, NEW, SAME, SKIPPED, UPDATE, ImportRow, SkippedRow
+from union_desk.imports.common import ERROR, NEW, SAME, SKIPPED, UPDATE, ImportRow, SkippedRow
 
 ERROR_BG = QColor("#fde2e1")
 WARNING_BG = QColor("#fff3c4")

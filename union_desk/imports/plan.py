@@ -31,9 +31,9 @@ from union_desk.db.models import PlanItem, database_proxy
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.faults import kill_point
-from union_desk.ledgers import xlsx_import
+from union_desk.imports import reader as xlsx_import
 from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
-from union_desk.ledgers.import_common import (
+from union_desk.imports.common import (
     ACTIONS,
     ERROR,
     NEW,

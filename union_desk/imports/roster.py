@@ -26,9 +26,9 @@ from union_desk.db.models import Member, database_proxy
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.faults import kill_point
-from union_desk.ledgers import xlsx_import
+from union_desk.imports import reader as xlsx_import
 from union_desk.ledgers.common import ProgressFn, Ticker
-from union_desk.ledgers.import_common import (
+from union_desk.imports.common import (
     ACTIONS,
     ERROR,
     NEW,

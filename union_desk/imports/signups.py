@@ -26,7 +26,7 @@ from union_desk.db.models import Activity, ActivityItem, Member, SignUp, databas
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
 from union_desk.faults import kill_point
-from union_desk.ledgers import xlsx_import
+from union_desk.imports import reader as xlsx_import
 from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
 from union_desk.services import activities

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
-from union_desk.ledgers import xlsx_import
+from union_desk.imports import reader as xlsx_import
 from union_desk.ledgers.common import Ticker, save_workbook_atomic
 from union_desk.ledgers.specs import LedgerSpec
 

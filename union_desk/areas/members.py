@@ -1,0 +1,23 @@
+"""会员档案: the member archive, the roster and its import."""
+
+from union_desk.areas import NAV_CONTEXT, Area, DemoStep, NavEntry, QuickAction, QT_TRANSLATE_NOOP
+
+AREA = Area(
+    key="members",
+    title="会员档案",
+    nav=(
+        NavEntry("members", QT_TRANSLATE_NOOP(NAV_CONTEXT, "Members"), group=1, order=2,
+                 page="union_desk.ui.members.tab:MembersTab",
+                 shows=frozenset({"member", "relative", "visit", "assistance", "sign_up", "activity"}),
+                 record_kinds=("member",)),
+    ),
+    ledgers=("union_desk.ledgers.member_ledger:MEMBERS_LEDGER",),
+    home="union_desk.ui.members.home:home_parts",
+    quick_actions=(QuickAction(QT_TRANSLATE_NOOP("HomeTab", "New member…"), "members", "add_member", 20),),
+    stats=("union_desk.services.member_stats:SECTION",),
+    demo=(DemoStep(10, "正在生成会员", 250, "union_desk.demo.generator:_Generator.make_member_step"),),
+    models=("union_desk.db.models:Member", "union_desk.db.models:Relative"),
+    cli=("union_desk.commands.members:register",),
+    check_counts=(("会员", "union_desk.db.models:Member"), ("直系亲属", "union_desk.db.models:Relative")),
+    changes=frozenset({"member", "relative"}),
+)
