@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sys
+
 import pytest  # noqa: E402
 
 
@@ -14,6 +16,19 @@ def _private_data_dir(tmp_path, monkeypatch):
     """Nothing a test does may touch the real per-user data folder or UNION_DESK_DB."""
     monkeypatch.setenv("UNION_DESK_DATA_DIR", str(tmp_path / "appdata"))
     monkeypatch.delenv("UNION_DESK_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_change_listeners():
+    """Each test starts with no change listeners (the GUI's bus is made again when used)."""
+    yield
+    import union_desk.changes as changes
+
+    bus_module = sys.modules.get("union_desk.ui.change_bus")
+    if bus_module is not None and bus_module._bus is not None:
+        bus_module._bus.close()
+        bus_module._bus = None
+    changes._listeners.clear()
 
 
 @pytest.fixture

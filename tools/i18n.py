@@ -34,7 +34,7 @@ def sources() -> list[str]:
     return sorted(
         str(p.relative_to(ROOT))
         for p in (ROOT / "union_desk").rglob("*.py")
-        if "ui" in p.relative_to(ROOT).parts or p.name == "app.py"
+        if {"ui", "areas"} & set(p.relative_to(ROOT).parts) or p.name == "app.py"
     )
 
 

@@ -22,7 +22,6 @@ from union_desk.db.models import (
 from union_desk.errors import ValidationError
 from union_desk.domain.festivals import statutory_calendar
 from union_desk.services import plan, plan_calendar, plan_template
-from union_desk.services.overview import build as build_overview
 
 D = dt.date
 
@@ -431,8 +430,7 @@ def test_29_february_birthdays_in_a_common_year(db, db_path):
     assert [b.member.name for b in plan_calendar.month_events(2027, 2).days[D(2027, 2, 28)].birthdays] == ["闰日生"]
     assert plan_calendar.reminders(D(2028, 2, 1)).birthdays[0].date == D(2028, 2, 29)
     assert plan_calendar.reminders(D(2027, 3, 1)).birthdays == []
-    overview = build_overview(db_path, D(2027, 2, 10))
-    assert [(b.member.id, b.date) for b in overview.birthdays] == [(leap.id, D(2027, 2, 28))]
+    assert [(b.member.id, b.date) for b in plan_calendar.birthdays_in_month(2027, 2)] == [(leap.id, D(2027, 2, 28))]
 
 
 def test_lunar_birthdays(db):
@@ -475,11 +473,11 @@ def test_reminders_for_the_home_page(db):
     assert [a.title for a in r.deadlines] == ["羽毛球比赛"]
 
 
-def test_overview_uses_the_reminders(db, db_path):
+def test_home_reminders(db, db_path):
     plan.create_item(dt.date.today().year, {"title": "明天的会", "date": dt.date.today() + dt.timedelta(days=1)})
     member = Member.create(name="复核对象", birth_date=D(1975, 1, 1))
     HardshipFile.create(member=member, grade="相对困难", main_cause="低收入", next_review_date=dt.date.today())
-    data = build_overview(db_path)
+    data = plan_calendar.reminders()
     if (dt.date.today() + dt.timedelta(days=1)).year == dt.date.today().year:
-        assert [i.title for i in data.plan_due] == ["明天的会"]
+        assert [i.title for i in data.week_items] == ["明天的会"]
     assert [f.member.name for f in data.hardship_due] == ["复核对象"]

@@ -39,13 +39,13 @@ def window(qtbot, qapp, demo_db, db_path):
     win.resize(1200, 760)
     win.show()
     qtbot.waitExposed(win)
-    win.tabs.setCurrentIndex(4)
+    win.show_page("activities")
     return win
 
 
 @pytest.fixture
 def tab(window):
-    return window.activities
+    return window.page("activities")
 
 
 @pytest.fixture

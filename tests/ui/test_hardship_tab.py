@@ -43,13 +43,13 @@ def window(qtbot, qapp, demo_db, db_path, styled):
     win.resize(1200, 760)
     win.show()
     qtbot.waitExposed(win)
-    win.tabs.setCurrentIndex(3)
+    win.show_page("hardship")
     return win
 
 
 @pytest.fixture
 def tab(window):
-    return window.hardship
+    return window.page("hardship")
 
 
 @pytest.fixture
@@ -532,7 +532,7 @@ def test_visit_types_menu_entry_opens_the_dialog(window, tab, monkeypatch):
         return 0
 
     monkeypatch.setattr(VisitTypesDialog, "exec", fake_exec)
-    window.action_visit_types.trigger()
+    next(a for a in window.area_actions if a.text().startswith("慰问类别与标准")).trigger()
     assert opened == ["慰问类别与标准"]
 
 

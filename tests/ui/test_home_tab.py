@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from union_desk.db.models import Activity, HardshipFile, Member, PlanItem
-from union_desk.services import overview, visits
+from union_desk.services import visits
 from union_desk.ui import i18n
 from union_desk.ui.main_window import MainWindow
 
@@ -41,7 +41,6 @@ def entries(win, key):
 def test_due_visits_listed(window):
     due = visits.due_visits(TODAY)
     assert due, "an open hardship file not visited this year is due"
-    assert overview.build(window.db_path).due_visits and len(overview.build(window.db_path).due_visits) == len(due)
     box, _widget = window.home.lists["due_visits"]
     assert box.title() == "应访未访"
     _w, items = entries(window, "due_visits")
@@ -63,33 +62,33 @@ def activate(win, key, text_part):
 
 def test_entries_open_their_records(window, monkeypatch):
     opened = []
-    monkeypatch.setattr(window.members, "edit_member", lambda m: opened.append(("member", m.id)))
-    monkeypatch.setattr(window.hardship, "visit_due", lambda due: opened.append(("due", due.member.id)))
+    monkeypatch.setattr(window.page("members"), "edit_member", lambda m: opened.append(("member", m.id)))
+    monkeypatch.setattr(window.page("hardship"), "visit_due", lambda due: opened.append(("due", due.member.id)))
 
     kind, item = activate(window, "plan_due", "工会委员会议")
-    assert kind == "plan" and window.current_page() is window.plan
-    assert window.plan.selected_day == TODAY
+    assert kind == "plan" and window.current_page() is window.page("plan")
+    assert window.page("plan").selected_day == TODAY
 
-    window.tabs.setCurrentWidget(window.home)
+    window.show_page("home")
     kind, activity = activate(window, "deadlines", "羽毛球比赛报名")
-    assert kind == "activity" and window.current_page() is window.activities
-    assert window.activities.stack.currentWidget() is window.activities.detail
-    assert window.activities.detail.activity.id == activity.id
+    assert kind == "activity" and window.current_page() is window.page("activities")
+    assert window.page("activities").stack.currentWidget() is window.page("activities").detail
+    assert window.page("activities").detail.activity.id == activity.id
 
-    window.tabs.setCurrentWidget(window.home)
+    window.show_page("home")
     kind, member = activate(window, "birthdays", "王芳")
-    assert kind == "member" and window.current_page() is window.members
+    assert kind == "member" and window.current_page() is window.page("members")
     assert ("member", member.id) in opened
 
-    window.tabs.setCurrentWidget(window.home)
+    window.show_page("home")
     kind, file = activate(window, "hardship_due", "王芳")
-    assert kind == "hardship_file" and window.current_page() is window.hardship
-    assert window.hardship.inner.currentWidget() is window.hardship.files
-    assert window.hardship.files.current_file().id == file.id
+    assert kind == "hardship_file" and window.current_page() is window.page("hardship")
+    assert window.page("hardship").inner.currentWidget() is window.page("hardship").files
+    assert window.page("hardship").files.current_file().id == file.id
 
-    window.tabs.setCurrentWidget(window.home)
+    window.show_page("home")
     kind, due = activate(window, "due_visits", "王芳")
-    assert kind == "due_visit" and window.hardship.inner.currentWidget() is window.hardship.due
+    assert kind == "due_visit" and window.page("hardship").inner.currentWidget() is window.page("hardship").due
     assert ("due", due.member.id) in opened
 
 
@@ -97,9 +96,9 @@ def test_the_none_line_opens_nothing(window):
     widget = window.home.lists["plan_overdue"][1]
     widget.clear()
     window.home._fill("plan_overdue", [])
-    before = window.tabs.currentWidget()
+    before = window.current_key()
     widget.itemActivated.emit(widget.item(0))
-    assert window.tabs.currentWidget() is before
+    assert window.current_key() == before
 
 
 def test_quick_actions_open_the_forms(window, qtbot, monkeypatch):
@@ -109,11 +108,11 @@ def test_quick_actions_open_the_forms(window, qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(MemberForm, "exec", lambda self: opened.append(("member", self.windowTitle())) or 0)
     qtbot.mouseClick(window.home.new_member_button, Qt.MouseButton.LeftButton)
-    assert window.current_page() is window.members and opened[0][0] == "member"
+    assert window.current_page() is window.page("members") and opened[0][0] == "member"
     monkeypatch.setattr(VisitsPage, "new_visit", lambda self, **kw: opened.append(("visit", kw)))
     qtbot.mouseClick(window.home.new_visit_button, Qt.MouseButton.LeftButton)
-    assert window.current_page() is window.hardship
-    assert window.hardship.inner.currentWidget() is window.hardship.visits
+    assert window.current_page() is window.page("hardship")
+    assert window.page("hardship").inner.currentWidget() is window.page("hardship").visits
     assert opened[-1] == ("visit", {})
     assert window.home.new_visit_button.text() == "新增走访…"
     assert window.home.new_member_button.text() == "新增会员…"

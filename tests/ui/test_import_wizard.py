@@ -37,6 +37,9 @@ MANGLED_ID = 4.40106198506031e17  # an 18-digit number Excel kept only 15 digits
 HEADER = ["序号", "姓 名", "性别", "身份证号码", "出生年月", "联系电话", "部门", "备注"]
 #          A       B       C       D            E          F          G       H
 
+VISITS_PANEL = "union_desk.ui.hardship.member_visits:MemberVisitsPanel"  # registered by the hardship area
+ACTIVITIES_PANEL = "union_desk.ui.activities.member_activities:MemberActivitiesPanel"
+
 
 @pytest.fixture
 def styled(qapp):
@@ -559,13 +562,16 @@ def test_batch_visits_for_the_selected_members(zh, qtbot, monkeypatch):
     monkeypatch.setattr(BatchDialog, "exec", save)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    from union_desk.ui.change_bus import bus
+
     changed = []
-    tab.visits_changed.connect(lambda: changed.append(True))
+    bus().changed.connect(changed.append)
     click(qtbot, tab.batch_button)
+    bus().flush()
     assert shown == [expected]
     made = list(Visit.select())
     assert {v.member_id for v in made} == expected and len({v.batch for v in made}) == 1
-    assert told and told[0].startswith("已登记 2 人次") and changed
+    assert told and told[0].startswith("已登记 2 人次") and any("visit" in kinds for kinds in changed)
     view.selectRow(0)
     assert tab.edit_button.isEnabled()
 
@@ -578,16 +584,16 @@ def test_member_form_shows_the_visits_of_an_existing_member(zh, qtbot):
     form = MemberForm(members.get_member(zhao.id))
     qtbot.addWidget(form)
     form.show()
-    assert form.visits_panel is not None
+    assert VISITS_PANEL in form.panels
     assert [form.lower_tabs.tabText(i) for i in range(form.lower_tabs.count())] == ["直系亲属", "走访慰问与帮扶", "本年活动"]
     form.lower_tabs.setCurrentIndex(1)
-    assert form.visits_panel.model.rowCount() == 1
-    assert "300.00" in form.visits_panel.summary.text()
+    assert form.panels[VISITS_PANEL].model.rowCount() == 1
+    assert "300.00" in form.panels[VISITS_PANEL].summary.text()
     assert not english_words(visible_texts(form))
     screenshot(form, "import-member-form-visits")
     new = MemberForm(None)
     qtbot.addWidget(new)
-    assert new.visits_panel is None and new.activities_panel is None
+    assert new.panels == {}
 
 
 def test_member_form_shows_the_activities_of_this_year(zh, qtbot):
@@ -604,7 +610,7 @@ def test_member_form_shows_the_activities_of_this_year(zh, qtbot):
     form = MemberForm(members.get_member(zhao.id))
     qtbot.addWidget(form)
     form.lower_tabs.setCurrentIndex(2)
-    model = form.activities_panel.model
+    model = form.panels[ACTIVITIES_PANEL].model
     assert [model.record_at(r).item.activity.title for r in range(model.rowCount())] == ["健步行"]
 
 

@@ -80,9 +80,12 @@ def english_words(texts) -> set[str]:
     return words
 
 
-def test_tabs_and_menus_are_chinese(window):
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["首页", "工作计划", "会员档案", "困难帮扶", "活动报名", "年度统计"]
+def nav_texts(window) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count()) if window.nav.item(i).text()]
+
+
+def test_navigation_and_menus_are_chinese(window):
+    assert nav_texts(window) == ["首页", "工作计划", "会员档案", "困难帮扶与走访", "活动报名", "台账", "年度统计"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "帮助(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
@@ -90,18 +93,18 @@ def test_tabs_and_menus_are_chinese(window):
 
 
 def test_every_tab_shows_data_and_no_english(window, qtbot):
-    for index, name in enumerate(["home", "plan", "members", "hardship", "activities", "stats"]):
-        window.tabs.setCurrentIndex(index)
+    for name in ["home", "plan", "members", "hardship", "activities", "ledgers", "stats"]:
+        window.show_page(name)
         qtbot.wait(10)
         screenshot(window, f"main-{name}")
         leftover = english_words(visible_texts(window))
         assert not leftover, f"English on the {name} tab: {leftover}"
-    assert window.members.list.model.rowCount() > 0
-    assert window.plan.list.model.rowCount() > 0
-    assert window.hardship.files.model.rowCount() > 0
-    assert window.hardship.visits.model.rowCount() > 0
-    assert window.activities.list.model.rowCount() > 0
-    assert window.members.list.count_label.text().startswith("共 ")
+    assert window.page("members").list.model.rowCount() > 0
+    assert window.page("plan").list.model.rowCount() > 0
+    assert window.page("hardship").files.model.rowCount() > 0
+    assert window.page("hardship").visits.model.rowCount() > 0
+    assert window.page("activities").list.model.rowCount() > 0
+    assert window.page("members").list.count_label.text().startswith("共 ")
 
 
 def test_home_figures_match_the_database(window):
@@ -111,13 +114,13 @@ def test_home_figures_match_the_database(window):
 
 
 def test_member_search_by_pinyin_initials(window, qtbot):
-    window.tabs.setCurrentIndex(2)
+    window.show_page("members")
     target = Member.select().where(Member.status == "在职").order_by(Member.id).first()
     initials = pinyin_variants(target.name)[1][0]
     # wait for the debounced search itself, not just any refresh of the list
-    with qtbot.waitSignal(window.members.list.model.modelReset, timeout=3000):
-        qtbot.keyClicks(window.members.list.search, initials)
-    records = window.members.list.model.records
+    with qtbot.waitSignal(window.page("members").list.model.modelReset, timeout=3000):
+        qtbot.keyClicks(window.page("members").list.search, initials)
+    records = window.page("members").list.model.records
     assert any(r.id == target.id for r in records)
     assert all(initials in r.pinyin_key or initials in r.name for r in records)
 

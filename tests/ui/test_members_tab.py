@@ -280,8 +280,8 @@ def test_filters_fit_the_window_at_1200_by_760(qtbot, qapp, demo_db, db_path):
     window.resize(1200, 760)
     window.show()
     qtbot.waitExposed(window)
-    window.show_tab("members")
-    tab = window.members
+    window.show_page("members")
+    tab = window.page("members")
     qtbot.waitUntil(lambda: tab.list.model.rowCount() > 0)
     qtbot.wait(50)  # let the layout settle
     for widget in tab.findChildren(QComboBox) + tab.findChildren(QSpinBox) + tab.findChildren(QPushButton):

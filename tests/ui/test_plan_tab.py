@@ -319,8 +319,8 @@ def test_screenshot_of_a_busy_month(qtbot, qapp, db, db_path):
     win.resize(1200, 760)
     win.show()
     qtbot.waitExposed(win)
-    win.tabs.setCurrentIndex(1)
-    tab = win.plan
+    win.show_page("plan")
+    tab = win.page("plan")
     tab.go_month(2026, 3, BUSY)
     qtbot.wait(20)
     rect = tab.grid.cell_rect(BUSY)
@@ -335,7 +335,11 @@ def test_screenshot_of_a_busy_month(qtbot, qapp, db, db_path):
     assert tab.estimate_label.isVisible()
     screenshot(win, "plan-estimate-2027")
     # a change in the plan makes the 首页 reload its reminders when it is shown next
-    assert win.tabs.indexOf(win.home) in win._loaded
-    tab.changed.emit()
-    assert win.tabs.indexOf(win.home) not in win._loaded
+    from union_desk.services import plan as plan_service
+    from union_desk.ui.change_bus import bus
+
+    assert "home" not in win._stale
+    plan_service.create_item(2027, {"title": "新加的事项", "month": 10})
+    bus().flush()
+    assert "home" in win._stale
     win.close()

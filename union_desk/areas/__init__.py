@@ -64,12 +64,24 @@ class QuickAction:
 
 
 @dataclass(frozen=True)
+class MenuAction:
+    """An entry of the 文件 menu for an area's own lists (e.g. 慰问类别与标准…): builds page
+    `nav_key` if needed (without showing it) and calls its method `method()`."""
+
+    label: str  # English source, translated in the context "MainWindow"
+    nav_key: str
+    method: str
+    order: int
+
+
+@dataclass(frozen=True)
 class MemberTab:
     """A read-only panel on an existing member's form (e.g. 走访帮扶记录): `panel(member)` is a widget."""
 
     label: str  # English source, translated in the context "MemberForm"
     panel: str
     order: int
+    shows: frozenset[str] = frozenset()  # record kinds the panel shows (it refreshes when they change)
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,7 @@ class Area:
     # reference to a UI function `(HomeContext) -> list[HomeFigure | HomeList]` for 首页
     home: str | None = None
     quick_actions: tuple[QuickAction, ...] = ()
+    menu_actions: tuple[MenuAction, ...] = ()
     # references to `services.stats.StatsSection`s: its parts of 年度统计 (screen, PDF, xlsx, CLI)
     stats: tuple[str, ...] = ()
     plan_links: tuple[PlanLink, ...] = ()
@@ -221,6 +234,10 @@ def member_tabs() -> list[MemberTab]:
 
 def quick_actions() -> list[QuickAction]:
     return sorted((q for a in all_areas() for q in a.quick_actions), key=lambda q: q.order)
+
+
+def menu_actions() -> list[MenuAction]:
+    return sorted((m for a in all_areas() for m in a.menu_actions), key=lambda m: m.order)
 
 
 def import_entries() -> list[ImportEntry]:

@@ -2,15 +2,15 @@
 
 This area owns no records: its pages read the other areas through the registry."""
 
-from union_desk.areas import NAV_CONTEXT, Area, ImportEntry, NavEntry, QT_TRANSLATE_NOOP
+from union_desk.areas import Area, ImportEntry, NavEntry, QT_TRANSLATE_NOOP
 
 AREA = Area(
     key="books",
     title="台账与年度统计",
     nav=(
-        NavEntry("ledgers", QT_TRANSLATE_NOOP(NAV_CONTEXT, "Ledgers"), group=9, order=90,
+        NavEntry("ledgers", QT_TRANSLATE_NOOP("Navigation", "Ledgers"), group=9, order=90,
                  page="union_desk.ui.books.ledger_page:LedgerPage", shows=frozenset({"setting"})),
-        NavEntry("stats", QT_TRANSLATE_NOOP(NAV_CONTEXT, "Statistics"), group=9, order=91,
+        NavEntry("stats", QT_TRANSLATE_NOOP("Navigation", "Statistics"), group=9, order=91,
                  page="union_desk.ui.stats.page:StatsPage", shows=frozenset({"*"})),
     ),
     import_entries=(ImportEntry(QT_TRANSLATE_NOOP("MainWindow", "&Import a ledger…"),

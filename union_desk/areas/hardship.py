@@ -1,10 +1,10 @@
 """困难帮扶 · 走访慰问: hardship files, assistance, visits and condolences (one entry, sub-tabs)."""
 
 from union_desk.areas import (
-    NAV_CONTEXT,
     Area,
     DemoStep,
     MemberTab,
+    MenuAction,
     NavEntry,
     PlanLink,
     QuickAction,
@@ -15,7 +15,7 @@ AREA = Area(
     key="hardship",
     title="困难帮扶与走访慰问",
     nav=(
-        NavEntry("hardship", QT_TRANSLATE_NOOP(NAV_CONTEXT, "Hardship and visits"), group=2, order=3,
+        NavEntry("hardship", QT_TRANSLATE_NOOP("Navigation", "Hardship and visits"), group=2, order=3,
                  page="union_desk.ui.hardship.tab:HardshipTab",
                  shows=frozenset({"hardship_file", "hardship_review", "assistance", "visit", "visit_type", "member",
                                   "relative", "plan_item"}),
@@ -28,6 +28,8 @@ AREA = Area(
     ),
     home="union_desk.ui.hardship.home:home_parts",
     quick_actions=(QuickAction(QT_TRANSLATE_NOOP("HomeTab", "New visit…"), "hardship", "new_visit", 10),),
+    menu_actions=(MenuAction(QT_TRANSLATE_NOOP("MainWindow", "&Visit types and standards…"), "hardship",
+                             "edit_visit_types", 10),),
     stats=("union_desk.services.visit_stats:SECTION", "union_desk.services.assistance_stats:SECTION"),
     plan_links=(PlanLink("visit", "union_desk.db.models:Visit", "走访慰问"),),
     demo=(
@@ -36,7 +38,8 @@ AREA = Area(
     ),
     models=tuple(f"union_desk.db.models:{m}" for m in ("HardshipFile", "HardshipReview", "Assistance", "VisitType", "Visit")),
     member_tabs=(MemberTab(QT_TRANSLATE_NOOP("MemberForm", "Visits and assistance"),
-                           "union_desk.ui.hardship.member_visits:MemberVisitsPanel", 10),),
+                           "union_desk.ui.hardship.member_visits:MemberVisitsPanel", 10,
+                           frozenset({"visit", "assistance", "visit_type", "hardship_file"})),),
     cli=("union_desk.commands.hardship:register",),
     print_targets=("visit", "signoff"),
     check_counts=(

@@ -1,14 +1,14 @@
 """会员档案: the member archive, the roster and its import."""
 
-from union_desk.areas import NAV_CONTEXT, Area, DemoStep, NavEntry, QuickAction, QT_TRANSLATE_NOOP
+from union_desk.areas import Area, DemoStep, NavEntry, QuickAction, QT_TRANSLATE_NOOP
 
 AREA = Area(
     key="members",
     title="会员档案",
     nav=(
-        NavEntry("members", QT_TRANSLATE_NOOP(NAV_CONTEXT, "Members"), group=1, order=2,
+        NavEntry("members", QT_TRANSLATE_NOOP("Navigation", "Members"), group=1, order=2,
                  page="union_desk.ui.members.tab:MembersTab",
-                 shows=frozenset({"member", "relative", "visit", "assistance", "sign_up", "activity"}),
+                 shows=frozenset({"member", "relative"}),
                  record_kinds=("member",)),
     ),
     ledgers=("union_desk.ledgers.member_ledger:MEMBERS_LEDGER",),

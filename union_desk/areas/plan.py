@@ -1,12 +1,12 @@
 """工作计划: the year's plan calendar, its template and its ledger."""
 
-from union_desk.areas import NAV_CONTEXT, Area, DemoStep, NavEntry, QT_TRANSLATE_NOOP
+from union_desk.areas import Area, DemoStep, NavEntry, QT_TRANSLATE_NOOP
 
 AREA = Area(
     key="plan",
     title="工作计划",
     nav=(
-        NavEntry("plan", QT_TRANSLATE_NOOP(NAV_CONTEXT, "Work plan"), group=0, order=1,
+        NavEntry("plan", QT_TRANSLATE_NOOP("Navigation", "Work plan"), group=0, order=1,
                  page="union_desk.ui.plan.tab:PlanTab",
                  shows=frozenset({"plan_item", "plan_template_rule", "activity", "visit", "member", "setting"}),
                  record_kinds=("plan",)),

@@ -16,6 +16,7 @@ DEFAULTS = {
     "pdf_font_index": "0",  # the face of print_font when it is a collection (.ttc): 0, 1, …
     "language": "zh_CN",
     "window_geometry": "",
+    "last_area": "",
     "slip_size": "A5",
 }
 SLIP_SIZES = ("A5", "half-A4")
@@ -30,9 +31,9 @@ TEXT = {
     "default_handler": ("short", "默认经办人"),
 }
 LIMITS = {key: textclean.TEXT_LIMITS[kind] for key, (kind, _) in TEXT.items()}
-OTHER_LABELS = {"print_font": "打印字体", "pdf_font_index": "打印字体集中的字体", "language": "界面语言", "window_geometry": "窗口位置", "slip_size": "记录单纸张"}
+OTHER_LABELS = {"print_font": "打印字体", "pdf_font_index": "打印字体集中的字体", "language": "界面语言", "window_geometry": "窗口位置", "last_area": "上次打开的页面", "slip_size": "记录单纸张"}
 # UI state that changes on every close: stored, but not worth an audit row.
-UNAUDITED = {"window_geometry"}
+UNAUDITED = {"window_geometry", "last_area"}
 
 
 def get(key: str) -> str:

@@ -1,20 +1,37 @@
-"""The main window: 首页 and the four work tabs, the 文件 and 帮助 menus."""
+"""The main window: the side list of areas and their pages, the 文件 and 帮助 menus.
+
+The window knows the areas only through the registry (union_desk.areas): their navigation
+entries and pages, 首页's quick actions, the 文件 menu's import entries and area actions. Pages
+are built the first time they are shown. After any write the change bus (ui.change_bus) says
+which kinds of records changed; pages that show them are refreshed when next shown (the page in
+front at once, unless the change is its own: a page refreshes itself after its own saves).
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from union_desk import config, logs
+from union_desk import areas, changes, config, logs
 from union_desk.db import backup, database
 from union_desk.errors import UnionDeskError
+from union_desk.paths import backups_dir
 from union_desk.services import maintenance, settings
 from union_desk.ui.about_dialog import AboutDialog
-from union_desk.paths import backups_dir
-from union_desk.ui.home.tab import HomeTab
+from union_desk.ui.change_bus import announce_everything, bus
+from union_desk.ui.navigation import NavigationList
 from union_desk.ui.open_file import open_folder
 from union_desk.ui.restore_dialog import RestoreDialog
 from union_desk.ui.settings_dialog import SettingsDialog
@@ -22,35 +39,7 @@ from union_desk.ui.widgets.form_base import fit_to_screen
 from union_desk.ui.widgets.lazy_tab import LazyTab
 from union_desk.ui.widgets.task_runner import run_with_progress
 
-
-def _plan_tab():
-    from union_desk.ui.plan.tab import PlanTab
-
-    return PlanTab()
-
-
-def _members_tab():
-    from union_desk.ui.members.tab import MembersTab
-
-    return MembersTab()
-
-
-def _hardship_tab():
-    from union_desk.ui.hardship.tab import HardshipTab
-
-    return HardshipTab()
-
-
-def _activities_tab():
-    from union_desk.ui.activities.tab import ActivitiesTab
-
-    return ActivitiesTab()
-
-
-def _stats_page():
-    from union_desk.ui.stats.page import StatsPage
-
-    return StatsPage()
+HOME = "home"
 
 
 class MainWindow(QMainWindow):
@@ -60,37 +49,33 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self._announced = False
-        self.tabs = QTabWidget()
-        self.home = HomeTab(self.db_path)
-        self.home.backup_requested.connect(self.backup_now)
-        self.home.ledgers_requested.connect(self.export_ledgers)
-        self.home.open_requested.connect(self.open_record)
-        self.home.new_visit_requested.connect(self.new_visit)
-        self.home.new_member_requested.connect(lambda: self.show_tab("members").add_member())
-        # The work tabs (and their modules) are built the first time they are opened or used, so
-        # the window comes up after the 首页 alone.
-        self._lazy = {
-            "plan": LazyTab(_plan_tab, self._plan_built),
-            "members": LazyTab(_members_tab, self._members_built),
-            "hardship": LazyTab(_hardship_tab),
-            "activities": LazyTab(_activities_tab),
-            "stats": LazyTab(_stats_page),
+        self.entries = {entry.key: entry for entry in areas.nav_entries()}
+        self._own_changes = {
+            entry.key: area.changes for area in areas.all_areas() for entry in area.nav
         }
-        self.tabs.addTab(self.home, self.tr("Home"))
-        self.tabs.addTab(self._lazy["plan"], self.tr("Work plan"))
-        self.tabs.addTab(self._lazy["members"], self.tr("Members"))
-        self.tabs.addTab(self._lazy["hardship"], self.tr("Hardship and visits"))
-        self.tabs.addTab(self._lazy["activities"], self.tr("Activities"))
-        self.tabs.addTab(self._lazy["stats"], self.tr("Statistics"))
-        self._loaded: set[int] = set()
-        self.tabs.currentChanged.connect(self._load_tab)
-        # the statistics count again each time they are opened (other tabs change the data)
-        self.tabs.currentChanged.connect(lambda i: i == self._index("stats") or self._forget("stats"))
-        self.setCentralWidget(self.tabs)
+        self.stack = QStackedWidget()
+        self._holders: dict[str, LazyTab] = {}
+        for key, entry in self.entries.items():
+            holder = LazyTab(partial(self._build_page, entry))
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
+        self._stale: set[str] = set(self.entries)  # pages to refresh when next shown
+        self.nav = NavigationList(list(self.entries.values()), self)
+        self.nav.area_chosen.connect(self._activate)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        bus().changed.connect(self._on_changes)
         self._build_menus()
         self._update_title()
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
         self._show_open_warnings()
+        last = settings.get("last_area")
+        self.nav.choose(last if last in self.entries else HOME)
         geometry = settings.get("window_geometry")
         if geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
             fit_to_screen(self)  # saved on a screen that is gone now, or on a bigger one
@@ -98,6 +83,19 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, QSize(1200, 760))  # within 1366×768 less the taskbar
 
     # --- building -------------------------------------------------------------------------------
+
+    def _build_page(self, entry):
+        page = areas.resolve(entry.page)()
+        # what a page may ask of the window (首页 does): generic, no area named
+        for signal, slot in (
+            ("open_requested", self.open_record),
+            ("action_requested", self.run_action),
+            ("backup_requested", self.backup_now),
+            ("ledgers_requested", self.export_ledgers),
+        ):
+            if hasattr(page, signal):
+                getattr(page, signal).connect(slot)
+        return page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -118,14 +116,20 @@ class MainWindow(QMainWindow):
         self.action_ledgers = QAction(self.tr("Export &ledgers…"), self)
         self.action_ledgers.triggered.connect(self.export_ledgers)
         file_menu.addAction(self.action_ledgers)
-        self.action_import_ledger = QAction(self.tr("&Import a ledger…"), self)
-        self.action_import_ledger.triggered.connect(self.import_ledger)
-        file_menu.addAction(self.action_import_ledger)
+        self.import_actions: list[QAction] = []
+        for entry in areas.import_entries():
+            action = QAction(QCoreApplication.translate("MainWindow", entry.label), self)
+            action.triggered.connect(partial(self.run_import, entry.opener))
+            file_menu.addAction(action)
+            self.import_actions.append(action)
         file_menu.addSeparator()
         file_menu.addAction(self.action_settings)
-        self.action_visit_types = QAction(self.tr("&Visit types and standards…"), self)
-        self.action_visit_types.triggered.connect(lambda: self.hardship.edit_visit_types())
-        file_menu.addAction(self.action_visit_types)
+        self.area_actions: list[QAction] = []
+        for entry in areas.menu_actions():
+            action = QAction(QCoreApplication.translate("MainWindow", entry.label), self)
+            action.triggered.connect(partial(self.call_page, entry.nav_key, entry.method))
+            file_menu.addAction(action)
+            self.area_actions.append(action)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
@@ -148,78 +152,105 @@ class MainWindow(QMainWindow):
         title = self.tr("Union Desk")
         self.setWindowTitle(f"{title} — {school}" if school else title)
 
-    # --- the tabs -----------------------------------------------------------------------------
+    # --- the pages ------------------------------------------------------------------------------
 
     @property
-    def plan(self):
-        return self._lazy["plan"].widget()
+    def home(self):
+        return self.page(HOME)
 
-    @property
-    def members(self):
-        return self._lazy["members"].widget()
+    def page(self, key: str):
+        """The page of a navigation entry (built now if it was not yet)."""
+        return self._holders[key].widget()
 
-    @property
-    def hardship(self):
-        return self._lazy["hardship"].widget()
+    def is_built(self, key: str) -> bool:
+        return self._holders[key].built
 
-    @property
-    def activities(self):
-        return self._lazy["activities"].widget()
-
-    @property
-    def stats(self):
-        return self._lazy["stats"].widget()
-
-    def _plan_built(self, plan) -> None:
-        # plan changes show on the 首页 reminders the next time it is opened
-        plan.changed.connect(lambda: self._loaded.discard(self.tabs.indexOf(self.home)))
-
-    def _members_built(self, members) -> None:
-        # visits saved from the 会员档案 tab (批量慰问) show in 困难帮扶 the next time it is opened
-        members.visits_changed.connect(lambda: self._forget("hardship"))
-
-    def _index(self, name: str) -> int:
-        return self.tabs.indexOf(self._lazy[name])
-
-    def _forget(self, name: str) -> None:
-        self._loaded.discard(self._index(name))
-
-    def show_tab(self, name: str):
-        """Bring a work tab to the front (building it if needed) and return its widget."""
-        self.tabs.setCurrentWidget(self._lazy[name])
-        return self._lazy[name].widget()
+    def current_key(self) -> str | None:
+        return self.nav.current_key()
 
     def current_page(self):
-        """The widget of the tab in front (the real one, not its lazy holder)."""
-        page = self.tabs.currentWidget()
-        return page.widget() if isinstance(page, LazyTab) else page
+        key = self.current_key()
+        return self.page(key) if key else None
 
-    def tab_index(self, name: str) -> int:
-        return self._index(name)
+    def show_page(self, key: str):
+        """Bring an area's page to the front (building and refreshing it if needed); return it."""
+        if self.nav.current_key() != key:
+            self.nav.choose(key)  # → _activate
+        else:
+            self._activate(key)
+        return self.page(key)
 
-    def _load_tab(self, index: int) -> None:
-        """Tabs load their data the first time they are shown, so start-up stays fast."""
-        if index in self._loaded or index < 0:
-            return
-        self._loaded.add(index)
-        page = self.tabs.widget(index)
-        (page.widget() if isinstance(page, LazyTab) else page).refresh()
+    def _activate(self, key: str) -> None:
+        self.stack.setCurrentWidget(self._holders[key])
+        page = self.page(key)
+        if self._announced and key in self._stale:
+            self._stale.discard(key)
+            self._refresh_page(page)
+
+    @staticmethod
+    def _refresh_page(page) -> None:
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        """Records of `kinds` changed: pages that show them refresh (now if in front)."""
+        current = self.current_key()
+        for key, entry in self.entries.items():
+            if not changes.touches(kinds, entry.shows):
+                continue
+            own = self._own_changes.get(key, frozenset())
+            if key == current and self._announced and (changes.EVERYTHING in kinds or kinds - own):
+                self._stale.discard(key)
+                self._refresh_page(self.page(key))
+            elif key != current:
+                self._stale.add(key)
+
+    def refresh_current(self) -> None:
+        key = self.current_key()
+        if key and self._announced:
+            self._stale.discard(key)
+            self._refresh_page(self.page(key))
 
     def refresh_all(self) -> None:
-        self._loaded.clear()
-        self._load_tab(self.tabs.currentIndex())
+        self._stale = set(self.entries)
+        self.refresh_current()
         self._update_title()
+
+    def call_page(self, key: str, method: str):
+        """Run a page's method (the page is built if needed, not shown): 文件 menu area actions."""
+        return getattr(self.page(key), method)()
+
+    def run_action(self, key: str, method: str):
+        """A 首页 quick action: show the page, then run its method."""
+        return getattr(self.show_page(key), method)()
+
+    def open_record(self, kind: str, record) -> None:
+        """An entry of 首页 was opened: show the page registered for its kind, which opens it."""
+        entry = areas.nav_for_record(kind)
+        if entry is None or entry.key not in self.entries:
+            return
+        self.show_page(entry.key).open_record(kind, record)
+        self._stale.add(HOME)  # what was done there shows on return
+
+    def run_import(self, opener: str) -> None:
+        areas.resolve(opener)(self)
+        self.refresh_current()  # its own kinds too: the import did not come from the page
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if not self._announced:
             self._announced = True
-            self._load_tab(self.tabs.currentIndex())
+            self.refresh_current()
             self.shown.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         try:
-            settings.save({"window_geometry": bytes(self.saveGeometry().toBase64()).decode()})
+            settings.save(
+                {
+                    "window_geometry": bytes(self.saveGeometry().toBase64()).decode(),
+                    "last_area": self.current_key() or HOME,
+                }
+            )
         except Exception:  # noqa: BLE001 - never block closing over window geometry
             pass
         super().closeEvent(event)
@@ -269,6 +300,7 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("Restore"), exc)
             return
         maintenance.open_for_use(self.db_path, auto_backup=False)
+        announce_everything()
         self.refresh_all()
         message = self.tr("The data was restored.")
         if result.pre_backup:
@@ -281,47 +313,9 @@ class MainWindow(QMainWindow):
             )
         QMessageBox.information(self, self.tr("Restore"), message)
 
-    def open_record(self, kind: str, record) -> None:
-        """An entry of the 首页 was opened: show its tab with the record (or its form)."""
-        if kind == "plan":
-            self.show_tab("plan")
-            self.plan.go_month(record.year, record.date.month if record.date else record.month or 1, select=record.date)
-        elif kind == "activity":
-            self.show_tab("activities")
-            self.activities.select(record.id)
-            self.activities.open_activity(record)
-        elif kind == "member":
-            self.show_tab("members")
-            self.members.edit_member(record)
-        elif kind == "hardship_file":
-            self.show_tab("hardship")
-            self.hardship.inner.setCurrentWidget(self.hardship.files)
-            self.hardship.files.select_file(record.id)
-        elif kind == "due_visit":
-            self.show_tab("hardship")
-            self.hardship.inner.setCurrentWidget(self.hardship.due)
-            self.hardship.visit_due(record)  # the visit form, filled in for this member and reason
-        self._loaded.discard(self.tabs.indexOf(self.home))  # what was done there shows on return
-
-    def new_visit(self) -> None:
-        hardship = self.show_tab("hardship")
-        hardship.inner.setCurrentWidget(hardship.visits)
-        hardship.visits.new_visit()
-        self._loaded.discard(self.tabs.indexOf(self.home))
-
     def export_ledgers(self) -> None:
-        from union_desk.ui.ledger_dialog import LedgerDialog
-
-        dialog = LedgerDialog(self)
-        dialog.imported.connect(lambda _report: self.refresh_all())
-        dialog.exec()
-
-    def import_ledger(self) -> None:
-        from union_desk.ui.ledger_import_dialog import LedgerImportDialog
-
-        dialog = LedgerImportDialog(self)
-        dialog.imported.connect(lambda _report: self.refresh_all())
-        dialog.exec()
+        """文件 → 导出台账 and 首页's 台账…: the 台账 page."""
+        self.show_page("ledgers")
 
     def open_settings(self) -> None:
         if SettingsDialog(self).exec():
@@ -371,6 +365,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(new_path)
         self.home.db_path = self.db_path
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
+        announce_everything()
         self.refresh_all()
 
     def about(self) -> None:

@@ -96,6 +96,11 @@ class ActivitiesTab(QWidget):
         rows = self.list.view.selectionModel().selectedRows()
         return self.list.model.record_at(rows[0].row()).activity if rows else None
 
+    def open_record(self, kind: str, record) -> None:
+        """A 首页 entry (a sign-up deadline): the activity's sign-ups and check-in."""
+        self.select(record.id)
+        self.open_activity(record)
+
     def select(self, activity_id: int) -> None:
         for row, record in enumerate(self.list.model.records):
             if record.activity.id == activity_id:

@@ -32,6 +32,20 @@ class HardshipTab(QWidget):
         self.visits.refresh()
         self.due.refresh()
 
+    def open_record(self, kind: str, record) -> None:
+        """A 首页 entry: a hardship file (shown in 困难档案) or a member due a visit (the visit form)."""
+        if kind == "hardship_file":
+            self.inner.setCurrentWidget(self.files)
+            self.files.select_file(record.id)
+        elif kind == "due_visit":
+            self.inner.setCurrentWidget(self.due)
+            self.visit_due(record)  # the visit form, filled in for this member and reason
+
+    def new_visit(self) -> None:
+        """首页 → 新增走访."""
+        self.inner.setCurrentWidget(self.visits)
+        self.visits.new_visit()
+
     def reload_visit_types(self) -> None:
         self.visits.reload_types()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from union_desk.services import maintenance, overview
+from union_desk import areas
+from union_desk.db import backup
+from union_desk.services import maintenance
+from union_desk.ui.home.parts import HomeContext, HomeFigure, HomeList
 
 
 class FigureCard(QFrame):
@@ -36,59 +40,43 @@ class FigureCard(QFrame):
 
 
 class HomeTab(QWidget):
-    backup_requested = Signal()
-    ledgers_requested = Signal()  # 导出台账
-    new_visit_requested = Signal()  # 新增走访
-    new_member_requested = Signal()  # 新增会员
-    # an entry was opened (double-click / Enter): ('plan', PlanItem), ('activity', Activity),
-    # ('member', Member), ('hardship_file', HardshipFile) or ('due_visit', visits.DueVisit)
-    open_requested = Signal(str, object)
+    """首页. The figures, lists and quick actions come from each area's registration
+    (union_desk.areas: `home`, `quick_actions`); this page lays them out by their order."""
 
-    def __init__(self, db_path: Path, parent=None):
+    backup_requested = Signal()
+    ledgers_requested = Signal()  # 台账
+    action_requested = Signal(str, str)  # a quick action: (navigation key, page method)
+    # an entry was opened (double-click / Enter): (kind, record), e.g. ('plan', PlanItem),
+    # ('member', Member), ('due_visit', visits.DueVisit); the page registered for the kind opens it
+    open_requested = Signal(str, object)
+    LIST_COLUMNS = 3
+
+    def __init__(self, db_path: Path | None = None, parent=None):
         super().__init__(parent)
-        self.db_path = db_path
+        self._db_path = Path(db_path) if db_path else None
         self.title = QLabel()
         self.title.setObjectName("homeTitle")
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.clicked.connect(self.backup_requested)
         self.ledgers_button = QPushButton(self.tr("Ledgers…"))
         self.ledgers_button.clicked.connect(self.ledgers_requested)
-        self.new_visit_button = QPushButton(self.tr("New visit…"))
-        self.new_visit_button.clicked.connect(self.new_visit_requested)
-        self.new_member_button = QPushButton(self.tr("New member…"))
-        self.new_member_button.clicked.connect(self.new_member_requested)
         self.backup_state = QLabel()
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.backup_state)
-        header.addWidget(self.new_visit_button)
-        header.addWidget(self.new_member_button)
+        self.action_buttons: dict[str, QPushButton] = {}
+        for action in areas.quick_actions():
+            button = QPushButton(QCoreApplication.translate("HomeTab", action.label))
+            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a.nav_key, a.method))
+            self.action_buttons[action.method] = button
+            header.addWidget(button)
         header.addWidget(self.ledgers_button)
         header.addWidget(self.backup_button)
 
-        self.cards = {
-            "members_active": FigureCard(self.tr("Members in service")),
-            "members_retired": FigureCard(self.tr("Retired members")),
-            "hardship_open": FigureCard(self.tr("Hardship files open")),
-            "visits_count": FigureCard(self.tr("Visits this year")),
-            "visits_amount": FigureCard(self.tr("Visit cash this year (yuan)")),
-            "activities_year": FigureCard(self.tr("Activities this year")),
-        }
-        cards = QHBoxLayout()
-        for card in self.cards.values():
-            cards.addWidget(card)
-
-        self.lists = {
-            "plan_due": self._list_box(self.tr("Plan items this week")),
-            "plan_overdue": self._list_box(self.tr("Overdue plan items")),
-            "deadlines": self._list_box(self.tr("Sign-up deadlines this week")),
-            "birthdays": self._list_box(self.tr("Birthdays this month")),
-            "hardship_due": self._list_box(self.tr("Hardship files due for review")),
-            "due_visits": self._list_box(self.tr("Members due a visit")),
-        }
-        grid = QGridLayout()
-        for i, (box, _list) in enumerate(self.lists.values()):
-            grid.addWidget(box, i // 3, i % 3)
+        self.cards: dict[str, FigureCard] = {}
+        self.lists: dict[str, tuple[QGroupBox, QListWidget]] = {}
+        self._cards_row = QHBoxLayout()
+        self._grid = QGridLayout()
 
         # Problems met when the file was opened (a failed daily backup, read-only, network drive).
         self.warnings = QLabel()
@@ -107,8 +95,28 @@ class HomeTab(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.warnings)
         layout.addWidget(self.outside_backup)
-        layout.addLayout(cards)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self._cards_row)
+        layout.addLayout(self._grid, 1)
+
+    @property
+    def new_visit_button(self) -> QPushButton:
+        return self.action_buttons["new_visit"]
+
+    @property
+    def new_member_button(self) -> QPushButton:
+        return self.action_buttons["add_member"]
+
+    @property
+    def db_path(self) -> Path:
+        if self._db_path is not None:
+            return self._db_path
+        from union_desk.db.database import current_database
+
+        return Path(current_database().path)
+
+    @db_path.setter
+    def db_path(self, path: Path) -> None:
+        self._db_path = Path(path)
 
     def _list_box(self, title: str):
         box = QGroupBox(title)
@@ -119,55 +127,43 @@ class HomeTab(QWidget):
         inner.addWidget(widget)
         return box, widget
 
+    def _parts(self, today: dt.date) -> tuple[list[HomeFigure], list[HomeList]]:
+        context = HomeContext(today, self.db_path)
+        parts = [part for provider in areas.home_providers() for part in provider(context)]
+        figures = sorted((p for p in parts if isinstance(p, HomeFigure)), key=lambda p: p.order)
+        lists = sorted((p for p in parts if isinstance(p, HomeList)), key=lambda p: p.order)
+        return figures, lists
+
+    def _place(self, figures: list[HomeFigure], lists: list[HomeList]) -> None:
+        """Make the cards and list boxes of parts seen for the first time, in their order."""
+        if all(f.key in self.cards for f in figures) and all(part.key in self.lists for part in lists):
+            return
+        for figure in figures:
+            if figure.key not in self.cards:
+                self.cards[figure.key] = FigureCard(figure.caption)
+        for part in lists:
+            if part.key not in self.lists:
+                self.lists[part.key] = self._list_box(part.title)
+        for figure in figures:
+            self._cards_row.addWidget(self.cards[figure.key])
+        for i, part in enumerate(lists):
+            self._grid.addWidget(self.lists[part.key][0], i // self.LIST_COLUMNS, i % self.LIST_COLUMNS)
+
     def refresh(self) -> None:
-        data = overview.build(self.db_path)
-        self.title.setText(self.tr("Today is {date}").format(date=data.today.isoformat()))
-        self.cards["members_active"].value.setText(str(data.members_active))
-        self.cards["members_retired"].value.setText(str(data.members_retired))
-        self.cards["hardship_open"].value.setText(str(data.hardship_open))
-        self.cards["visits_count"].value.setText(str(data.visits_count))
-        self.cards["visits_amount"].value.setText(f"{data.visits_amount:,.2f}")
-        self.cards["activities_year"].value.setText(str(data.activities_year))
-        self._fill("plan_due", [f"{i.date:%m-%d}  {i.title}" for i in data.plan_due], ("plan", data.plan_due))
-        self._fill(
-            "plan_overdue",
-            [
-                f"{i.date:%m-%d}  {i.title}" if i.date else self.tr("Month {m}").format(m=i.month) + f"  {i.title}"
-                for i in data.plan_overdue
-            ],
-            ("plan", data.plan_overdue),
-        )
-        self._fill(
-            "deadlines", [f"{a.signup_deadline:%m-%d %H:%M}  {a.title}" for a in data.deadlines], ("activity", data.deadlines)
-        )
-        self._fill(
-            "birthdays",
-            [
-                f"{b.date:%m-%d}  {b.member.name}（{b.member.department}）" + (self.tr(" lunar") if b.lunar else "")
-                for b in data.birthdays
-            ],
-            ("member", [b.member for b in data.birthdays]),
-        )
-        self._fill(
-            "hardship_due",
-            [
-                (f"{f.next_review_date:%Y-%m-%d}" if f.next_review_date else self.tr("no date"))
-                + f"  {f.member.name}  {f.grade}"
-                + (self.tr(" (late)") if f.next_review_date and f.next_review_date < data.today else "")
-                for f in data.hardship_due
-            ],
-            ("hardship_file", data.hardship_due),
-        )
-        self._fill(
-            "due_visits",
-            [f"{d.member.name}  {d.visit_type_name}：{d.reason}" for d in data.due_visits],
-            ("due_visit", data.due_visits),
-        )
+        today = dt.date.today()
+        figures, lists = self._parts(today)
+        self._place(figures, lists)
+        self.title.setText(self.tr("Today is {date}").format(date=today.isoformat()))
+        for figure in figures:
+            self.cards[figure.key].value.setText(figure.value)
+        for part in lists:
+            self._fill(part.key, part.lines, (part.kind, part.records))
         self._show_warnings()
-        outside = maintenance.outside_backup_warning(self.db_path, data.today)
+        outside = maintenance.outside_backup_warning(self.db_path, today)
         self.outside_backup.setText("⚠ " + outside if outside else "")
         self.outside_backup.setVisible(bool(outside))
-        age = data.backup_age_days
+        backups = backup.list_backups(self.db_path)
+        age = (today - backups[0].taken_at.date()).days if backups else None
         if age is None:
             text, warn = self.tr("No backup yet"), True
         elif age == 0:

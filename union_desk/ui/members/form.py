@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from union_desk import areas, changes
 from union_desk.db.models import Member, Relative
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
 from union_desk.services import members
+from union_desk.ui.change_bus import bus
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.form_base import FormDialog
 
@@ -332,26 +334,25 @@ class MemberForm(FormDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        self.visits_panel = None
-        self.activities_panel = None
+        self.panels: dict[str, QWidget] = {}  # the other areas' tabs, by panel reference
         if member is None:
             relatives_box = QGroupBox(self.tr("Close relatives"))
             QVBoxLayout(relatives_box).addWidget(self.relatives)
         else:
-            # an existing member: relatives and, read-only, the visits and assistance received
-            from union_desk.ui.activities.member_activities import MemberActivitiesPanel
-            from union_desk.ui.hardship.member_visits import MemberVisitsPanel
-
-            self.visits_panel = MemberVisitsPanel(member)
-            self.activities_panel = MemberActivitiesPanel(member)
+            # an existing member: relatives and, read-only, what the other areas hold of them
+            # (union_desk.areas: member_tabs), kept up to date by the change notification
             relatives_box = QTabWidget()
-            for widget, title in ((self.relatives, self.tr("Close relatives")),
-                                  (self.visits_panel, self.tr("Visits and assistance")),
-                                  (self.activities_panel, self.tr("Activities this year"))):
+            page = QWidget()
+            QVBoxLayout(page).addWidget(self.relatives)
+            relatives_box.addTab(page, self.tr("Close relatives"))
+            for tab in areas.member_tabs():
+                panel = areas.resolve(tab.panel)(member)
+                self.panels[tab.panel] = panel
                 page = QWidget()
-                QVBoxLayout(page).addWidget(widget)
-                relatives_box.addTab(page, title)
+                QVBoxLayout(page).addWidget(panel)
+                relatives_box.addTab(page, QCoreApplication.translate("MemberForm", tab.label))
             self.lower_tabs = relatives_box
+            bus().changed.connect(self._records_changed)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -431,6 +432,13 @@ class MemberForm(FormDialog):
         self.id_edit.editingFinished.connect(self._id_finished)
 
     # --- values ---------------------------------------------------------------------------------
+
+    def _records_changed(self, kinds: frozenset[str]) -> None:
+        """Another window saved records: the panels that show them reload this member's."""
+        for tab in areas.member_tabs():
+            panel = self.panels.get(tab.panel)
+            if panel is not None and changes.touches(kinds, tab.shows):
+                panel.set_member(self.member)
 
     def _load(self, m: Member) -> None:
         self.name_edit.setText(m.name)

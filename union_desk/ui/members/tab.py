@@ -97,7 +97,6 @@ class MemberList(QWidget):
 
 
 class MembersTab(QWidget):
-    visits_changed = Signal()  # a batch of visits was saved from here
 
     AGE_PRESETS = ((None, None), (None, 34), (35, 49), (50, None))
 
@@ -307,6 +306,10 @@ class MembersTab(QWidget):
         if form.exec():
             self._after_change(form.member.id)
 
+    def open_record(self, kind: str, record) -> None:
+        """A 首页 entry (a birthday): the member's form."""
+        self.edit_member(record)
+
     def edit_member(self, member: Member | None) -> None:
         if member is None:
             return
@@ -365,7 +368,6 @@ class MembersTab(QWidget):
                 count=len(created), amount=f"{total:,.2f}", first=created[0].serial, last=created[-1].serial
             ),
         )
-        self.visits_changed.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.view.hasFocus():

@@ -68,7 +68,6 @@ class PlanItemModel(RecordTableModel):
 
 
 class PlanTab(QWidget):
-    changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -288,6 +287,11 @@ class PlanTab(QWidget):
         self.month_label.setText(self.tr("{year}/{month}").format(year=self.shown_year, month=self.shown_month))
 
     # --- navigation ---------------------------------------------------------------------------------
+
+    def open_record(self, kind: str, record) -> None:
+        """A 首页 entry (a plan item): its month, with its day selected."""
+        month = record.date.month if record.date else record.month or 1
+        self.go_month(record.year, month, select=record.date)
 
     def go_month(self, year: int, month: int, select: dt.date | None = None) -> None:
         self.shown_year, self.shown_month = year, month
@@ -585,5 +589,4 @@ class PlanTab(QWidget):
 
     def _after_change(self) -> None:
         self.refresh()
-        self.changed.emit()
 
