@@ -1,5 +1,7 @@
 """Child process of test_screen_fit: open every window and dialog on the configured screen and
-report, one JSON line each, whether it lies inside the available area with its buttons visible.
+report, one JSON line each, whether it lies inside the available area with its buttons visible
+(the import wizards, which have no scroll area, once per page: also whether the page's content
+has room).
 
 Run as `python screen_fit_check.py DB_FILE [--no-fit]` with QT_QPA_PLATFORM set to the offscreen
 platform and its config file (the screen size); --no-fit turns the fitting off, to prove the
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QMessageBox, QPushButton, QWidget
 
 
 def _no_boxes() -> None:
@@ -56,6 +58,31 @@ def check(name: str, window: QWidget) -> dict:
     }
 
 
+LONG_MESSAGE = "第12行：" + "这一行的身份证号与出生日期不一致，请核对，" * 6  # a few lines
+
+
+def check_pages(name: str, dialog: QWidget, app) -> list[dict]:
+    """An import wizard (its own layout, no scroll area): every page, with its hidden message
+    labels showing a long message, keeps its buttons visible and has room for its content."""
+    results = []
+    for index in range(dialog.pages.count()):
+        dialog._show_page(index)
+        page = dialog.pages.widget(index)
+        for label in page.findChildren(QLabel):
+            if label.isHidden() and label.wordWrap():
+                label.setText(LONG_MESSAGE)
+                label.show()
+        app.processEvents()
+        layout = page.layout()
+        need = (layout.totalHeightForWidth(page.width()) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        result = check(f"{name} page {index + 1}", dialog)
+        result["content"] = [need, page.height()]
+        result["ok"] = result["ok"] and need <= page.height()
+        results.append(result)
+    return results
+
+
 def main(argv: list[str]) -> int:
     db_path = Path(argv[0])
     no_fit = "--no-fit" in argv
@@ -92,6 +119,7 @@ def main(argv: list[str]) -> int:
     from union_desk.ui.activities.common import ReportDialog
     from union_desk.ui.activities.dialogs import AddItemDialog, BulkSignUpDialog, ResultDialog, TeamDialog
     from union_desk.ui.activities.import_dialog import SignUpImportDialog
+    from union_desk.ui.first_run import FirstRunDialog
     from union_desk.ui.hardship.assistance_dialog import AssistanceDialog, AssistanceForm
     from union_desk.ui.hardship.batch_dialog import BatchDialog
     from union_desk.ui.hardship.file_form import CloseDialog, FileForm, ReviewDialog
@@ -111,6 +139,7 @@ def main(argv: list[str]) -> int:
     from union_desk.ui.plan.item_dialog import ItemDialog, LinkPicker
     from union_desk.ui.plan.template_dialog import RuleDialog, TemplateDialog
     from union_desk.ui.restore_dialog import RestoreDialog
+    from union_desk.ui.settings_dialog import SettingsDialog
 
     window = MainWindow(db_path)
     window.show()
@@ -167,12 +196,19 @@ def main(argv: list[str]) -> int:
         "RuleDialog(new)": lambda: RuleDialog(None, p),
         "RuleDialog(edit)": lambda: RuleDialog(rule, p),
         "TemplateDialog": lambda: TemplateDialog(p),
+        "SettingsDialog": lambda: SettingsDialog(p),
+        # shown before the main window, without a parent; a data file in the suggested folder
+        # adds the "already exists" line
+        "FirstRunDialog": lambda: FirstRunDialog(db_path.parent, None),
     }
     for name, build in dialogs.items():
         dialog = build()
         dialog.show()
         app.processEvents()
         print(json.dumps(check(name, dialog), ensure_ascii=False), flush=True)
+        if hasattr(dialog, "pages") and hasattr(dialog, "_show_page"):
+            for result in check_pages(name, dialog, app):
+                print(json.dumps(result, ensure_ascii=False), flush=True)
         dialog.done(0)
         dialog.deleteLater()
         app.processEvents()

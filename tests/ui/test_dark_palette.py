@@ -87,6 +87,7 @@ def test_figure_card_captions_are_readable_in_dark_mode(qtbot, dark_app, demo_db
     home = HomeTab(db_path)
     qtbot.addWidget(home)
     home.resize(1000, 700)
+    home.refresh()  # the areas' figures are placed on the first refresh
     home.show()
     cards = home.findChildren(FigureCard)
     assert cards

@@ -159,8 +159,7 @@ def test_every_dialog_is_on_the_form_base_and_shows_its_write_errors():
     classes = set(_form_classes())
     assert len(classes) >= 30
     not_on_base = {c.__name__ for c in classes if not issubclass(c, FormDialog)}
-    # the settings and first-run dialogs (issue 12, another part) move onto the base later
-    assert not_on_base <= {"SettingsDialog", "FirstRunDialog"}
+    assert not not_on_base
     for cls in classes:
         for name in ("accept", "save"):
             method = cls.__dict__.get(name)

@@ -121,7 +121,7 @@ def to_preview(qtbot, wizard, path: Path) -> None:
 
 
 # file formats and programs are named as they are called on a Chinese desktop too
-FORMAT_NAMES = {"Excel", "WPS", "LibreOffice", "CSV", "UTF", "GBK", "xlsx", "xls", "ods", "csv"}
+FORMAT_NAMES = {"Excel", "WPS", "LibreOffice", "CSV", "UTF", "GBK", "Unicode", "xlsx", "xls", "ods", "csv", "et", "txt"}
 
 
 def no_english(widget) -> None:

@@ -131,9 +131,12 @@ def test_import_through_the_dialog(tab, qtbot, tmp_path, monkeypatch, shown):
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PlanImportDialog, "exec", run)
+    from union_desk.ui.change_bus import bus
+
     changed = []
-    tab.changed.connect(lambda: changed.append(True))
+    bus().changed.connect(changed.append)
     click(qtbot, tab.import_button)
+    bus().flush()
     assert not shown, shown
     assert seen["rows"] == 5
     assert "可导入 2 项" in seen["summary"] and "已存在 1 项" in seen["summary"] and "2 行有问题" in seen["summary"]
@@ -144,7 +147,7 @@ def test_import_through_the_dialog(tab, qtbot, tmp_path, monkeypatch, shown):
     assert PlanItem.select().count() == before + 2
     added = PlanItem.get(PlanItem.title == "教职工书画展")
     assert (added.year, plan.item_month(added), added.category) == (2026, 3, "活动")
-    assert changed  # the tab refreshed
+    assert any("plan_item" in kinds for kinds in changed)  # announced to every view
     titles = [tab.undated_list.item(i).text() for i in range(tab.undated_list.count())]
     assert any("教职工书画展" in t for t in titles)
 

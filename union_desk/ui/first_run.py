@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,14 +26,19 @@ from union_desk import config
 from union_desk.db.database import ensure_data_folder
 from union_desk.errors import UnionDeskError
 from union_desk.paths import DB_FILENAME, data_dir, suggested_data_folder
+from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(FormDialog):
+    """On the form base: fits a small screen, and Esc or the close button after the user changed
+    the choice asks before quitting (the choice is kept when they stay)."""
+
     def __init__(self, suggested: Path | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Where to keep the data"))
         self.chosen: Path | None = None
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         intro = QLabel(
             self.tr(
                 "Union Desk keeps all its data in one file. Choose the folder for it. "
@@ -91,7 +95,7 @@ class FirstRunDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.set_buttons(buttons)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.windowTitle(), self.other_edit.text() or str(Path.home()))
@@ -107,6 +111,7 @@ class FirstRunDialog(QDialog):
             return Path(text).expanduser() if text else None
         return data_dir()
 
+    @surfaces_errors
     def accept(self) -> None:
         folder = self.folder()
         if folder is None:

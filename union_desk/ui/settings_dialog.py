@@ -6,10 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -28,9 +27,12 @@ from union_desk.paths import DB_ENV, configured_db_path
 from union_desk.printing.fonts import collection_faces, resolve_font
 from union_desk.services import maintenance, settings
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets.form_base import FormDialog
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
+    """On the form base: scrolls above 保存/取消 on a small screen, Esc with changes asks."""
+
     FIELDS = ("school_name", "union_name", "chair", "default_handler")
 
     def __init__(self, parent=None):
@@ -38,7 +40,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         values = settings.get_all()
         self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
+        form = QFormLayout(self.body)
         self._form = form
         labels = {
             "school_name": self.tr("School name"),
@@ -82,8 +84,19 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.set_buttons(buttons)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return super().sizeHint().expandedTo(QSize(520, 0))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._fitted:
+            # The form base sizes the dialog now. The combo boxes have just taken their final
+            # size: drop the form's cached size, or the body is a few pixels short and a vertical
+            # scroll bar brings a horizontal one.
+            self._form.invalidate()
+            self.scroll_area.updateGeometry()
+        super().showEvent(event)
 
     def _choose_font(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

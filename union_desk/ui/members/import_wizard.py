@@ -1,6 +1,6 @@
 """花名册导入 wizard: file → sheet → header row and columns → preview → import → result.
 
-The engine is `union_desk.ledgers.roster_import`; this module only shows what it says (the
+The engine is `union_desk.imports.roster`; this module only shows what it says (the
 preview table and figures are `union_desk.ui.widgets.import_preview`, shared with the ledger
 import). Nothing is written before the 导入 button on the preview page: reading the file,
 detecting the header and previewing (which reads the members table) happen off the UI thread
@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from union_desk.errors import UnionDeskError
-from union_desk.ledgers import roster_import, xlsx_import
+from union_desk.imports import reader as xlsx_import
+from union_desk.imports import roster as roster_import
 from union_desk.ledgers.common import Cancelled
-from union_desk.ledgers.roster_import import ERROR, FIELD_CHOICES, NEW, UPDATE
+from union_desk.imports.roster import ERROR, FIELD_CHOICES, NEW, UPDATE
 from union_desk.ledgers.specs import MEMBERS
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
 from union_desk.ui.widgets.form_base import FormDialog
@@ -126,13 +127,17 @@ class RosterImportWizard(ImportPagesMixin, FormDialog):
         return label
 
     def _file_page(self) -> QWidget:
-        page, layout = self._page(
-            self.tr("Choose the roster file"),
+        page, layout = self._page(self.tr("Choose the roster file"))
+        self.file_hint = QLabel(
             self.tr(
-                "Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files (UTF-8 or GBK) can be read. "
-                "Title rows and merged cells above the table are fine: the header row is found automatically."
-            ),
+                "Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and "
+                "Unicode text (.txt) files can be read. Title rows and merged cells above the table are "
+                "fine: the header row is found automatically."
+            )
         )
+        self.file_hint.setWordWrap(True)
+        self.file_hint.setStyleSheet(f"color: {HINT_TEXT};")
+        layout.addWidget(self.file_hint)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Roster file"))
         self.browse_button = QPushButton(self.tr("Choose…"))
