@@ -24,11 +24,11 @@ from union_desk.db.models import (
     VisitType,
     database_proxy,
 )
-from union_desk.services import plan, stats
+from union_desk.services import member_stats, plan, stats
 from union_desk.services.members import age_on
 
 TODAY = dt.date.today()
-BANDS = stats.AGE_BANDS
+BANDS = member_stats.AGE_BANDS
 
 
 # --- independent counting -------------------------------------------------------------------------
@@ -56,7 +56,7 @@ def status_on(m: Member, as_of: dt.date) -> str:
 def band_of(m: Member, as_of: dt.date) -> str:
     age = age_on(m.birth_date, as_of)
     if age is None:
-        return stats.UNKNOWN_AGE
+        return member_stats.UNKNOWN_AGE
     if age <= 30:
         return BANDS[0]
     if age <= 40:
@@ -407,7 +407,7 @@ def test_member_snapshot_on_the_reference_day(db):
     assert s.by_status == {"在职": 5, "退休": 2, "调出": 1, "去世": 0, "退会": 0}
     assert s.total == 7
     assert s.by_sex == {"男": 2, "女": 4, "未填": 1}
-    assert s.by_age[stats.UNKNOWN_AGE] == 1
+    assert s.by_age[member_stats.UNKNOWN_AGE] == 1
     assert dict(s.by_department)["未填部门"] == 1
     assert s.joined == 1
     assert s.changes == {"退休": 0, "调出": 0, "去世": 0, "退会": 0}

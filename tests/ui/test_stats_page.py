@@ -176,12 +176,21 @@ def test_main_window_has_the_statistics_tab(qtbot, qapp, demo_db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
-    index = win.tab_index("stats")
-    assert win.tabs.tabText(index) == "年度统计"
-    assert index == win.tab_index("activities") + 1
-    win.tabs.setCurrentIndex(index)
-    assert win.stats.stats is not None
-    first = win.stats.stats
-    win.tabs.setCurrentIndex(0)
-    win.tabs.setCurrentIndex(index)
-    assert win.stats.stats is not first  # counted again when opened again
+    keys = win.nav.keys
+    assert keys.index("stats") == keys.index("ledgers") + 1 and keys[-1] == "stats"
+    assert win.nav.currentItem().text() != "年度统计"
+    win.show_page("stats")
+    assert win.nav.currentItem().text() == "年度统计"
+    assert win.page("stats").stats is not None
+    first = win.page("stats").stats
+    win.show_page("home")
+    win.show_page("stats")
+    assert win.page("stats").stats is first  # nothing changed: not counted again
+    win.show_page("home")
+    from union_desk.services import members
+    from union_desk.ui.change_bus import bus
+
+    members.create_member({"name": "新来的", "status": "在职"})
+    bus().flush()
+    win.show_page("stats")
+    assert win.page("stats").stats is not first  # a member was added: counted again

@@ -113,6 +113,16 @@ class ImportEntry:
 
 
 @dataclass(frozen=True)
+class SettingKey:
+    """A setting an area keeps (in the `setting` table, audited like the others)."""
+
+    key: str
+    default: str
+    label: str  # Chinese, for messages and the audit log
+    kind: str = "line"  # a textclean.TEXT_LIMITS kind: the cleaning and length limit
+
+
+@dataclass(frozen=True)
 class Area:
     key: str
     title: str  # Chinese, for messages and the docs
@@ -130,7 +140,10 @@ class Area:
     models: tuple[str, ...] = ()  # references to the area's peewee models (created by its steps)
     schema_steps: dict[int, str] = field(default_factory=dict)  # step number → reference
     member_tabs: tuple[MemberTab, ...] = ()
-    settings_pages: tuple[str, ...] = ()  # references to settings page widgets
+    # references to settings page widgets shown in 设置: no-argument constructor, `title` (translated)
+    # and `values() -> {key: text}` of the area's `settings` keys, saved with the others
+    settings_pages: tuple[str, ...] = ()
+    settings: tuple[SettingKey, ...] = ()
     cli: tuple[str, ...] = ()  # references to `register(verbs)` functions adding its commands
     print_targets: tuple[str, ...] = ()  # the `print …` targets its CLI adds (for the help and docs)
     check_counts: tuple[tuple[str, str], ...] = ()  # (Chinese label, model reference) for `check`
@@ -254,6 +267,10 @@ def home_providers() -> list:
 
 def settings_pages() -> list:
     return [resolve(ref) for a in all_areas() for ref in a.settings_pages]
+
+
+def setting_keys() -> list[SettingKey]:
+    return [key for a in all_areas() for key in a.settings]
 
 
 def nav_for_record(kind: str) -> NavEntry | None:

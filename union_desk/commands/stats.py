@@ -1,4 +1,7 @@
-"""stats, export stats: the figures of a year (or 学年 / 学期), as text, JSON, PDF or xlsx."""
+"""stats, export stats: the figures of a year (or 学年 / 学期), as text, JSON, PDF or xlsx.
+
+Every registered statistics section's tables and paragraph piece (`services.stats`); no area is
+named here."""
 
 from __future__ import annotations
 
@@ -22,7 +25,10 @@ def _period_args(parser) -> None:
 
 
 def register(verbs) -> None:
-    st = verbs[None].add_parser("stats", help="年度统计（会员、走访慰问、帮扶、活动、计划完成情况）")
+    from union_desk import areas
+
+    counted = "、".join(area.title for area in areas.all_areas() if area.stats)
+    st = verbs[None].add_parser("stats", help=f"年度统计（{counted}）" if counted else "年度统计")
     _period_args(st)
     st.add_argument("--json", action="store_true", help="以 JSON 输出")
     st.set_defaults(func=cmd_stats)

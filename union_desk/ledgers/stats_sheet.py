@@ -1,4 +1,5 @@
-"""年度统计 as an Excel sheet: the same tables as the PDF report (`stats.tables`), one under another.
+"""年度统计 as an Excel sheet: the same tables as the PDF report (`stats.tables`: every registered
+statistics section's, in order), one under another, then the sections' notes. No area is named here.
 
 Layout (DESIGN.md, Excel conventions): a title row (学校名称 + 年度 + 工会工作统计) merged across
 the sheet, an info row, the key paragraph (merged, wrapped), then each table with its caption,
@@ -77,7 +78,7 @@ def _put(cell, value, kind: str) -> None:
 def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_by: str = "") -> int:
     """Fill an empty worksheet; returns the last row written."""
     tables = stats_service.tables(stats)
-    ncols = max(MIN_COLUMNS, *(len(t.headers) for t in tables))
+    ncols = max([MIN_COLUMNS, *(len(t.headers) for t in tables)])
     last_letter = get_column_letter(ncols)
     widths = [0.0] * ncols
     widths[0] = 14.0
@@ -132,15 +133,11 @@ def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_b
                     cell.alignment = LEFT if kind == "text" and col == 1 else CENTER if kind in ("text", "date") else RIGHT
                 shown = stats_service.format_cell(value, kind)
                 widths[col - 1] = max(widths[col - 1], min(body_width(shown), 50))
-    notes = []
-    if stats.members.total:
-        notes.append(f"会员指在职和退休会员；会员状态截至 {stats.as_of:%Y-%m-%d}。")
-    notes.append("走访慰问不计作废记录；慰问金额为现金，慰问品折价另计。活动参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。")
-    notes.append("计划完成率＝已完成÷（计划项数－已取消）。")
+    notes = stats_service.sheet_notes(stats)  # each section's, in order
     row += 1
-    for note in notes:
+    for i, note in enumerate(notes):
         row += 1
-        merged(row, f"注：{note}" if note is notes[0] else f"　　{note}", NOTE_FONT, LEFT)
+        merged(row, f"注：{note}" if i == 0 else f"　　{note}", NOTE_FONT, LEFT)
 
     # 制表人 / 审核人 / 日期
     row += 2

@@ -2,7 +2,10 @@
 
 Charts are ReportLab vector graphics (bar and pie charts) drawn in the Chinese print font — every
 label, axis number and legend entry names that font, so no Helvetica ends up in the file. The
-tables are `stats.tables(stats)`, the same rows the statistics page and the xlsx sheet show.
+chapters are the registered statistics sections (一、会员情况 …, `stats.section_tables`), their
+tables the same rows the statistics page and the xlsx sheet show, each charted and placed as its
+`look` says (`services.stats.TableLook`); the notes under them are the sections' `notes`. No area
+is named here.
 
     print_stats_report(2026, "统计.pdf")
     print_stats_report(plan.school_year(2025), "学年统计.pdf")
@@ -39,8 +42,6 @@ MARGIN_X = 15 * mm
 CONTENT_W = A4[0] - 2 * MARGIN_X  # 180 mm
 GRID = colors.black
 HEAD_FILL = colors.Color(0.92, 0.92, 0.92)
-MAX_DEPARTMENT_BARS = 15
-MAX_ACTIVITY_BARS = 30
 PALETTE = [
     colors.HexColor(c)
     for c in (
@@ -225,7 +226,7 @@ def hbar_chart(
     title: str = "",
     value_kind: str = "int",
 ) -> Drawing:
-    """Horizontal bars (departments, activities): the first category at the top."""
+    """Horizontal bars (long lists of names): the first category at the top."""
     per_row = 9 + 7 * len(series)
     label_w = min(max(pdfmetrics.stringWidth(c, font, 7.5) for c in categories) + 6, width * 0.45) if categories else 0
     top = 16 if title else 6
@@ -266,36 +267,30 @@ def hbar_chart(
 
 
 def chart_for(table: StatTable, font: str, width: float) -> Drawing | None:
-    """The chart of one statistics table (None for tables shown without a chart)."""
+    """The chart of one statistics table as its `look.chart` describes it (None: a table alone)."""
+    spec = table.look.chart
+    if spec is None:
+        return None
     rows = table.rows
-    if table.key in ("members_status", "members_sex"):
-        return pie_chart([r[0] for r in rows], [r[1] for r in rows], font, width, 44 * mm)
-    if table.key == "members_age":
-        return bar_chart([r[0] for r in rows], [("人数", [r[1] for r in rows])], font, width, 52 * mm)
-    if table.key == "members_department":
-        shown = rows[:MAX_DEPARTMENT_BARS]
-        labels = [r[0] for r in shown]
-        values = [r[1] for r in shown]
-        if len(rows) > MAX_DEPARTMENT_BARS:
-            labels.append("其他部门")
-            values.append(sum(r[1] for r in rows[MAX_DEPARTMENT_BARS:]))
-        return hbar_chart(labels, [("人数", values)], font, width)
-    if table.key in ("visits_count", "visits_amount"):
-        months = table.headers[1:-1]
+    if spec.kind == "pie":
+        column = spec.series[0].column if spec.series else 1
+        return pie_chart([r[0] for r in rows], [r[column] for r in rows], font, width, spec.height * mm)
+    if spec.series:
+        shown = rows[: spec.limit] if spec.limit else rows
+        categories = [_short(r[0], spec.shorten) if spec.shorten else r[0] for r in shown]
+        series = [(s.label, [r[s.column] for r in shown]) for s in spec.series]
+        if spec.limit and spec.rest and len(rows) > spec.limit:
+            categories.append(spec.rest)
+            for s, (_name, values) in zip(spec.series, series):
+                values.append(sum(r[s.column] for r in rows[spec.limit:]))
+    else:  # a month table: one series per row over the month columns
+        categories = table.headers[1:-1]
         series = [(r[0], r[1:-1]) for r in rows]
-        kind = "money" if table.key == "visits_amount" else "int"
-        return bar_chart(months, series, font, width, 70 * mm, stacked=True, value_kind=kind, legend_right=40 * mm)
-    if table.key == "assistance":
-        return bar_chart([r[0] for r in rows], [("现金", [r[3] for r in rows]), ("物品折价", [r[4] for r in rows])],
-                         font, width, 52 * mm, stacked=True, value_kind="money")
-    if table.key == "activities":
-        shown = rows[:MAX_ACTIVITY_BARS]
-        labels = [_short(r[0], 16) for r in shown]
-        return hbar_chart(labels, [("报名人数", [r[3] for r in shown]), ("签到人数", [r[5] for r in shown])], font, width)
-    if table.key == "plan":
-        return bar_chart([r[0] for r in rows], [("计划项数", [r[1] for r in rows]), ("已完成", [r[2] for r in rows])],
-                         font, width, 56 * mm)
-    return None
+    kind = "money" if spec.money else "int"
+    if spec.kind == "hbar":
+        return hbar_chart(categories, series, font, width, value_kind=kind)
+    return bar_chart(categories, series, font, width, spec.height * mm, stacked=spec.kind == "stacked",
+                     value_kind=kind, legend_right=spec.legend_right * mm)
 
 
 def _short(text: str, n: int) -> str:
@@ -348,7 +343,7 @@ def _column_widths(table: StatTable, font: str, width: float) -> list[float]:
         cells = [stats_service.format_cell(r[c], kind) for r in rows]
         w = max([pdfmetrics.stringWidth(t, font, size) for t in cells] + [pdfmetrics.stringWidth(head, font, size)]) + 8
         need.append(w)
-    if table.key == "activities":
+    if table.look.wide_first:
         rest = width - sum(need[1:])
         return [max(rest, 40 * mm)] + need[1:]
     total = sum(need)
@@ -418,37 +413,6 @@ def _side_by_side(chart: Drawing, table_flowables: list, chart_w: float, font: s
     return holder
 
 
-SECTIONS = (
-    ("一、会员情况", ("members_status", "members_sex", "members_age", "members_department", "members_changes")),
-    ("二、走访慰问", ("visits_count", "visits_amount")),
-    ("三、困难职工帮扶", ("assistance",)),
-    ("四、活动开展", ("activities",)),
-    ("五、工作计划完成情况", ("plan",)),
-)
-SIDE = ("members_status", "members_sex", "members_age", "members_changes", "plan")
-SIDE_ROWS = 25  # a department table this long still fits beside its chart
-SIDE_CHART_W = {"plan": 104 * mm, "members_department": 108 * mm}
-
-
-def _notes(stats: YearStats) -> dict[str, str]:
-    m, v, a, act = stats.members, stats.visits, stats.assistance, stats.activities
-    on = common.fmt_date(m.as_of)
-    notes = {
-        "members_status": f"会员状态截至{on}；会员指在职和退休会员，共{m.total}人。",
-        "members_department": (f"图中列出人数最多的{MAX_DEPARTMENT_BARS}个部门。" if len(m.by_department) > MAX_DEPARTMENT_BARS else ""),
-        "visits_count": f"共{v.count}人次、{v.people}人；作废的记录（{v.voided}条）不计。",
-        "visits_amount": f"慰问金合计{common.fmt_yuan(v.amount)}；另有慰问品折合{common.fmt_yuan(v.goods_value)}。",
-        "assistance": f"在档困难职工{a.open_files}户，本期帮扶其中{a.helped_open}户，帮扶率{stats_service.percent(a.help_rate)}；本期新建档{a.opened}户。",
-        "activities": (
-            f"共开展活动{act.held}项" + (f"（另有{act.cancelled}项取消，不计）" if act.cancelled else "")
-            + "；参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。"
-            + (f"图中列出前{MAX_ACTIVITY_BARS}项。" if act.held > MAX_ACTIVITY_BARS else "")
-        ),
-        "plan": "完成率＝已完成÷（计划项数－已取消）。",
-    }
-    return notes
-
-
 def build_story(stats: YearStats, font: str) -> list:
     st = common.styles(font, base=10)
     union = common.union_title()
@@ -477,20 +441,21 @@ def build_story(stats: YearStats, font: str) -> list:
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     story += [box, Spacer(1, 3 * mm)]
-    tables = {t.key: t for t in stats_service.tables(stats)}
-    notes = _notes(stats)
+    notes = stats_service.notes(stats)
     note_style = st["small"].clone("StatNote", spaceBefore=2)
     caption = st["normal"].clone("StatCaption", fontSize=10.5, leading=15, spaceBefore=4, spaceAfter=2)
     section = st["section"].clone("StatSection", fontSize=12.5, leading=18, spaceBefore=8)
-    for heading, keys in SECTIONS:
+    chapters = [(part, tables) for part, tables in stats_service.section_tables(stats) if tables]
+    for number, (part, tables) in enumerate(chapters, start=1):
+        heading = f"{stats_service.chapter_number(number)}、{part.heading}"
         lead: list = [Paragraph(common.esc(heading), section)]  # kept with the first chart of the section
-        for key in keys:
-            table = tables[key]
+        for table in tables:
+            key, look = table.key, table.look
             block: list = lead + [Paragraph(common.esc(table.title), caption)]
             lead = []
-            side = key in SIDE or (key == "members_department" and len(table.rows) <= SIDE_ROWS)
+            side = look.beside and (not look.beside_rows or len(table.rows) <= look.beside_rows)
             if side:
-                chart_w = SIDE_CHART_W.get(key, 98 * mm)
+                chart_w = look.chart_width * mm
                 chart = chart_for(table, font, chart_w)
                 grid = _table_flowables(table, font, CONTENT_W - chart_w - 4 * mm, st)
                 block.append(_side_by_side(chart, grid, chart_w + 4 * mm, font) if chart else grid[0])

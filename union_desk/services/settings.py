@@ -36,9 +36,20 @@ OTHER_LABELS = {"print_font": "打印字体", "pdf_font_index": "打印字体集
 UNAUDITED = {"window_geometry", "last_area"}
 
 
+def _area_keys() -> dict:
+    """The settings the areas declare (union_desk.areas: Area.settings), by key."""
+    from union_desk import areas
+
+    return {k.key: k for k in areas.setting_keys()}
+
+
+def defaults() -> dict[str, str]:
+    return {**DEFAULTS, **{key: k.default for key, k in _area_keys().items()}}
+
+
 def get(key: str) -> str:
     row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else DEFAULTS.get(key, "")
+    return row.value if row else defaults().get(key, "")
 
 
 def font_index() -> int:
@@ -48,17 +59,21 @@ def font_index() -> int:
 
 
 def get_all() -> dict[str, str]:
-    values = dict(DEFAULTS)
+    values = defaults()
     values.update({row.key: row.value for row in Setting.select()})
     return values
 
 
 def validate(values: dict[str, str]) -> dict[str, str]:
     cleaned = {}
+    area_keys = _area_keys()
     for key, value in values.items():
-        if key not in DEFAULTS:
+        if key not in DEFAULTS and key not in area_keys:
             raise ValidationError(f"未知的设置项：{key}", field=key)
-        kind, label = TEXT.get(key, ("long", OTHER_LABELS.get(key, key)))
+        if key in area_keys:
+            kind, label = area_keys[key].kind, area_keys[key].label
+        else:
+            kind, label = TEXT.get(key, ("long", OTHER_LABELS.get(key, key)))
         value = textclean.clean_field(value, kind, label, field=key)
         if key == "slip_size" and value not in SLIP_SIZES:
             raise ValidationError("记录单纸张只能是 A5 或半张 A4", field=key)

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from union_desk import config
+from union_desk import areas, config
 from union_desk.db import backup, database
 from union_desk.errors import UnionDeskError, ValidationError
 from union_desk.paths import DB_ENV, configured_db_path
@@ -76,6 +78,13 @@ class SettingsDialog(FormDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(values.get("language", "zh_CN"))))
         form.addRow(self.tr("Language (after restart)"), self.language)
+
+        # each area's own settings (union_desk.areas: settings_pages), saved with the rest
+        self.area_pages = [page_class() for page_class in areas.settings_pages()]
+        for page in self.area_pages:
+            box = QGroupBox(page.title)
+            QVBoxLayout(box).addWidget(page)
+            form.addRow(box)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -224,6 +233,8 @@ class SettingsDialog(FormDialog):
     @surfaces_errors
     def accept(self) -> None:
         values = self.values()
+        for page in self.area_pages:
+            values.update(page.values())
         font = values["print_font"].strip()
         if font and not Path(font).is_file():
             QMessageBox.warning(self, self.tr("Settings"), self.tr("The font file does not exist."))

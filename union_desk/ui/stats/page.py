@@ -2,7 +2,9 @@
 
 The figures come from `services.stats` (computed off the UI thread), the tables beside the charts
 are `stats.tables()` — the same rows as the PDF report and the xlsx sheet, which the two export
-buttons write.
+buttons write. The page names no area: it shows every registered section's tables in order, a box
+per table (two half-width boxes a row, or one across), laid out, charted and titled as the table's
+`look` says (`services.stats.TableLook`); the notes are the sections' `screen_notes`.
 """
 
 from __future__ import annotations
@@ -34,31 +36,22 @@ from PySide6.QtWidgets import (
 )
 
 from union_desk.errors import UnionDeskError
-from union_desk.services import plan
 from union_desk.services import stats as stats_service
-from union_desk.services.stats import StatTable, YearStats
+from union_desk.services.stats import Period, StatTable, YearStats
 from union_desk.ui.stats import charts
 from union_desk.ui.widgets.task_runner import run_with_progress
 from union_desk.ui.open_file import open_path
 
 NUMBER_KINDS = ("int", "money", "rate")
-# the tables whose chart stands above them (too wide to sit beside)
-WIDE = ("visits_count", "visits_amount", "assistance", "activities")
-# (row, column, columns spanned) of each section on the page
-GRID = {
-    "members_status": (0, 0, 1),
-    "members_sex": (0, 1, 1),
-    "members_age": (1, 0, 1),
-    "members_department": (1, 1, 1),
-    "visits_count": (2, 0, 2),
-    "visits_amount": (3, 0, 2),
-    "assistance": (4, 0, 2),
-    "activities": (5, 0, 2),
-    "plan": (6, 0, 2),
-}
-MONTH_TABLES = ("visits_count", "visits_amount")
-MAX_DEPARTMENT_BARS = 15
-MAX_ACTIVITY_BARS = 30
+CONTEXT = "StatsPage"  # the sections' own words (English sources) are translated in this context
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def documents_dir() -> Path:
@@ -88,7 +81,7 @@ class StatsPage(QWidget):
 
         # --- toolbar ---------------------------------------------------------------------------------
         self.year = QSpinBox()
-        self.year.setRange(plan.MIN_YEAR, plan.MAX_YEAR)
+        self.year.setRange(stats_service.MIN_YEAR, stats_service.MAX_YEAR)
         self.year.setValue(today.year)
         self.year.setSuffix(self.tr(" (year)"))
         self.kind = QComboBox()
@@ -129,22 +122,17 @@ class StatsPage(QWidget):
         key_layout.addWidget(self.paragraph, 1)
         key_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        # --- sections ----------------------------------------------------------------------------------
-        self.content = QWidget()
-        self.sections = QGridLayout(self.content)
-        self.sections.setContentsMargins(0, 0, 0, 0)
+        # --- sections (built from the first figures' tables) ---------------------------------------------
         self.boxes: dict[str, QGroupBox] = {}
         self.notes: dict[str, QLabel] = {}
-        for key, title in self._titles().items():
-            self._add_section(key, title)
-        self.sections.setRowStretch(self.sections.rowCount(), 1)
-        self.sections.setColumnStretch(0, 1)
-        self.sections.setColumnStretch(1, 1)
+        self._sides: dict[str, QVBoxLayout] = {}
+        self._built: tuple[str, ...] | None = None  # the table keys the boxes were built for
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.content)
         self.scroll = scroll
+        self._new_content()
+        scroll.setWidget(self.content)
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -161,89 +149,119 @@ class StatsPage(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
 
-    def _titles(self) -> dict[str, str]:
-        return {
-            "members_status": self.tr("Members by status"),
-            "members_sex": self.tr("Members by sex"),
-            "members_age": self.tr("Members by age band"),
-            "members_department": self.tr("Members by department"),
-            "visits_count": self.tr("Visits per month by type (visits)"),
-            "visits_amount": self.tr("Visit cash per month by type (yuan)"),
-            "assistance": self.tr("Hardship assistance by kind"),
-            "activities": self.tr("Activities: sign-ups, check-ins and participation"),
-            "plan": self.tr("Plan completion per month"),
-        }
+    def _new_content(self) -> None:
+        self.content = QWidget()
+        self.sections = QGridLayout(self.content)
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        self.sections.setColumnStretch(0, 1)
+        self.sections.setColumnStretch(1, 1)
+
+    def _build(self, tables: list[StatTable]) -> None:
+        """A box per table, in order: two half-width boxes a row, or one across (`look.span`)."""
+        for mapping in (self.boxes, self.notes, self.tables, self.chart_views, self.charts, self._sides):
+            mapping.clear()
+        self._new_content()
+        row = column = 0
+        last_box = None
+        for table in tables:
+            if table.look.join and last_box is not None:
+                self._join(last_box, table)
+                continue
+            box = self._add_box(table)
+            last_box = table.key
+            if table.look.span >= 2:
+                if column:
+                    row, column = row + 1, 0
+                self.sections.addWidget(box, row, 0, 1, 2)
+                row += 1
+            else:
+                self.sections.addWidget(box, row, column, 1, 1)
+                column += 1
+                if column == 2:
+                    row, column = row + 1, 0
+        self.sections.setRowStretch(self.sections.rowCount(), 1)
+        self.scroll.setWidget(self.content)  # the old content goes with its boxes
+        self.content.show()
+        self._built = tuple(t.key for t in tables)
+
+    def _title(self, table: StatTable) -> str:
+        return _t(table.look.title) if table.look.title else table.title
 
     def _headers(self, table: StatTable) -> list[str]:
         """The translated column headers of a statistics table (same columns as the printed one)."""
-        count_share = [self.tr("Members"), self.tr("Share")]
-        if table.key in ("visits_count", "visits_amount"):
-            months = [self.month_name(mo.month) for mo in self.stats.visits.months]
-            return [self.tr("Visit type"), *months, self.tr("Total")]
-        return {
-            "members_status": [self.tr("Status"), *count_share],
-            "members_sex": [self.tr("Sex"), *count_share],
-            "members_age": [self.tr("Age band"), *count_share],
-            "members_department": [self.tr("Department"), *count_share],
-            "members_changes": [self.tr("Change"), self.tr("Members")],
-            "assistance": [self.tr("Kind"), self.tr("Times"), self.tr("Households"), self.tr("Cash (yuan)"),
-                           self.tr("Goods value (yuan)"), self.tr("Total (yuan)")],
-            "activities": [self.tr("Activity"), self.tr("Date"), self.tr("Status"), self.tr("Signed up"),
-                           self.tr("Waiting"), self.tr("Checked in"), self.tr("Eligible"), self.tr("Participation")],
-            "plan": [self.tr("Month"), self.tr("Planned"), self.tr("Done"), self.tr("Cancelled"), self.tr("Completion")],
-        }[table.key]
+        look = table.look
+        if not look.headers:
+            return list(table.headers)
+        names = [_t(h) for h in look.headers]
+        if table.months:  # the first and the last header; the months between
+            return [names[0], *(self.month_name(m) for m in table.months), names[-1]]
+        return names
 
     def month_name(self, month: int) -> str:
         return self.tr("Month {m}").format(m=month)
 
-    def _add_section(self, key: str, title: str) -> None:
-        box = QGroupBox(title)
-        box.setObjectName(f"stats_{key}")
+    def _new_table(self, *, select: bool = True) -> QTableWidget:
         table = QTableWidget()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        if select:
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         table.verticalHeader().setVisible(False)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        return table
+
+    def _add_box(self, stat: StatTable) -> QGroupBox:
+        key, look = stat.key, stat.look
+        box = QGroupBox(self._title(stat))
+        box.setObjectName(f"stats_{key}")
+        table = self._new_table()
         self.tables[key] = table
-        holder = QWidget()
-        holder.setObjectName(f"chartHolder_{key}")
-        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        self.chart_views[key] = holder
+        holder = None
+        if look.chart is not None:
+            holder = QWidget()
+            holder.setObjectName(f"chartHolder_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.chart_views[key] = holder
         note = QLabel()
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.notes[key] = note
-        if key in WIDE:
+        if not look.beside:  # a wide table: the chart above it
             inner = QVBoxLayout(box)
-            inner.addWidget(holder)
+            if holder is not None:
+                inner.addWidget(holder)
             inner.addWidget(table)
             inner.addWidget(note)
         else:
             inner = QHBoxLayout(box)
-            inner.addWidget(holder, 1)
+            if holder is not None:
+                inner.addWidget(holder, 1)
             side = QVBoxLayout()
             side.addWidget(table)
             side.addWidget(note)
             side.addStretch(1)
             inner.addLayout(side, 0)
-            if key == "members_department":
-                changes = QTableWidget()
-                changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-                changes.verticalHeader().setVisible(False)
-                changes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-                changes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-                self.tables["members_changes"] = changes
-                caption = QLabel(self.tr("Changes in the period"))
-                side.insertWidget(2, caption)
-                side.insertWidget(3, changes)
+            self._sides[key] = side
         self.boxes[key] = box
-        row, column, span = GRID[key]
-        self.sections.addWidget(box, row, column, 1, span)
+        return box
+
+    def _join(self, box_key: str, stat: StatTable) -> None:
+        """A table shown in the box before, under its table, with its title as a caption."""
+        table = self._new_table(select=False)
+        self.tables[stat.key] = table
+        caption = QLabel(self._title(stat))
+        side = self._sides.get(box_key)
+        if side is not None:  # before the stretch
+            side.insertWidget(side.count() - 1, caption)
+            side.insertWidget(side.count() - 1, table)
+        else:
+            layout = self.boxes[box_key].layout()
+            layout.addWidget(caption)
+            layout.addWidget(table)
 
     # --- data -------------------------------------------------------------------------------------
 
-    def period(self) -> plan.Period:
+    def period(self) -> Period:
         return stats_service.make_period(self.year.value(), self.kind.currentData())
 
     def _period_changed(self) -> None:
@@ -273,48 +291,23 @@ class StatsPage(QWidget):
             )
         )
         self.paragraph.setText(stats_service.key_paragraph(stats))
-        tables = {t.key: t for t in stats_service.tables(stats)}
-        for key, table in tables.items():
-            self._fill_table(self.tables[key], table)
-        for key in self._titles():
-            self._set_chart(key, self._chart(tables[key]))
+        tables = stats_service.tables(stats)
+        if self._built != tuple(t.key for t in tables):
+            self._build(tables)
+        for table in tables:
+            self._fill_table(self.tables[table.key], table)
+        for table in tables:
+            if table.key in self.chart_views:
+                self._set_chart(table.key, self._chart(table))
         self._fill_notes(stats)
 
     def _fill_notes(self, stats: YearStats) -> None:
-        v, a, act = stats.visits, stats.assistance, stats.activities
-        self.notes["members_status"].setText(
-            self.tr("Members are those in service or retired: {n}.").format(n=stats.members.total)
-        )
-        self.notes["visits_count"].setText(
-            self.tr("{count} visits to {people} members; {voided} voided record(s) not counted.").format(
-                count=v.count, people=v.people, voided=v.voided
-            )
-        )
-        self.notes["visits_amount"].setText(
-            self.tr("Cash {cash} yuan; goods worth {goods} yuan besides.").format(
-                cash=f"{v.amount:,.2f}", goods=f"{v.goods_value:,.2f}"
-            )
-        )
-        self.notes["assistance"].setText(
-            self.tr("{open} hardship files open, {helped} of them helped in the period (help rate {rate}); {opened} opened.").format(
-                open=a.open_files, helped=a.helped_open, rate=stats_service.percent(a.help_rate), opened=a.opened
-            )
-        )
-        text = self.tr("{held} activities held, {cancelled} cancelled (not counted). Participation = checked in (signed up before the day) / eligible members.").format(
-            held=act.held, cancelled=act.cancelled
-        )
-        if act.held > MAX_ACTIVITY_BARS:
-            text += " " + self.tr("The chart shows the first {n}.").format(n=MAX_ACTIVITY_BARS)
-        self.notes["activities"].setText(text)
-        self.notes["plan"].setText(self.tr("Completion = done / (planned − cancelled)."))
-        departments = len(stats.members.by_department)
-        self.notes["members_department"].setText(
-            self.tr("The chart shows the {n} largest departments.").format(n=MAX_DEPARTMENT_BARS)
-            if departments > MAX_DEPARTMENT_BARS
-            else ""
-        )
+        found = stats_service.screen_notes(stats)
+        for key, label in self.notes.items():
+            label.setText(" ".join(_t(source).format(**args) for source, args in found.get(key, [])))
 
     def _fill_table(self, widget: QTableWidget, table: StatTable) -> None:
+        look = table.look
         headers = self._headers(table)
         rows = list(table.rows) + ([table.total] if table.total else [])
         widget.clear()
@@ -327,12 +320,12 @@ class StatsPage(QWidget):
             is_total = table.total is not None and r == len(rows) - 1
             for c, (value, kind) in enumerate(zip(row, table.kinds)):
                 text = stats_service.format_cell(value, kind)
-                if table.key in MONTH_TABLES and 0 < c < len(row) - 1 and not is_total and value == 0:
+                if table.months and 0 < c < len(row) - 1 and not is_total and value == 0:
                     text = ""  # a month table full of zeros hides its figures
-                if table.key == "plan" and c == 0 and not is_total and r < len(self.stats.plan.months):
-                    text = self.month_name(self.stats.plan.months[r].month)
+                if table.row_months and c == 0 and not is_total and r < len(table.row_months):
+                    text = self.month_name(table.row_months[r])
                 if is_total and c == 0:
-                    text = self.tr("Total") if table.key != "activities" else self.tr("Total ({n}; average participation)").format(n=self.stats.activities.held)
+                    text = _t(look.total).format(n=len(table.rows)) if look.total else self.tr("Total")
                 item = QTableWidgetItem(text)
                 if kind in NUMBER_KINDS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -343,16 +336,16 @@ class StatsPage(QWidget):
                 widget.setItem(r, c, item)
         header = widget.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if table.key == "activities":
+        if look.wide_first:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        elif table.key in MONTH_TABLES:
+        elif table.months:
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         widget.resizeRowsToContents()
         widget.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if table.key not in WIDE else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if look.beside else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
-        if table.key not in WIDE:  # a narrow table takes the width of its columns, no more
+        if look.beside:  # a narrow table takes the width of its columns, no more
             widget.resizeColumnsToContents()
             width = sum(widget.columnWidth(c) for c in range(widget.columnCount())) + 2 * widget.frameWidth() + 2
             widget.setFixedWidth(width)
@@ -362,43 +355,37 @@ class StatsPage(QWidget):
     # --- charts -------------------------------------------------------------------------------------
 
     def _chart(self, table: StatTable):
+        """(chart, height) as the table's `look.chart` describes it."""
+        spec = table.look.chart
         rows = table.rows
-        labels = [r[0] for r in rows]
-        if table.key in ("members_status", "members_sex"):
-            return charts.pie(labels, [r[1] for r in rows]), 240
-        if table.key == "members_age":
-            return charts.bars(labels, [(self.tr("Members"), [r[1] for r in rows])], horizontal=True), 240
-        if table.key == "members_department":
-            shown = rows[:MAX_DEPARTMENT_BARS]
-            names = [r[0] for r in shown]
-            values = [r[1] for r in shown]
-            if len(rows) > MAX_DEPARTMENT_BARS:
-                names.append(self.tr("Other departments"))
-                values.append(sum(r[1] for r in rows[MAX_DEPARTMENT_BARS:]))
-            return charts.bars(names, [(self.tr("Members"), values)], horizontal=True), max(220, 26 * len(names) + 60)
-        if table.key in ("visits_count", "visits_amount"):
-            months = [self.month_name(mo.month) for mo in self.stats.visits.months]
+        if table.row_months:  # a table by month: the months charted, under the page's month names
+            rows = rows[: len(table.row_months)]
+            labels = [self.month_name(m) for m in table.row_months]
+        else:
+            labels = [r[0] for r in rows]
+        if spec.kind == "pie":
+            column = spec.series[0].column if spec.series else 1
+            return charts.pie(labels, [r[column] for r in rows]), spec.screen_height
+        if spec.series:
+            shown = rows[: spec.limit] if spec.limit else rows
+            names = [_short(n, spec.shorten) if spec.shorten else n for n in labels[: len(shown)]]
+            sets = [(_t(s.screen) if s.screen else s.label, [r[s.column] for r in shown]) for s in spec.series]
+            if spec.limit and spec.rest and len(rows) > spec.limit:
+                names.append(_t(spec.rest_screen) if spec.rest_screen else spec.rest)
+                for s, (_name, values) in zip(spec.series, sets):
+                    values.append(sum(r[s.column] for r in rows[spec.limit:]))
+        else:  # a month table: one set per row over the month columns
+            names = [self.month_name(m) for m in table.months] if table.months else list(table.headers[1:-1])
             sets = [(r[0], r[1:-1]) for r in rows]
-            chart = charts.bars(months, sets, stacked=True, money=table.key == "visits_amount",
-                                legend=Qt.AlignmentFlag.AlignRight)
-            if len(sets) == 1:
-                chart.legend().setVisible(True)
-                chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-            return chart, 320
-        if table.key == "assistance":
-            return charts.bars(labels, [(self.tr("Cash"), [r[3] for r in rows]), (self.tr("Goods value"), [r[4] for r in rows])],
-                               stacked=True, money=True), 260
-        if table.key == "activities":
-            shown = rows[:MAX_ACTIVITY_BARS]
-            names = [r[0] if len(r[0]) <= 16 else r[0][:15] + "…" for r in shown]
-            sets = [(self.tr("Signed up"), [r[3] for r in shown]), (self.tr("Checked in"), [r[5] for r in shown])]
-            return charts.bars(names, sets, horizontal=True), max(220, 34 * len(names) + 80)
-        if table.key == "plan":
-            months = [self.month_name(mo.month) for mo in self.stats.plan.months]
-            planned = [mo.rate.total for mo in self.stats.plan.months]
-            done = [mo.rate.done for mo in self.stats.plan.months]
-            return charts.bars(months, [(self.tr("Planned"), planned), (self.tr("Done"), done)]), 280
-        raise KeyError(table.key)
+        kind = spec.screen_kind or spec.kind
+        chart = charts.bars(names, sets, horizontal=kind == "hbar", stacked=kind == "stacked", money=spec.money,
+                            legend=Qt.AlignmentFlag.AlignRight if spec.legend_right else None)
+        if spec.legend_right and len(sets) == 1:
+            chart.legend().setVisible(True)
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        if spec.screen_per_row:
+            return chart, max(220, spec.screen_per_row * len(names) + spec.screen_height)
+        return chart, spec.screen_height
 
     def _set_chart(self, key: str, made) -> None:
         """Show the chart (or, when the period has no figures for it, a line saying so)."""
