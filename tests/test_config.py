@@ -41,12 +41,12 @@ def test_a_malformed_config_counts_as_empty(tmp_path):
 
 
 def test_precedence_db_then_env_then_config_then_default(tmp_path, monkeypatch):
-    assert paths.resolve_db_path() == tmp_path / "appdata" / "union_desk.sqlite"
+    assert config.resolve_db_path() == tmp_path / "appdata" / "union_desk.sqlite"
     config.set_data_folder(tmp_path / "D")
-    assert paths.resolve_db_path() == tmp_path / "D" / "union_desk.sqlite"
+    assert config.resolve_db_path() == tmp_path / "D" / "union_desk.sqlite"
     monkeypatch.setenv("UNION_DESK_DB", str(tmp_path / "env.sqlite"))
-    assert paths.resolve_db_path() == tmp_path / "env.sqlite"
-    assert paths.resolve_db_path(str(tmp_path / "cli.sqlite")) == tmp_path / "cli.sqlite"
+    assert config.resolve_db_path() == tmp_path / "env.sqlite"
+    assert config.resolve_db_path(str(tmp_path / "cli.sqlite")) == tmp_path / "cli.sqlite"
 
 
 def test_the_cli_reads_the_data_folder_setting(tmp_path, cli):
@@ -70,22 +70,22 @@ def real_user_folder(tmp_path, monkeypatch):
 def test_first_run_is_only_a_true_first_start(real_user_folder, tmp_path, monkeypatch):
     default = real_user_folder / "union_desk.sqlite"
     assert paths.default_db_path() == default
-    assert paths.first_run_needed(default) is True
-    assert paths.first_run_needed(default, demo=True) is False
-    assert paths.first_run_needed(tmp_path / "other.sqlite") is False  # --db elsewhere
+    assert config.first_run_needed(default) is True
+    assert config.first_run_needed(default, demo=True) is False
+    assert config.first_run_needed(tmp_path / "other.sqlite") is False  # --db elsewhere
     monkeypatch.setenv("UNION_DESK_DB", str(default))
-    assert paths.first_run_needed(default) is False
+    assert config.first_run_needed(default) is False
     monkeypatch.delenv("UNION_DESK_DB")
     default.parent.mkdir(parents=True)
     default.write_bytes(b"")  # an existing user upgrading is not asked
-    assert paths.first_run_needed(default) is False
+    assert config.first_run_needed(default) is False
     default.unlink()
     config.set_data_folder(tmp_path / "D")
-    assert paths.first_run_needed(default) is False
+    assert config.first_run_needed(default) is False
 
 
 def test_first_run_is_not_asked_when_the_data_dir_is_set(tmp_path):
-    assert paths.first_run_needed(paths.default_db_path()) is False  # conftest sets UNION_DESK_DATA_DIR
+    assert config.first_run_needed(paths.default_db_path()) is False  # conftest sets UNION_DESK_DATA_DIR
 
 
 def test_a_non_system_fixed_drive_is_suggested(monkeypatch):

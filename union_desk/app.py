@@ -14,7 +14,8 @@ from union_desk.db import backup
 from union_desk.db.database import close_database, ensure_data_folder
 from union_desk.db.instance_lock import InstanceLock
 from union_desk.errors import DatabaseFileError, InstanceLockedError, UnionDeskError
-from union_desk.paths import DB_FILENAME, first_run_needed, resources_dir
+from union_desk.config import first_run_needed
+from union_desk.paths import DB_FILENAME, resources_dir
 from union_desk.services import maintenance, settings
 from union_desk.ui import i18n
 

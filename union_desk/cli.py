@@ -13,7 +13,8 @@ from union_desk import areas
 from union_desk.cli_argparse import ChineseArgumentParser, CommandParser, add_db_options, install
 from union_desk.commands import core
 from union_desk.errors import UnionDeskError, ValidationError, os_error_reason, sqlite_error_to_user
-from union_desk.paths import cli_program_name, resolve_db_path
+from union_desk.config import resolve_db_path
+from union_desk.paths import cli_program_name
 
 def build_parser() -> ChineseArgumentParser:
     install()

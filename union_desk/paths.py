@@ -28,51 +28,8 @@ def data_dir() -> Path:
     return Path(base) / APP_NAME
 
 
-def resolve_db_path(cli_value: str | None = None, demo: bool = False) -> Path:
-    """`--db` wins, then UNION_DESK_DB, then the config file's data folder, then the per-user folder.
-
-    Both programs (GUI and CLI) call this, so they open the same file.
-    """
-    if cli_value:
-        return Path(cli_value).expanduser().absolute()
-    if demo:
-        return data_dir() / DEMO_DB_FILENAME
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env).expanduser().absolute()
-    return configured_db_path()
-
-
-def configured_db_path() -> Path:
-    """The data file without overrides: in the config file's data folder, else the per-user one."""
-    from union_desk import config
-
-    folder = config.data_folder()
-    return (folder / DB_FILENAME) if folder else default_db_path()
-
-
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
-
-
-def first_run_needed(db_path: Path, demo: bool = False) -> bool:
-    """Ask where to keep the data? Only on a true first start.
-
-    Not when the path came from `--demo`, `--db` (another path), UNION_DESK_DB or
-    UNION_DESK_DATA_DIR (someone already chose), not when the config file names a data folder,
-    and not when the default data file exists already (a user upgrading from a version that
-    never asked).
-    """
-    from union_desk import config
-
-    if demo or os.environ.get(DB_ENV) or os.environ.get(DATA_DIR_ENV):
-        return False
-    if config.data_folder() is not None:
-        return False
-    default = default_db_path()
-    if Path(db_path).absolute() != default.absolute():
-        return False
-    return not default.exists()
 
 
 # GetDriveTypeW: 3 = a fixed disk. Removable (2), network (4) and CD (5) drives are never suggested.

@@ -29,7 +29,7 @@ def _run(db_path):
 
 def test_cancel_starts_nothing_and_writes_nothing(qapp, fresh_pc, monkeypatch):
     monkeypatch.setattr(first_run, "ask_data_folder", lambda: None)
-    assert _run(paths.resolve_db_path()) == 0
+    assert _run(config.resolve_db_path()) == 0
     assert not fresh_pc.exists()  # no config, no data file, no log folder
 
 
@@ -42,12 +42,12 @@ def test_the_chosen_folder_is_used_and_remembered(qapp, fresh_pc, tmp_path, monk
 
     monkeypatch.setattr(first_run, "ask_data_folder", choose)
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)  # the window is built and shown, no event loop
-    assert _run(paths.resolve_db_path()) == 0
+    assert _run(config.resolve_db_path()) == 0
     assert (chosen / "union_desk.sqlite").exists()
     assert not (fresh_pc / "union_desk.sqlite").exists()
-    assert paths.resolve_db_path() == chosen / "union_desk.sqlite"  # the CLI and the next start agree
+    assert config.resolve_db_path() == chosen / "union_desk.sqlite"  # the CLI and the next start agree
     monkeypatch.setattr(first_run, "ask_data_folder", lambda: pytest.fail("asked twice"))
-    assert paths.first_run_needed(paths.resolve_db_path()) is False
+    assert config.first_run_needed(config.resolve_db_path()) is False
 
 
 def test_an_existing_user_is_not_asked(qapp, fresh_pc, monkeypatch):
@@ -58,7 +58,7 @@ def test_an_existing_user_is_not_asked(qapp, fresh_pc, monkeypatch):
     close_database()
     monkeypatch.setattr(first_run, "ask_data_folder", lambda: pytest.fail("an upgrading user was asked"))
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
-    assert _run(paths.resolve_db_path()) == 0
+    assert _run(config.resolve_db_path()) == 0
 
 
 def test_the_dialog_defaults_to_the_user_folder_and_offers_another_drive(qtbot, fresh_pc, tmp_path):

@@ -32,7 +32,7 @@ class Window(QMainWindow):
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    db_path = paths.resolve_db_path()  # the per-user default: movable
+    db_path = config.resolve_db_path()  # the per-user default: movable
     maintenance.open_for_use(db_path, auto_backup=False)
     Member.create(name="李四")
     win = Window(db_path)
@@ -109,7 +109,7 @@ def test_moving_the_data_file_switches_over(qtbot, window, tmp_path, monkeypatch
     dialog.move_button.click()
     new = target / "union_desk.sqlite"
     assert window.switched == [new] and dialog.data_file.text() == str(new)
-    assert config.data_folder() == target and paths.resolve_db_path() == new
+    assert config.data_folder() == target and config.resolve_db_path() == new
     assert database.database_path() == new and [m.name for m in Member.select()] == ["李四"]
     assert old.exists() and str(old) in told[0]
     assert len(backup.list_backups(new)) == 1

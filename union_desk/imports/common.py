@@ -1,11 +1,12 @@
-"""What every ledger import shares: the row-by-row preview, the issues, the report file.
+"""What every import shares: the row-by-row preview, the issues, the report file.
 
-An import reads a table (`xlsx_import`), finds the header, then walks the data rows: empty rows
+An import reads a table (`imports.reader`), finds the header, then walks the data rows: empty rows
 are passed over, 合计 / 签名 / repeated header rows are skipped and listed, and every other row
 becomes an `ImportRow` whose `action` says what applying would do (新增, 更新, 未变, 错误) and whose
 `issues` say why, with the Excel row number and the column as the file spells it. The preview
-writes nothing; applying writes the 新增 and 更新 rows in one transaction. The member roster
-(`roster_import`) and the record ledgers (`record_import`) are both built on these pieces.
+writes nothing; applying writes the 新增 and 更新 rows in one transaction. The stages themselves
+are run by `imports.pipeline`, for the roster (`imports.roster`), the record ledgers
+(`imports.records`), plan lists (`imports.plan`) and sign-up lists (`imports.signups`).
 """
 
 from __future__ import annotations
@@ -179,11 +180,15 @@ class ImportPreview:
     def column_of(self, field_name: str | None) -> int | None:
         return next((c for c, f in self.mapping.items() if f == field_name), None) if field_name else None
 
-    def issue(self, row: ImportRow, field_name: str | None, message: str, level: str = "error") -> RowIssue:
-        """Add an issue to `row`, naming the column as the file spells it."""
+    def make_issue(self, row: ImportRow, field_name: str | None, message: str, level: str = "error") -> RowIssue:
+        """An issue of `row` (not added to it), naming the column as the file spells it."""
         col = self.column_of(field_name)
         column = self.column_header(col) if col is not None else (self.label(field_name) if field_name else "")
-        issue = RowIssue(row.row, column, message, level, field_name, col)
+        return RowIssue(row.row, column, message, level, field_name, col)
+
+    def issue(self, row: ImportRow, field_name: str | None, message: str, level: str = "error") -> RowIssue:
+        """Add an issue to `row`, naming the column as the file spells it."""
+        issue = self.make_issue(row, field_name, message, level)
         row.issues.append(issue)
         if level == "error":
             row.action = ERROR
@@ -303,36 +308,11 @@ def refuse_failed(done: list[ImportRow], failed: dict[int, list[RowIssue]]) -> N
     raise RowsRejected([done[i] for i in sorted(failed)])
 
 
-def finish_report(preview: ImportPreview, done: list[ImportRow], failed: dict[int, list[RowIssue]], created: dict[int, int]) -> ImportReport:
-    """After the transaction committed: rows refused by a service become error rows, new rows get
-    their record ids, and the counts are taken."""
-    report = ImportReport(preview)
-    for index, row in enumerate(done):
-        if index in failed:
-            row.issues.extend(failed[index])
-            row.action = ERROR
-        else:
-            if index in created:
-                row.record_id = created[index]
-            report.record_ids.append(row.record_id)
-    counts = preview.counts()
-    report.added, report.updated = counts[NEW], counts[UPDATE]
-    report.unchanged, report.error_rows = counts[SAME], counts[ERROR]
-    preview.applied = True
-    return report
-
-
 def issues_from_error(preview: ImportPreview, row: ImportRow, exc: ValidationError) -> list[RowIssue]:
     """A service's refusal as row issues (one per field when it names several, as the member
     checks do), each naming the column as the file spells it."""
     found = getattr(exc, "issues", None) or [exc]
-    issues = []
-    for issue in found:
-        name = getattr(issue, "field", None) or None
-        col = preview.column_of(name)
-        column = preview.column_header(col) if col is not None else (preview.label(name) if name else "")
-        issues.append(RowIssue(row.row, column, issue.message, "error", name, col))
-    return issues
+    return [preview.make_issue(row, getattr(issue, "field", None) or None, issue.message) for issue in found]
 
 
 # --- reading ---------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@
 
 The list needs a 工作内容 column (事项, 内容, 工作事项 … are understood too) and a 月份 or a 日期
 column; 类别, 负责人 and 备注 are optional. Title rows above the header, blank rows, 合计 rows,
-repeated header rows and 制表人/审核人 lines are passed over (`ledgers.import_common`), and row
-numbers are the ones Excel shows.
+repeated header rows and 制表人/审核人 lines are passed over (the import pipeline,
+`imports.pipeline`), and row numbers are the ones Excel shows.
 
 月份 may be written 3, 3月, 3月份, 三月, 2026年3月, 3月上旬 (the 上旬 goes into the notes) or be a
 date; a 月份 cell left empty under a merged month cell (or under a month written once per group)
@@ -25,28 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from union_desk.db.models import PlanItem, database_proxy
+from union_desk.db.models import PlanItem
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.faults import kill_point
 from union_desk.imports import reader as xlsx_import
-from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
-from union_desk.imports.common import (
-    ACTIONS,
-    ERROR,
-    NEW,
-    ImportPreview,
-    ImportRow,
-    RowIssue,
-    RowsRejected,
-    data_rows,
-    find_table,
-)
+from union_desk.imports.common import ACTIONS, ERROR, NEW, ImportPreview, ImportRow, RowIssue
+from union_desk.imports.pipeline import Importer, NotWritten, Written, apply_preview, preview_file
+from union_desk.ledgers.common import Cancelled, ProgressFn
 from union_desk.ledgers.plan_ledger import parse_when
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
-from union_desk.services import audit, plan
+from union_desk.services import plan
 
 __all__ = [
     "Cancelled",
@@ -309,28 +298,52 @@ def _timing_issue(field_name: str | None) -> str | None:
     return "date" if field_name in ("date", "end_date") else field_name
 
 
-def preview_plan_import(path, year, sheet: str | None = None, progress: ProgressFn | None = None) -> PlanImportPreview:
-    """Read the list and say, row by row, what importing it into plan `year` would do. Writes nothing."""
-    year = plan._year(year)
-    path = Path(path)
-    table, header = find_table(path, sheet, PLAN_LIST, "“月份”“工作内容”", "（一列月份或日期、一列工作内容）")
-    chosen = dict(header.mapping)
-    fields = set(chosen.values())
-    if "title" not in fields:
-        raise ValidationError("文件中没有“工作内容”列（也可叫“事项”“内容”），无法导入工作计划。", field="mapping")
-    if not fields & {"month", "date"}:
-        raise ValidationError("文件中没有“月份”或“日期”列，无法知道每项工作在几月。", field="mapping")
-    preview = PlanImportPreview.begin(path, table, header, chosen, spec=PLAN_LIST, year=year)
-    ticker = Ticker(progress, len(table.rows) - header.row_index - 1, f"正在检查{year}年工作计划")
-    ticker.report(0)
-    month_col = preview.column_of("month")
-    merged = _merged_rows(table, month_col)
-    existing = _existing(year)
-    seen: dict[tuple[str, int | None], int] = {}
-    last_month: int | None = None
-    for excel_row, cells in data_rows(preview, table, header.row_index, ticker):
-        row = ImportRow(excel_row, list(cells), {}, context={"year": year})
-        raw = {name: (cells[col] if col < len(cells) else "") for col, name in chosen.items()}
+class PlanListImporter(Importer):
+    """A plan list's part of the import pipeline: the month / date / item columns, a row's check by
+    the plan service, each new item written through `plan.create_item`."""
+
+    spec = PLAN_LIST
+    examples = "“月份”“工作内容”"
+    hint = "（一列月份或日期、一列工作内容）"
+    table = "plan_item"
+    preview_class = PlanImportPreview
+    write_every = 20
+
+    @classmethod
+    def check_columns(cls, fields: set[str]) -> None:
+        if "title" not in fields:
+            raise ValidationError("文件中没有“工作内容”列（也可叫“事项”“内容”），无法导入工作计划。", field="mapping")
+        if not fields & {"month", "date"}:
+            raise ValidationError("文件中没有“月份”或“日期”列，无法知道每项工作在几月。", field="mapping")
+
+    @classmethod
+    def label(cls, preview) -> str:
+        return f"{preview.year}年工作计划"
+
+    def __init__(self, preview: PlanImportPreview, note: str):
+        super().__init__(preview, note)
+        self.year = preview.year
+        self.month_col = preview.column_of("month")
+        self.merged: set[int] = set()
+        self.existing = _existing(self.year)
+        self.seen: dict[tuple[str, int | None], int] = {}
+        self.last_month: int | None = None
+
+    # --- check
+
+    def rows(self, table: xlsx_import.Table, header: xlsx_import.HeaderMatch, ticker):
+        self.merged = _merged_rows(table, self.month_col)  # a month cell merged down over its rows
+        return super().rows(table, header, ticker)
+
+    def _raw(self, row: ImportRow) -> dict:
+        cells = row.cells
+        return {name: (cells[col] if col < len(cells) else "") for col, name in self.preview.mapping.items()}
+
+    def read_row(self, row: ImportRow) -> None:
+        """The cells as written (for the preview table), then 月份, 日期 and 类别 parsed."""
+        year = self.year
+        raw = self._raw(row)
+        row.context = {"year": year}
         row.context["shown"] = {
             "month": _text(raw.get("month", "")),
             "when": _text(raw.get("date", "")),
@@ -339,32 +352,33 @@ def preview_plan_import(path, year, sheet: str | None = None, progress: Progress
             "responsible": _text(raw.get("responsible", "")),
             "notes": _text(raw.get("notes", ""), keep_lines=True),
         }
-        preview.rows.append(row)
-        month = date_timing = None
         try:
             if not xlsx_import.is_blank(raw.get("month", "")):
-                month = parse_month(raw["month"], year)
+                month = row.values["month"] = parse_month(raw["month"], year)
                 if month.month:
-                    last_month = month.month
+                    self.last_month = month.month
                 elif month.date:
-                    last_month = month.date.month
+                    self.last_month = month.date.month
         except ValueError as exc:
-            preview.issue(row, "month", str(exc))
+            self.issue(row, "month", str(exc))
         try:
             if not xlsx_import.is_blank(raw.get("date", "")):
-                date_timing = parse_date(raw["date"], year)
+                row.values["date"] = parse_date(raw["date"], year)
         except ValueError as exc:
-            preview.issue(row, "date", str(exc))
+            self.issue(row, "date", str(exc))
         try:
-            category = parse_category(raw.get("category", ""))
+            row.values["category"] = parse_category(raw.get("category", ""))
         except ValueError as exc:
-            preview.issue(row, "category", str(exc))
-            category = ""
-        if row.errors:
-            continue
+            self.issue(row, "category", str(exc))
+            row.values["category"] = ""
+
+    def check(self, row: ImportRow) -> None:
+        preview, year = self.preview, self.year
+        raw = self._raw(row)
+        month, date_timing = row.values.get("month"), row.values.get("date")
         data = {
             "title": _text(raw.get("title", "")),
-            "category": category,
+            "category": row.values["category"],
             "responsible": _text(raw.get("responsible", "")),
             "notes": _text(raw.get("notes", ""), keep_lines=True),
             "month": None,
@@ -383,16 +397,16 @@ def preview_plan_import(path, year, sheet: str | None = None, progress: Progress
             data["month"] = from_month or (date_timing.month if date_timing else None)
         parts = [t.part for t in (month, date_timing) if t is not None and t.part]
         if not data["title"]:
-            preview.issue(row, "title", "工作内容为空")
-            continue
+            self.issue(row, "title", "工作内容为空")
+            return
         if data["month"] is None and data["date"] is None:
-            if month_col is not None and last_month is not None and xlsx_import.is_blank(raw.get("month", "")):
-                data["month"] = last_month
-                if excel_row - 1 not in merged:
-                    preview.issue(row, "month", f"月份为空，按上面的 {last_month} 月导入", level="warning")
+            if self.month_col is not None and self.last_month is not None and xlsx_import.is_blank(raw.get("month", "")):
+                data["month"] = self.last_month
+                if row.row - 1 not in self.merged:
+                    self.issue(row, "month", f"月份为空，按上面的 {self.last_month} 月导入", level="warning")
             else:
-                preview.issue(row, "month" if month_col is not None else "date", "没有月份（请填写月份或日期）")
-                continue
+                self.issue(row, "month" if self.month_col is not None else "date", "没有月份（请填写月份或日期）")
+                return
         if parts:
             data["notes"] = "\n".join(x for x in (f"时间：{'；'.join(parts)}", data["notes"]) if x)
         try:
@@ -401,25 +415,57 @@ def preview_plan_import(path, year, sheet: str | None = None, progress: Progress
             name = _timing_issue(exc.field)
             if name == "date" and preview.column_of("date") is None:
                 name = "month"
-            preview.issue(row, name, exc.message)
-            continue
+            self.issue(row, name, exc.message)
+            return
         key = (checked["title"], checked["month"])
         row.write = checked
-        if key in seen:
+        if key in self.seen:
             row.action = EXISTS
-            preview.issue(row, "title", f"与第 {seen[key]} 行重复（跳过）", level="warning")
-            continue
-        seen[key] = excel_row
-        stored = existing.get(key)
+            self.issue(row, "title", f"与第 {self.seen[key]} 行重复（跳过）", level="warning")
+            return
+        self.seen[key] = row.row
+        stored = self.existing.get(key)
         if stored is not None:
             row.action = EXISTS
             row.record_id = stored.id
-            preview.issue(row, "title", f"{year}年计划中已有 {checked['month']} 月的“{checked['title']}”（跳过）",
-                          level="warning")
-            continue
+            self.issue(row, "title", f"{year}年计划中已有 {checked['month']} 月的“{checked['title']}”（跳过）", level="warning")
+            return
         row.action = NEW
-    ticker.report(ticker.total)
-    return preview
+
+    # --- apply
+
+    def write_rows(self, todo: list[ImportRow], ticker) -> Written:
+        self.existing = _existing(self.year)  # items added to the plan since the preview are skipped
+        return super().write_rows(todo, ticker)
+
+    def write(self, row: ImportRow) -> int:
+        key = (row.write["title"], row.write["month"])
+        if key in self.existing:
+            raise NotWritten(EXISTS, self.existing[key].id, "title", f"{self.year}年计划中已有 {key[1]} 月的“{key[0]}”（跳过）")
+        item = plan.create_item(self.year, dict(row.write), note=self.note)
+        self.existing[key] = item
+        return item.id
+
+    def refused(self, row: ImportRow, exc: ValidationError) -> list[RowIssue]:
+        name = _timing_issue(exc.field)
+        return [self.preview.make_issue(row, name if name in self.preview.mapping.values() else None, exc.message)]
+
+    def audit_entry(self, todo: list, written: Written) -> dict | None:
+        added = len(written.written(todo))
+        return {"file": self.preview.file_name, "year": self.year, "added": added} if added else None
+
+    def report(self, todo: list, written: Written) -> PlanImportReport:
+        self.settle(todo, written)
+        report = PlanImportReport(self.preview)
+        report.item_ids = [r.record_id for r in written.written(todo)]
+        report.added = len(report.item_ids)
+        report.skipped = self.preview.counts()[EXISTS]
+        return report
+
+
+def preview_plan_import(path, year, sheet: str | None = None, progress: ProgressFn | None = None) -> PlanImportPreview:
+    """Read the list and say, row by row, what importing it into plan `year` would do. Writes nothing."""
+    return preview_file(PlanListImporter, path, sheet, progress, year=plan._year(year))
 
 
 # --- apply ---------------------------------------------------------------------------------------
@@ -431,51 +477,7 @@ def apply_plan_import(preview: PlanImportPreview, progress: ProgressFn | None = 
     `plan.create_item` (audited). Items added to the plan since the preview are skipped as 已存在;
     an item the service refuses is an error row (with `skip_bad_rows` False: RowsRejected and
     nothing written); cancelling (progress returning False) writes nothing."""
-    if preview.applied:
-        raise ValidationError("这份预览已经导入过了；如需再次导入，请重新检查文件。")
-    year = preview.year
-    note = f"工作计划导入：{preview.file_name}"
-    todo = preview.ready
-    ticker = Ticker(progress, len(todo), f"正在导入{year}年工作计划", every=20)
-    ticker.report(0)
-    report = PlanImportReport(preview)
-    with database_proxy.atomic():
-        existing = _existing(year)
-        done: list[tuple[ImportRow, int]] = []
-        refused: list[ImportRow] = []
-        for row in todo:
-            key = (row.write["title"], row.write["month"])
-            if key in existing:
-                row.action = EXISTS
-                row.record_id = existing[key].id
-                preview.issue(row, "title", f"{year}年计划中已有 {key[1]} 月的“{key[0]}”（跳过）", level="warning")
-                ticker.step()
-                continue
-            try:
-                with database_proxy.atomic():
-                    item = plan.create_item(year, dict(row.write), note=note)
-            except ValidationError as exc:
-                name = _timing_issue(exc.field)
-                preview.issue(row, name if name in preview.mapping.values() else None, exc.message)
-                refused.append(row)
-            else:
-                existing[key] = item
-                done.append((row, item.id))
-            ticker.step()
-        if refused and not skip_bad_rows:
-            raise RowsRejected(refused)
-        ticker.report(len(todo), "正在保存")
-        if done:
-            audit.record("import", "plan_item", None,
-                         after={"file": preview.file_name, "year": year, "added": len(done)}, note=note)
-        kill_point("import.before_commit")
-    for row, item_id in done:
-        row.record_id = item_id
-        report.item_ids.append(item_id)
-    report.added = len(done)
-    report.skipped = preview.counts()[EXISTS]
-    preview.applied = True
-    return report
+    return apply_preview(preview, progress, skip_bad_rows=skip_bad_rows)
 
 
 def import_plan(path, year, sheet: str | None = None, progress: ProgressFn | None = None) -> PlanImportReport:

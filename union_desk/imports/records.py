@@ -4,9 +4,9 @@
     report = apply_ledger(preview)                            # one transaction, through the services
     report = import_ledger("visits", path)                    # both (the CLI)
 
-The file is read like the roster (`import_common`): header found among the first rows, 合计 /
-签名 / repeated header rows skipped; the table ends at its 合计 row (our own ledgers put summary
-tables under it). Each cell is parsed by its column's kind (or the column's own `parse`), each row
+The file goes through the import pipeline (`imports.pipeline`) like the roster: header found
+among the first rows, 合计 / 签名 / repeated header rows skipped; the table ends at its 合计 row
+(our own ledgers put summary tables under it). Each cell is parsed by its column's kind (or the column's own `parse`), each row
 is matched to a member — by full ID number, else by name, told apart by a masked ID number
 ('440106********123X') and the department — and to the record it describes by the ledger's own
 key (a visit's serial number, an assistance's file + date + kind + amounts …). A record already
@@ -21,29 +21,15 @@ import datetime as dt
 import re
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 
-from union_desk.db.models import Member, database_proxy
+from union_desk.db.models import Member
 from union_desk.domain import idcard, money, textclean
 from union_desk.errors import ValidationError
-from union_desk.faults import kill_point
 from union_desk.imports import reader as xlsx_import
-from union_desk.ledgers.common import ProgressFn, Ticker
-from union_desk.imports.common import (
-    ERROR,
-    NEW,
-    SAME,
-    UPDATE,
-    ImportPreview,
-    ImportReport,
-    ImportRow,
-    data_rows,
-    find_table,
-    finish_report,
-    issues_from_error,
-    refuse_failed,
-)
-from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
+from union_desk.imports.common import ERROR, SAME, UPDATE, ImportPreview, ImportReport, ImportRow
+from union_desk.imports.pipeline import Importer, apply_preview, preview_file
+from union_desk.ledgers.common import ProgressFn
+from union_desk.ledgers.specs import LedgerColumn
 
 NOT_A_MEMBER = "请先导入会员花名册，或检查姓名、部门和身份证号"
 MAX_COUNT = 999_999  # the largest number an int cell (名次, 序号, 人数 …) may hold
@@ -183,30 +169,35 @@ class MemberIndex:
 # --- importers -------------------------------------------------------------------------------------
 
 
-class RecordImporter:
-    """What one record ledger needs to import back; one subclass per ledger.
+class RecordImporter(Importer):
+    """What one record ledger needs to import back; one subclass per ledger (in its ledger module).
 
-    `check(row)` reads `row.values` (parsed cells by field) and sets `row.action` (NEW, UPDATE,
-    SAME or an error through `self.issue`), `row.write` and `row.changes`. `write(row)` makes the
-    change through the services inside the import's transaction and returns the record id.
-    `finish(rows)` runs once after every row was written (links between rows, e.g. 重开 visits).
+    Each cell is parsed by its column (`parse_cell`); `check(row)` reads `row.values` (parsed
+    cells by field) and sets `row.action` (NEW, UPDATE, SAME or an error through `self.issue`),
+    `row.write` and `row.changes`. `write(row)` makes the change through the services inside the
+    import's transaction and returns the record id. `finish(rows)` runs once after every row was
+    written (links between rows, e.g. 重开 visits). The stages are `imports.pipeline`'s.
     """
 
-    spec: LedgerSpec
     noun = "记录"
-    table = ""  # audit table name of the import entry
     needs_member = True
-    required: tuple[tuple[str, ...], ...] = ()  # groups of fields; each group needs one mapped column
     stop_at_total = True
 
     def __init__(self, preview: ImportPreview, note: str):
-        self.preview = preview
-        self.note = note
+        super().__init__(preview, note)
         self.members = MemberIndex() if self.needs_member else None
         self.seen: dict = {}  # record key -> first row (the same record twice in a file)
+        self.columns = {c.field: c for c in self.spec.import_columns}
 
-    def issue(self, row: ImportRow, field_name: str | None, message: str, level: str = "error") -> None:
-        self.preview.issue(row, field_name, message, level)
+    def read_row(self, row: ImportRow) -> None:
+        for col, name in self.preview.mapping.items():
+            raw = row.cells[col] if col < len(row.cells) else ""
+            if xlsx_import.is_blank(raw):
+                continue
+            try:
+                row.values[name] = parse_cell(self.columns[name], raw)
+            except (ValueError, ArithmeticError) as exc:
+                self.issue(row, name, str(exc) or "无法识别")
 
     def member(self, row: ImportRow) -> int | None:
         """The member a row means, or None after adding the error."""
@@ -235,15 +226,6 @@ class RecordImporter:
         row.write = {name: new for name, (_, new) in changes.items()}
         row.action = UPDATE if changes else SAME
 
-    def check(self, row: ImportRow) -> None:
-        raise NotImplementedError
-
-    def write(self, row: ImportRow) -> int | None:
-        raise NotImplementedError
-
-    def finish(self, rows: list[ImportRow]) -> None:
-        pass
-
 
 def _same(old, new) -> bool:
     if old in (None, "") and new in (None, ""):
@@ -260,48 +242,18 @@ def _same(old, new) -> bool:
 
 
 def _importer_class(kind: str) -> type[RecordImporter]:
-    from union_desk.ledgers.catalog import LEDGERS
+    from union_desk import areas  # the registry lists each area's ledgers (and imports them)
 
-    ledger = LEDGERS.get(kind)
+    ledgers = {ledger.kind: ledger for ledger in areas.ledgers()}
+    ledger = ledgers.get(kind)
     if ledger is None or ledger.importer is None:
-        raise ValidationError(f"不能导入“{kind}”台账（可导入：{'、'.join(k for k, v in LEDGERS.items() if v.importer)}）", field="kind")
+        raise ValidationError(f"不能导入“{kind}”台账（可导入：{'、'.join(k for k, v in ledgers.items() if v.importer)}）", field="kind")
     return ledger.importer
 
 
 def preview_ledger(kind: str, path, sheet: str | None = None, progress: ProgressFn | None = None) -> ImportPreview:
     """Read a ledger file and say, row by row, what importing it would do. Nothing is written."""
-    importer_class = _importer_class(kind)
-    spec = importer_class.spec
-    path = Path(path)
-    examples = "".join(f"“{c.header}”" for c in spec.import_columns[:3])
-    table, header = find_table(path, sheet, spec, examples)
-    chosen = dict(header.mapping)
-    fields = set(chosen.values())
-    for group in importer_class.required:
-        if not fields & set(group):
-            labels = "”或“".join(spec.field_label(f) for f in group)
-            raise ValidationError(f"文件中没有“{labels}”列，无法导入{spec.title}。", field="mapping")
-    preview = ImportPreview.begin(path, table, header, chosen, spec=spec)
-    ticker = Ticker(progress, len(table.rows) - header.row_index - 1, f"正在检查{spec.title}")
-    ticker.report(0)
-    importer = importer_class(preview, f"{spec.title}导入：{path.name}")
-    columns = {c.field: c for c in spec.import_columns}
-    for excel_row, cells in data_rows(preview, table, header.row_index, ticker, stop_at_total=importer.stop_at_total):
-        row = ImportRow(excel_row, list(cells), {})
-        for col, name in chosen.items():
-            raw = cells[col] if col < len(cells) else ""
-            if xlsx_import.is_blank(raw):
-                continue
-            try:
-                row.values[name] = parse_cell(columns[name], raw)
-            except (ValueError, ArithmeticError) as exc:
-                preview.issue(row, name, str(exc) or "无法识别")
-        if not row.errors:
-            importer.check(row)
-        preview.rows.append(row)
-    ticker.report(ticker.total)
-    preview.importer = importer
-    return preview
+    return preview_file(_importer_class(kind), path, sheet, progress)
 
 
 def apply_ledger(preview: ImportPreview, progress: ProgressFn | None = None, *, skip_bad_rows: bool = True) -> ImportReport:
@@ -309,36 +261,7 @@ def apply_ledger(preview: ImportPreview, progress: ProgressFn | None = None, *, 
     so the audit log). A row a service refuses becomes an error row and leaves nothing behind (each
     row is a savepoint) — or, with `skip_bad_rows` False, makes the whole import fail with
     RowsRejected; cancelling (progress returning False) writes nothing."""
-    if preview.applied:
-        raise ValidationError("这份预览已经导入过了；如需再次导入，请重新检查文件。")
-    importer: RecordImporter = preview.importer
-    todo = [r for r in preview.rows if r.action in (NEW, UPDATE)]
-    ticker = Ticker(progress, len(todo), f"正在导入{preview.title}", every=100)
-    ticker.report(0)
-    created: dict[int, int] = {}
-    failed: dict = {}
-    with database_proxy.atomic():
-        for index, row in enumerate(todo):
-            try:
-                with database_proxy.atomic():
-                    record_id = importer.write(row)
-                if row.action == NEW:
-                    created[index] = record_id
-            except ValidationError as exc:
-                failed[index] = issues_from_error(preview, row, exc)
-            ticker.step()
-        if not skip_bad_rows:
-            refuse_failed(todo, failed)
-        importer.finish([r for i, r in enumerate(todo) if i not in failed])
-        ticker.report(len(todo), "正在保存")
-        added = sum(1 for i, r in enumerate(todo) if r.action == NEW and i not in failed)
-        updated = sum(1 for i, r in enumerate(todo) if r.action == UPDATE and i not in failed)
-        if added or updated:
-            from union_desk.services import audit
-
-            audit.record("import", importer.table, None, after={"file": preview.file_name, "added": added, "updated": updated}, note=importer.note)
-        kill_point("import.before_commit")
-    return finish_report(preview, todo, failed, created)
+    return apply_preview(preview, progress, skip_bad_rows=skip_bad_rows)
 
 
 def import_ledger(kind: str, path, sheet: str | None = None, progress: ProgressFn | None = None) -> ImportReport:

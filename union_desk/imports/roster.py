@@ -6,6 +6,9 @@
     report = apply_roster(preview)                  # all or nothing, audited
     write_report_xlsx(report, "导入报告.xlsx")       # the file with 结果 / 问题 columns, bad cells red
 
+The stages are the import pipeline's (`imports.pipeline`); `RosterImporter` declares the roster's
+part: the member columns, the user's own column mapping, a row's check and the batched writes.
+
 Rules (DOMAIN.md §5): values are cleaned by the members service's own validation
 (`members.check_member`), so the import accepts exactly what the member form accepts. A row is
 matched to an existing member by ID number, else by name + birth date (or by name alone when the
@@ -20,14 +23,11 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-from union_desk.db.models import Member, database_proxy
+from union_desk.db.models import Member
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.faults import kill_point
 from union_desk.imports import reader as xlsx_import
-from union_desk.ledgers.common import ProgressFn, Ticker
 from union_desk.imports.common import (
     ACTIONS,
     ERROR,
@@ -40,13 +40,11 @@ from union_desk.imports.common import (
     ImportRow,
     RowIssue,
     SkippedRow,
-    data_rows,
     find_table,
-    finish_report,
-    issues_from_error,
-    refuse_failed,
     write_report_xlsx,
 )
+from union_desk.imports.pipeline import Importer, Written, apply_preview, preview_file
+from union_desk.ledgers.common import ProgressFn, Ticker
 from union_desk.ledgers.specs import MEMBERS, LedgerSpec
 from union_desk.services import members as member_service
 
@@ -101,7 +99,7 @@ class RosterPreview(ImportPreview):
 
 def guess_mapping(path, sheet: str | None = None, spec: LedgerSpec = MEMBERS) -> tuple[xlsx_import.Table, xlsx_import.HeaderMatch]:
     """The sheet to read (the best-matching one when `sheet` is None) and its header row."""
-    return find_table(path, sheet, spec, "“姓名”“身份证号”“部门”", "，或在导入向导中指定表头行和各列对应的项目")
+    return find_table(path, sheet, spec, RosterImporter.examples, RosterImporter.hint)
 
 
 def _check_mapping(mapping: dict) -> dict[int, str]:
@@ -144,40 +142,8 @@ def preview_roster(
     field}) replaces the guessed column mapping; `header_row` (Excel row number) replaces the
     guessed header row. Raises ValidationError when the file cannot be read or has no header.
     """
-    path = Path(path)
-    today = today or dt.date.today()
-    if header_row is not None:
-        table = xlsx_import.read_table(path, sheet)
-        header = xlsx_import.header_at(table.rows, int(header_row) - 1, MEMBERS)
-    else:
-        table, header = guess_mapping(path, sheet)
-    chosen = _check_mapping(mapping) if mapping is not None else dict(header.mapping)
-    fields = set(chosen.values())
-    if not fields & {"name", "id_number"}:
-        raise ValidationError("没有对应“姓名”或“身份证号”的列，无法确定每行是哪位会员。请在列对应中指定。", field="mapping")
-
-    preview = RosterPreview.begin(path, table, header, chosen)
-    if "name" not in fields:
-        preview.file_issues.append(RowIssue(0, "姓名", "文件中没有“姓名”列：只能更新身份证号已登记的会员，不能新增。", "warning", "name"))
-
-    ticker = Ticker(progress, len(table.rows) - header.row_index - 1, "正在检查花名册")
-    ticker.report(0)
-    engine = _Matcher(preview, today)
-    for excel_row, cells in data_rows(preview, table, header.row_index, ticker):
-        preview.rows.append(engine.row(excel_row, cells))
-    if engine.masked_rows:
-        preview.file_issues.append(
-            RowIssue(
-                0,
-                preview.column_header(engine.columns["id_number"]),
-                f"{engine.masked_rows} 行的身份证号已打码（含 *），这些身份证号不导入，按姓名和出生日期查找会员。"
-                "如需导入身份证号，请导出完整身份证号的花名册。",
-                "warning",
-                "id_number",
-            )
-        )
-    ticker.report(ticker.total)
-    return preview
+    return preview_file(RosterImporter, path, sheet, progress, mapping=mapping, header_row=header_row,
+                        options={"today": today or dt.date.today()})
 
 
 def _month_only(raw) -> bool:
@@ -198,13 +164,36 @@ def _same(name: str, old, new) -> bool:
     return old == new
 
 
-class _Matcher:
-    """Holds the existing members (loaded once) and what earlier rows of the file claimed."""
+class RosterImporter(Importer):
+    """The roster's stages of the import pipeline: the member columns, a row checked by the member
+    form's own rules and matched to a member, new members written in batches. Holds the existing
+    members (loaded once) and what earlier rows of the file claimed."""
 
-    def __init__(self, preview: RosterPreview, today: dt.date):
-        self.preview = preview
+    spec = MEMBERS
+    examples = "“姓名”“身份证号”“部门”"
+    hint = "，或在导入向导中指定表头行和各列对应的项目"
+    table = "member"
+    note_prefix = NOTE_PREFIX
+    preview_class = RosterPreview
+    row_class = RosterRow
+
+    @classmethod
+    def map_columns(cls, header: xlsx_import.HeaderMatch, mapping: dict | None = None) -> dict[int, str]:
+        chosen = _check_mapping(mapping) if mapping is not None else dict(header.mapping)
+        if not set(chosen.values()) & {"name", "id_number"}:
+            raise ValidationError("没有对应“姓名”或“身份证号”的列，无法确定每行是哪位会员。请在列对应中指定。", field="mapping")
+        return chosen
+
+    @classmethod
+    def label(cls, preview) -> str:
+        return "花名册"
+
+    def __init__(self, preview: RosterPreview, note: str, today: dt.date):
+        super().__init__(preview, note)
         self.today = today
         self.columns = {name: col for col, name in preview.mapping.items()}
+        if "name" not in self.columns:
+            preview.file_issues.append(RowIssue(0, "姓名", "文件中没有“姓名”列：只能更新身份证号已登记的会员，不能新增。", "warning", "name"))
         fields = [getattr(Member, f) for f in _MEMBER_FIELDS]
         self.members: dict[int, dict] = {m["id"]: m for m in Member.select(*fields).dicts().iterator()}
         self.by_id: dict[str, dict] = {m["id_number"]: m for m in self.members.values() if m["id_number"]}
@@ -216,21 +205,28 @@ class _Matcher:
         self.new_by_name: dict[str, list[tuple[int, dt.date | None, str | None]]] = defaultdict(list)
         self.masked_rows = 0
 
-    # issues
-
     def _issue(self, row: RosterRow, name: str | None, message: str, level: str = "error") -> None:
-        col = self.columns.get(name) if name else None
-        if col is not None:
-            column = self.preview.column_header(col)
-        else:
-            column = member_service.FIELD_LABELS.get(name, name or "")
-        row.issues.append(RowIssue(row.row, column, message, level, name, col))
+        """An issue that leaves `row.action` to the caller."""
+        row.issues.append(self.preview.make_issue(row, name, message, level))
 
     # one row
 
-    def row(self, excel_row: int, cells: list) -> RosterRow:
-        data: dict = {}
-        row = RosterRow(excel_row, list(cells), {})
+    def checked(self) -> None:
+        if self.masked_rows:
+            self.preview.file_issues.append(
+                RowIssue(
+                    0,
+                    self.preview.column_header(self.columns["id_number"]),
+                    f"{self.masked_rows} 行的身份证号已打码（含 *），这些身份证号不导入，按姓名和出生日期查找会员。"
+                    "如需导入身份证号，请导出完整身份证号的花名册。",
+                    "warning",
+                    "id_number",
+                )
+            )
+
+    def read_row(self, row: RosterRow) -> None:
+        """The row's cells as the member form would get them (masked ID numbers left out)."""
+        data, cells = row.values, row.cells
         for col, name in self.preview.mapping.items():
             raw = cells[col] if col < len(cells) else ""
             if xlsx_import.is_blank(raw):
@@ -247,10 +243,14 @@ class _Matcher:
                 if _HAN_AND_SPACES.fullmatch(text):
                     raw = text.replace(" ", "")  # '王  芳' padded to line up with three-character names
             data[name] = raw
+
+    def check(self, row: RosterRow) -> None:
+        """Cleaned by the members service's own checks, then matched to a member: new, update or same."""
+        data = row.values
         if not data:
             row.action = ERROR
             self._issue(row, None, "这一行没有可导入的内容")
-            return row
+            return
 
         checked = member_service.check_member(data, today=self.today)
         for issue in checked.errors:
@@ -266,21 +266,20 @@ class _Matcher:
             if first is not None:
                 self._issue(row, "id_number", f"与第 {first} 行的身份证号重复")
             else:
-                self.seen_ids[number] = excel_row
+                self.seen_ids[number] = row.row
         if row.errors:
             row.action = ERROR
-            return row
+            return
 
         member, problem = self._match(values, month_only)
         if problem:
             self._issue(row, "name" if "name" in self.columns else "id_number", problem)
             row.action = ERROR
-            return row
+            return
         if member is None:
             self._new(row, data, values, month_only)
         else:
             self._update(row, member, data, values, month_only)
-        return row
 
     def _match(self, values: dict, month_only: bool) -> tuple[dict | None, str | None]:
         number, name, birth = values.get("id_number"), values.get("name"), values.get("birth_date")
@@ -375,38 +374,24 @@ class _Matcher:
         row.action = UPDATE
 
 
-# --- apply -----------------------------------------------------------------------------------------
+    # apply
 
-
-def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None, *, skip_bad_rows: bool = True) -> ImportReport:
-    """Write the preview's 新增 and 更新 rows in ONE transaction, each through the members service
-    (validation and audit log, note '花名册导入：<file name>'). Rows with errors are skipped and
-    reported. A row that has become invalid since the preview (e.g. its ID number was registered
-    meanwhile) turns into an error row — or, with `skip_bad_rows` False, makes the whole import
-    fail with RowsRejected. Cancelling (progress returning False) or any unexpected failure
-    writes nothing and leaves the preview as it was."""
-    if preview.applied:
-        raise ValidationError("这份预览已经导入过了；如需再次导入，请重新检查文件。")
-    note = f"{NOTE_PREFIX}{preview.file_name}"
-    todo = [r for r in preview.rows if r.action in (NEW, UPDATE)]
-    ticker = Ticker(progress, len(todo), "正在导入花名册", every=100)
-    ticker.report(0)
-    created: dict[int, int] = {}  # index in todo -> new member id
-    failed: dict[int, list[RowIssue]] = {}
-    with database_proxy.atomic():
+    def write_rows(self, todo: list[RosterRow], ticker: Ticker) -> Written:
+        """New members in batches (the same checks as the form, batched inserts and audit rows),
+        then each update through the members service."""
+        written = Written()
         wanted = [r.member_id for r in todo if r.action == UPDATE]
         stored: dict[int, Member] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             stored.update({m.id: m for m in Member.select().where(Member.id.in_(chunk))})
-        # New members in batches (same checks as the form, batched inserts and audit rows).
         new_rows = [(i, r) for i, r in enumerate(todo) if r.action == NEW]
-        made, refused = member_service.create_members([r.write for _, r in new_rows], note=note)
+        made, refused = member_service.create_members([r.write for _, r in new_rows], note=self.note)
         for position, (index, row) in enumerate(new_rows):
             if position in made:
-                created[index] = made[position]
+                written.done[index] = made[position]
             else:
-                failed[index] = _issues_from(preview, row, refused[position])
+                written.failed[index] = self.refused(row, refused[position])
             ticker.step()
         for index, row in enumerate(todo):
             if row.action != UPDATE:
@@ -417,26 +402,24 @@ def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None, *, 
                 member = stored.get(row.member_id)
                 if member is None:
                     raise ValidationError("要更新的会员已不存在，请重新检查文件")
-                member_service.update_member(member, row.write, confirm_duplicate=True, note=note)
+                member_service.update_member(member, row.write, confirm_duplicate=True, note=self.note)
             except ValidationError as exc:
-                failed[index] = _issues_from(preview, row, exc)
+                written.failed[index] = self.refused(row, exc)
             ticker.step()
-        if not skip_bad_rows:
-            refuse_failed(todo, failed)
-        ticker.report(len(todo), "正在保存")
-        added = sum(1 for i, r in enumerate(todo) if r.action == NEW and i not in failed)
-        updated = sum(1 for i, r in enumerate(todo) if r.action == UPDATE and i not in failed)
-        if added or updated:
-            from union_desk.services import audit
-
-            audit.record("import", "member", None, after={"file": preview.file_name, "added": added, "updated": updated}, note=note)
-        kill_point("import.before_commit")
-    # Committed: now the preview's rows may say what happened.
-    return finish_report(preview, todo, failed, created)
+        return written
 
 
-def _issues_from(preview: RosterPreview, row: RosterRow, exc: ValidationError) -> list[RowIssue]:
-    return issues_from_error(preview, row, exc)
+# --- apply -----------------------------------------------------------------------------------------
+
+
+def apply_roster(preview: RosterPreview, progress: ProgressFn | None = None, *, skip_bad_rows: bool = True) -> ImportReport:
+    """Write the preview's 新增 and 更新 rows in ONE transaction, each through the members service
+    (validation and audit log, note '花名册导入：<file name>'). Rows with errors are skipped and
+    reported. A row that has become invalid since the preview (e.g. its ID number was registered
+    meanwhile) turns into an error row — or, with `skip_bad_rows` False, makes the whole import
+    fail with RowsRejected. Cancelling (progress returning False) or any unexpected failure
+    writes nothing and leaves the preview as it was."""
+    return apply_preview(preview, progress, skip_bad_rows=skip_bad_rows)
 
 
 def import_roster(path, sheet: str | None = None, mapping: dict[int, str] | None = None, progress: ProgressFn | None = None) -> ImportReport:

@@ -12,7 +12,8 @@ its Excel row number and left out — a name is never guessed. People already on
 reported and left as they are; people not eligible are reported (sign them up one by one in the
 tab, where an override reason is asked for). The rows that match are signed up in file order (so
 the waiting list follows the order of the list) in one transaction: a cancel or a failure leaves
-the database as it was.
+the database as it was. The stages are the import pipeline's (`imports.pipeline`); the list
+keeps its own sheet, header and row rules and its own preview (`SignUpListImporter`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from union_desk.db.models import Activity, ActivityItem, Member, SignUp, database_proxy, now
+from union_desk.db.models import Activity, ActivityItem, Member, SignUp, now
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
-from union_desk.faults import kill_point
 from union_desk.imports import reader as xlsx_import
+from union_desk.imports.pipeline import Importer, Written, apply_preview, preview_file
 from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
 from union_desk.services import activities
@@ -98,6 +99,20 @@ class SignUpImportPreview:
     problems: list[ImportProblem] = field(default_factory=list)  # unmatched, ambiguous, unknown item …
     already: list[ImportProblem] = field(default_factory=list)  # on the list already / repeated rows
     rows_read: int = 0
+    mapping: dict[int, str] = field(default_factory=dict, repr=False)  # column index -> field
+    importer: object | None = field(default=None, repr=False, compare=False)  # what apply writes with
+
+    @classmethod
+    def begin(cls, path, table: xlsx_import.Table, header: xlsx_import.HeaderMatch, mapping: dict[int, str], *,
+              activity: Activity, spec=None) -> SignUpImportPreview:
+        return cls(
+            activity=activity,
+            path=table.path,
+            sheet=table.sheet,
+            header_row=header.excel_row,
+            columns={f: header.headers[col] for col, f in mapping.items()},
+            mapping=mapping,
+        )
 
     @property
     def file_name(self) -> str:
@@ -219,6 +234,141 @@ def _is_repeated_header(cells: list, header: xlsx_import.HeaderMatch) -> bool:
     return same >= 2
 
 
+class SignUpListImporter(Importer):
+    """A sign-up list's part of the import pipeline: its own sheet and header rules, a row matched
+    to one member and one or more items (never guessed), each sign-up through `activities.sign_up`
+    in file order; a sign-up refused while applying makes the whole import fail."""
+
+    spec = SIGNUP_LIST
+    preview_class = SignUpImportPreview
+    check_every = 100
+    write_every = 20
+    saving = None
+
+    @classmethod
+    def read(cls, path, sheet: str | None, header_row: int | None = None):
+        """The sheet named (or the first one) and its header: it needs a 姓名 or a 身份证号 column."""
+        table = xlsx_import.read_table(path, sheet)
+        header = xlsx_import.find_header(table.rows, SIGNUP_LIST)
+        fields = set(header.mapping.values()) if header else set()
+        if header is None or not fields & {"name", "id_number"}:
+            raise ValidationError(
+                f"在“{table.path.name}”的前 {xlsx_import.HEADER_SCAN_ROWS} 行中找不到“姓名”或“身份证号”列，请检查表头。",
+                field="path",
+            )
+        return table, header
+
+    @classmethod
+    def checking(cls, preview) -> str:
+        return "正在核对报名名单…"
+
+    def importing(self) -> str:
+        return "正在导入报名…"
+
+    def __init__(self, preview: SignUpImportPreview, note: str, default_item: ActivityItem | None = None):
+        super().__init__(preview, note)
+        activity = preview.activity
+        self.matcher = _Matcher(activity, default_item)
+        if "item" not in preview.columns and default_item is None and len(self.matcher.items) > 1:
+            raise ValidationError("表中没有“项目”列，请选择要报名的项目", field="item")
+        self.column_of = {f: col for col, f in preview.mapping.items()}
+        self.existing = {
+            (s.member_id, s.item_id): s
+            for s in SignUp.select().join(ActivityItem).where(
+                (ActivityItem.activity == activity) & (SignUp.state != activities.CANCELLED)
+            )
+        }
+        self.at: dt.datetime | None = None
+
+    # --- check
+
+    def rows(self, table: xlsx_import.Table, header: xlsx_import.HeaderMatch, ticker: Ticker):
+        """Rows under the header, but blank, 合计 and repeated header rows."""
+        for offset, cells in enumerate(table.rows[header.row_index + 1 :]):
+            ticker.step()
+            excel_row = header.excel_row + 1 + offset
+            if all(xlsx_import.is_blank(c) for c in cells) or textclean.is_total_row(cells) or _is_repeated_header(cells, header):
+                continue
+            yield excel_row, cells
+
+    def _cell(self, cells: list, name: str):
+        col = self.column_of.get(name)
+        return cells[col] if col is not None and col < len(cells) else ""
+
+    def check_row(self, excel_row: int, cells: list) -> None:
+        preview, matcher, cell = self.preview, self.matcher, self._cell
+        name = _clean_name(cell(cells, "name"))
+        raw_id = cell(cells, "id_number")
+        shown = name or textclean.clean_text(raw_id)
+        if not name and xlsx_import.is_blank(raw_id):
+            if any(not xlsx_import.is_blank(c) for c in cells):
+                preview.rows_read += 1
+                preview.problems.append(ImportProblem(excel_row, "", "没有姓名或身份证号"))
+            return
+        if name in ("注", "备注", "说明", "填表人", "制表人", "审核人") or name.startswith(("注：", "说明：", "填表人", "制表人")):
+            return
+        preview.rows_read += 1
+        member, why = matcher.member(name, raw_id, textclean.clean_text(cell(cells, "department")))
+        if member is None:
+            preview.problems.append(ImportProblem(excel_row, shown, why))
+            return
+        items, why = matcher.items_for(cell(cells, "item"))
+        if not items:
+            preview.problems.append(ImportProblem(excel_row, shown, why))
+            return
+        for item in items:
+            key = (member.id, item.id)
+            if key in matcher.seen:
+                preview.already.append(ImportProblem(excel_row, shown, f"与第 {matcher.seen[key]} 行重复（{item.name}），已忽略"))
+                continue
+            matcher.seen[key] = excel_row
+            current = self.existing.get(key)
+            if current is not None:
+                where = f"候补第 {activities.waiting_position(current)} 位" if current.state == activities.WAITING else "已报名"
+                preview.already.append(ImportProblem(excel_row, shown, f"已在“{item.name}”名单中（{where}），不变"))
+                continue
+            problems = activities.eligibility_problems(preview.activity, member)
+            if problems:
+                preview.problems.append(ImportProblem(
+                    excel_row, shown, "；".join(problems) + "。如确需报名，请在活动中单独为其报名并填写原因"))
+                continue
+            preview.ready.append(PlannedSignUp(excel_row, member, item))
+
+    # --- apply
+
+    def before_apply(self, *, after_deadline_ok: bool = False, at: dt.datetime | None = None) -> None:
+        """After the sign-up deadline: NeedsConfirmation('deadline') unless `after_deadline_ok`."""
+        preview = self.preview
+        activity = activities.get_activity(preview.activity.id)
+        self.at = at = at or now()
+        if activity.signup_deadline and at > activity.signup_deadline and not after_deadline_ok and preview.ready:
+            raise activities.NeedsConfirmation(
+                f"报名已于 {activity.signup_deadline:%Y-%m-%d %H:%M} 截止，仍要导入这 {len(preview.ready)} 人次的报名吗？",
+                "deadline",
+            )
+
+    def todo(self) -> list[PlannedSignUp]:
+        return self.preview.ready
+
+    def write(self, planned: PlannedSignUp) -> tuple[str, int | None]:
+        signup = activities.sign_up(planned.item, planned.member, after_deadline_ok=True, at=self.at)
+        waiting = signup.state == activities.WAITING
+        return signup.state, activities.waiting_position(signup) if waiting else None
+
+    def refused(self, planned: PlannedSignUp, exc: ValidationError):
+        raise ValidationError(f"第 {planned.row} 行“{planned.member.name}”：{exc.message}") from exc
+
+    def report(self, todo: list[PlannedSignUp], written: Written) -> SignUpImportReport:
+        report = SignUpImportReport(self.preview)
+        for index, planned in enumerate(todo):
+            state, position = written.done[index]
+            if state == activities.WAITING:
+                report.waiting.append((planned, position))
+            else:
+                report.signed.append(planned)
+        return report
+
+
 def preview_signup_import(
     activity: Activity,
     path,
@@ -233,82 +383,7 @@ def preview_signup_import(
         raise ValidationError("活动还没有项目，请先添加项目再导入报名", field="activity")
     if default_item is not None and default_item.activity_id != activity.id:
         raise ValidationError("所选项目不属于这个活动", field="item")
-    table = xlsx_import.read_table(path, sheet)
-    header = xlsx_import.find_header(table.rows, SIGNUP_LIST)
-    fields = set(header.mapping.values()) if header else set()
-    if header is None or not fields & {"name", "id_number"}:
-        raise ValidationError(
-            f"在“{table.path.name}”的前 {xlsx_import.HEADER_SCAN_ROWS} 行中找不到“姓名”或“身份证号”列，请检查表头。",
-            field="path",
-        )
-    matcher = _Matcher(activity, default_item)
-    if "item" not in fields and default_item is None and len(matcher.items) > 1:
-        raise ValidationError("表中没有“项目”列，请选择要报名的项目", field="item")
-    column_of = {f: col for col, f in header.mapping.items()}
-    preview = SignUpImportPreview(
-        activity=activity,
-        path=table.path,
-        sheet=table.sheet,
-        header_row=header.excel_row,
-        columns={f: header.headers[col] for f, col in column_of.items()},
-    )
-    existing = {
-        (s.member_id, s.item_id): s
-        for s in SignUp.select().join(ActivityItem).where(
-            (ActivityItem.activity == activity) & (SignUp.state != activities.CANCELLED)
-        )
-    }
-    body = table.rows[header.row_index + 1:]
-    ticker = Ticker(progress, len(body), "正在核对报名名单…", every=100)
-    ticker.report(0)
-
-    def cell(cells: list, name: str):
-        col = column_of.get(name)
-        return cells[col] if col is not None and col < len(cells) else ""
-
-    for offset, cells in enumerate(body):
-        ticker.step()
-        excel_row = header.excel_row + 1 + offset
-        if all(xlsx_import.is_blank(c) for c in cells) or textclean.is_total_row(cells) or _is_repeated_header(cells, header):
-            continue
-        name = _clean_name(cell(cells, "name"))
-        raw_id = cell(cells, "id_number")
-        shown = name or textclean.clean_text(raw_id)
-        if not name and xlsx_import.is_blank(raw_id):
-            if any(not xlsx_import.is_blank(c) for c in cells):
-                preview.rows_read += 1
-                preview.problems.append(ImportProblem(excel_row, "", "没有姓名或身份证号"))
-            continue
-        if name in ("注", "备注", "说明", "填表人", "制表人", "审核人") or name.startswith(("注：", "说明：", "填表人", "制表人")):
-            continue
-        preview.rows_read += 1
-        member, why = matcher.member(name, raw_id, textclean.clean_text(cell(cells, "department")))
-        if member is None:
-            preview.problems.append(ImportProblem(excel_row, shown, why))
-            continue
-        items, why = matcher.items_for(cell(cells, "item"))
-        if not items:
-            preview.problems.append(ImportProblem(excel_row, shown, why))
-            continue
-        for item in items:
-            key = (member.id, item.id)
-            if key in matcher.seen:
-                preview.already.append(ImportProblem(excel_row, shown, f"与第 {matcher.seen[key]} 行重复（{item.name}），已忽略"))
-                continue
-            matcher.seen[key] = excel_row
-            current = existing.get(key)
-            if current is not None:
-                where = f"候补第 {activities.waiting_position(current)} 位" if current.state == activities.WAITING else "已报名"
-                preview.already.append(ImportProblem(excel_row, shown, f"已在“{item.name}”名单中（{where}），不变"))
-                continue
-            problems = activities.eligibility_problems(activity, member)
-            if problems:
-                preview.problems.append(ImportProblem(
-                    excel_row, shown, "；".join(problems) + "。如确需报名，请在活动中单独为其报名并填写原因"))
-                continue
-            preview.ready.append(PlannedSignUp(excel_row, member, item))
-    ticker.report(len(body))
-    return preview
+    return preview_file(SignUpListImporter, path, sheet, progress, options={"default_item": default_item}, activity=activity)
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -326,30 +401,7 @@ def apply_signup_import(
     After the sign-up deadline this raises NeedsConfirmation('deadline') unless `after_deadline_ok`.
     A cancel (progress returns False) raises Cancelled; then, as on any error, nothing is written.
     """
-    activity = activities.get_activity(preview.activity.id)
-    at = at or now()
-    if activity.signup_deadline and at > activity.signup_deadline and not after_deadline_ok and preview.ready:
-        raise activities.NeedsConfirmation(
-            f"报名已于 {activity.signup_deadline:%Y-%m-%d %H:%M} 截止，仍要导入这 {len(preview.ready)} 人次的报名吗？",
-            "deadline",
-        )
-    report = SignUpImportReport(preview)
-    ticker = Ticker(progress, len(preview.ready), "正在导入报名…", every=20)
-    ticker.report(0)
-    with database_proxy.atomic():
-        for planned in preview.ready:
-            try:
-                signup = activities.sign_up(planned.item, planned.member, after_deadline_ok=True, at=at)
-            except ValidationError as exc:
-                raise ValidationError(f"第 {planned.row} 行“{planned.member.name}”：{exc.message}") from exc
-            if signup.state == activities.WAITING:
-                report.waiting.append((planned, activities.waiting_position(signup)))
-            else:
-                report.signed.append(planned)
-            ticker.step()
-        ticker.report(len(preview.ready))  # a cancel pressed at the very end still undoes everything
-        kill_point("import.before_commit")
-    return report
+    return apply_preview(preview, progress, after_deadline_ok=after_deadline_ok, at=at)
 
 
 def import_signups(

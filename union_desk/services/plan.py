@@ -10,7 +10,9 @@ winter-holiday activity from 12-28 to 01-03, but no longer than a year). Schools
 - Y–Y+1 学年: September Y – August Y+1.
 
 Items are never deleted from the UI: cancelling is a status (已取消). Template rules and
-`generate_year` live in `plan_template`; calendar events and reminders in `plan_calendar`.
+`generate_year` live in `plan_template`; calendar events and reminders in `plan_calendar`; the
+categories and the plan years in `plan_common` (which `plan_template` imports instead of this
+module, so the two do not import each other).
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ from union_desk.db.models import Activity, Member, PlanItem, Visit, VisitType
 from union_desk.domain import textclean
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
+from union_desk.services.plan_common import CATEGORIES, MAX_YEAR, MIN_YEAR  # noqa: F401 - plan.MIN_YEAR … for callers
+from union_desk.services.plan_common import check_year as _year
 
-CATEGORIES = ("会议", "节日", "慰问", "活动", "考核评议", "上报检查", "培训", "其他")
 STATUSES = ("未开始", "进行中", "已完成", "已取消", "顺延")
 OPEN_STATUSES = ("未开始", "进行中")
 DONE = "已完成"
 CANCELLED = "已取消"
-MIN_YEAR, MAX_YEAR = 1990, 2100
 MAX_SPAN_DAYS = 366
 ITEM_FIELDS = ("title", "category", "month", "date", "end_date", "responsible", "status", "notes")
 
@@ -197,16 +199,6 @@ def list_items_json(year: int) -> list[dict]:
 
 
 # --- validation and writing ---------------------------------------------------------------------
-
-
-def _year(value) -> int:
-    try:
-        year = textclean.clean_int(value, "计划年度", MIN_YEAR, MAX_YEAR, field="year")
-    except ValidationError:
-        year = None
-    if year is None:
-        raise ValidationError(f"计划年度应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的四位数年份", field="year")
-    return year
 
 
 def _month(value) -> int | None:
@@ -487,6 +479,6 @@ def years_with_items() -> list[int]:
 def generate_year(year: int) -> tuple[int, int]:
     """Generate plan `year` from the active template rules: (created, skipped). See
     `plan_template.generate_year` (kept there with the rules; exposed here for the CLI)."""
-    from union_desk.services import plan_template  # plan_template imports this module
+    from union_desk.services import plan_template  # imported when used: it loads the festival calendars
 
     return plan_template.generate_year(year)

@@ -34,7 +34,8 @@ from union_desk.domain import textclean
 from union_desk.domain.festivals import festival_dates, lunar_to_solar, teachers_day_ordinal
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
-from union_desk.services.plan import CATEGORIES, _year
+from union_desk.services.plan_common import CATEGORIES
+from union_desk.services.plan_common import check_year as _year
 
 KINDS = {
     "fixed": "固定日期",

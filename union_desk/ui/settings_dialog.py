@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from union_desk import areas, config
 from union_desk.db import backup, database
 from union_desk.errors import UnionDeskError, ValidationError
-from union_desk.paths import DB_ENV, configured_db_path
+from union_desk.config import configured_db_path
+from union_desk.paths import DB_ENV
 from union_desk.printing.fonts import collection_faces, resolve_font
 from union_desk.services import maintenance, settings
 from union_desk.ui.error_handling import surfaces_errors
