@@ -1624,122 +1624,8 @@ Reason (required):</source>
       <translation>导出台账</translation>
     </message>
     <message>
-      <source>Inspection pack: cover, contents, every ledger and the statistics in one workbook</source>
-      <translation>迎检台账：封面、目录、全部台账和年度统计，放在一个工作簿中</translation>
-    </message>
-    <message>
-      <source>Member roster</source>
-      <translation>会员花名册</translation>
-    </message>
-    <message>
-      <source>Hardship files</source>
-      <translation>困难职工档案台账</translation>
-    </message>
-    <message>
-      <source>Assistance</source>
-      <translation>帮扶救助台账</translation>
-    </message>
-    <message>
-      <source>Visits and condolences (totals by type)</source>
-      <translation>走访慰问台账（按类别合计人次和金额）</translation>
-    </message>
-    <message>
-      <source>Activities</source>
-      <translation>活动台账</translation>
-    </message>
-    <message>
-      <source>Activity participation</source>
-      <translation>活动参与明细</translation>
-    </message>
-    <message>
-      <source>Work plan and completion</source>
-      <translation>工作计划及完成情况</translation>
-    </message>
-    <message>
-      <source>Ledgers</source>
-      <translation>台账</translation>
-    </message>
-    <message>
-      <source>Each ledger in a workbook of its own:</source>
-      <translation>每种台账单独一个工作簿：</translation>
-    </message>
-    <message>
-      <source>Year</source>
-      <translation>年度</translation>
-    </message>
-    <message>
-      <source>School year (September–August)</source>
-      <translation>学年（9月至次年8月）</translation>
-    </message>
-    <message>
-      <source>Dates from</source>
-      <translation>日期从</translation>
-    </message>
-    <message>
-      <source>Period</source>
-      <translation>期间</translation>
-    </message>
-    <message>
-      <source>to</source>
-      <translation>至</translation>
-    </message>
-    <message>
-      <source>Full ID numbers (masked by default, e.g. 110105********1234)</source>
-      <translation>完整身份证号（默认打码，如 110105********1234）</translation>
-    </message>
-    <message>
-      <source>All columns (to import the ledgers on another computer)</source>
-      <translation>全部列（用于在另一台电脑上导入台账）</translation>
-    </message>
-    <message>
-      <source>Choose…</source>
-      <translation>选择…</translation>
-    </message>
-    <message>
-      <source>Open the folder when done</source>
-      <translation>完成后打开文件夹</translation>
-    </message>
-    <message>
-      <source>Save in</source>
-      <translation>保存到</translation>
-    </message>
-    <message>
-      <source>Export</source>
-      <translation>导出</translation>
-    </message>
-    <message>
       <source>Close</source>
       <translation>关闭</translation>
-    </message>
-    <message>
-      <source>Import a ledger…</source>
-      <translation>导入台账…</translation>
-    </message>
-    <message>
-      <source>{first}–{last} school year</source>
-      <translation>{first}—{last}学年</translation>
-    </message>
-    <message>
-      <source>The folder does not exist:
-{folder}</source>
-      <translation>文件夹不存在：
-{folder}</translation>
-    </message>
-    <message>
-      <source>These files exist already:
-{names}
-
-Replace them?</source>
-      <translation>以下文件已经存在：
-{names}
-
-要替换吗？</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n file(s) saved in {folder}:</source>
-      <translation>
-        <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
-      </translation>
     </message>
   </context>
   <context>
@@ -1751,6 +1637,10 @@ Replace them?</source>
     <message>
       <source>Check &gt;</source>
       <translation>检查 &gt;</translation>
+    </message>
+    <message>
+      <source>A ledger exported by this program (best with “All columns”) or a table with the same column headers. Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text (.txt) files can be read; the sheet and the header row are found automatically.</source>
+      <translation>可以导入本程序导出的台账（最好导出时勾选“全部列”），或列标题相同的表格。支持 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV（UTF-8、GBK 或 UTF-16 编码）和 Unicode 文本（.txt）文件；工作表和表头行会自动找到。</translation>
     </message>
     <message>
       <source>Import</source>
@@ -1799,10 +1689,6 @@ Replace them?</source>
     <message>
       <source>Choose the ledger and the file</source>
       <translation>选择台账和文件</translation>
-    </message>
-    <message>
-      <source>A ledger exported by this program (best with “All columns”) or a table with the same column headers. Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files can be read; the sheet and the header row are found automatically.</source>
-      <translation>可以导入本程序导出的台账（最好导出时勾选“全部列”），或列标题相同的表格。支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）和 CSV 文件；工作表和表头行会自动找到。</translation>
     </message>
     <message>
       <source>Ledger</source>
@@ -1946,6 +1832,142 @@ Replace them?</source>
     </message>
   </context>
   <context>
+    <name>LedgerPage</name>
+    <message>
+      <source>The ledgers carry the school “{school}” and, as preparer, “{chair}”; change them in Settings.</source>
+      <translation>台账上印的学校是“{school}”，制表人是“{chair}”；可在“设置”中修改。</translation>
+    </message>
+    <message>
+      <source>(not set)</source>
+      <translation>（未填写）</translation>
+    </message>
+    <message>
+      <source>The school's name is not set yet: set it in Settings, it is printed on every ledger and in the file names.</source>
+      <translation>还没有填写学校名称：请在“设置”中填写，它会印在每份台账上和文件名中。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerPanel</name>
+    <message>
+      <source>Inspection pack: cover, contents, every ledger and the statistics in one workbook</source>
+      <translation>迎检台账：封面、目录、全部台账和年度统计，放在一个工作簿中</translation>
+    </message>
+    <message>
+      <source>Ledgers</source>
+      <translation>台账</translation>
+    </message>
+    <message>
+      <source>Each ledger in a workbook of its own:</source>
+      <translation>每种台账单独一个工作簿：</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>School year (September–August)</source>
+      <translation>学年（9月至次年8月）</translation>
+    </message>
+    <message>
+      <source>Dates from</source>
+      <translation>日期从</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Full ID numbers (masked by default, e.g. 110105********1234)</source>
+      <translation>完整身份证号（默认打码，如 110105********1234）</translation>
+    </message>
+    <message>
+      <source>All columns (to import the ledgers on another computer)</source>
+      <translation>全部列（用于在另一台电脑上导入台账）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Open the folder when done</source>
+      <translation>完成后打开文件夹</translation>
+    </message>
+    <message>
+      <source>Save in</source>
+      <translation>保存到</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Import a ledger…</source>
+      <translation>导入台账…</translation>
+    </message>
+    <message>
+      <source>Member roster</source>
+      <translation>会员花名册</translation>
+    </message>
+    <message>
+      <source>Hardship files</source>
+      <translation>困难职工档案台账</translation>
+    </message>
+    <message>
+      <source>Assistance</source>
+      <translation>帮扶救助台账</translation>
+    </message>
+    <message>
+      <source>Visits and condolences (totals by type)</source>
+      <translation>走访慰问台账（按类别合计人次和金额）</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>活动台账</translation>
+    </message>
+    <message>
+      <source>Activity participation</source>
+      <translation>活动参与明细</translation>
+    </message>
+    <message>
+      <source>Work plan and completion</source>
+      <translation>工作计划及完成情况</translation>
+    </message>
+    <message>
+      <source>Export ledgers</source>
+      <translation>导出台账</translation>
+    </message>
+    <message>
+      <source>{first}–{last} school year</source>
+      <translation>{first}—{last}学年</translation>
+    </message>
+    <message>
+      <source>The folder does not exist:
+{folder}</source>
+      <translation>文件夹不存在：
+{folder}</translation>
+    </message>
+    <message>
+      <source>These files exist already:
+{names}
+
+Replace them?</source>
+      <translation>以下文件已经存在：
+{names}
+
+要替换吗？</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) saved in {folder}:</source>
+      <translation>
+        <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>LinkPicker</name>
     <message>
       <source>Link records to “{title}”</source>
@@ -1974,30 +1996,6 @@ Replace them?</source>
   </context>
   <context>
     <name>MainWindow</name>
-    <message>
-      <source>Home</source>
-      <translation>首页</translation>
-    </message>
-    <message>
-      <source>Work plan</source>
-      <translation>工作计划</translation>
-    </message>
-    <message>
-      <source>Members</source>
-      <translation>会员档案</translation>
-    </message>
-    <message>
-      <source>Hardship and visits</source>
-      <translation>困难帮扶</translation>
-    </message>
-    <message>
-      <source>Activities</source>
-      <translation>活动报名</translation>
-    </message>
-    <message>
-      <source>Statistics</source>
-      <translation>年度统计</translation>
-    </message>
     <message>
       <source>Data file: {path}</source>
       <translation>数据文件：{path}</translation>
@@ -2580,6 +2578,44 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>Navigation</name>
+    <message>
+      <source>Activities</source>
+      <translation>活动报名</translation>
+    </message>
+    <message>
+      <source>Ledgers</source>
+      <translation>台账</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>年度统计</translation>
+    </message>
+    <message>
+      <source>Hardship and visits</source>
+      <translation>困难帮扶与走访</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>首页</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>会员档案</translation>
+    </message>
+    <message>
+      <source>Work plan</source>
+      <translation>工作计划</translation>
+    </message>
+  </context>
+  <context>
+    <name>NavigationList</name>
+    <message>
+      <source>Areas</source>
+      <translation>功能区</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanImportDialog</name>
     <message>
       <source>Import plan from Excel</source>
@@ -2600,6 +2636,10 @@ The current data is backed up first.</source>
     <message>
       <source>Check the list</source>
       <translation>检查清单</translation>
+    </message>
+    <message>
+      <source>Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.</source>
+      <translation>支持 Excel、WPS（.et）、CSV 和 Unicode 文本（.txt）文件。</translation>
     </message>
     <message>
       <source>Columns read: 月份 or 日期, 工作内容 (needed); 类别, 负责人, 备注 (optional). Nothing is written until you press Import.</source>
@@ -3217,6 +3257,10 @@ Open the folder?</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
+      <source>Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text (.txt) files can be read. Title rows and merged cells above the table are fine: the header row is found automatically.</source>
+      <translation>可以读取 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV（UTF-8、GBK 或 UTF-16 编码）和 Unicode 文本（.txt）文件。表格上方有标题行、合并单元格都没关系，表头行会自动找到。</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -3243,10 +3287,6 @@ Open the folder?</source>
     <message>
       <source>Choose the roster file</source>
       <translation>选择花名册文件</translation>
-    </message>
-    <message>
-      <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files (UTF-8 or GBK) can be read. Title rows and merged cells above the table are fine: the header row is found automatically.</source>
-      <translation>可以读取 Excel（.xlsx、.xls）、WPS/LibreOffice（.ods）和 CSV（UTF-8 或 GBK 编码）文件。表格上方有标题行、合并单元格都没关系，表头行会自动找到。</translation>
     </message>
     <message>
       <source>Roster file</source>
@@ -3694,6 +3734,10 @@ The old file stays where it is, unchanged.</source>
       <translation>检查名单</translation>
     </message>
     <message>
+      <source>Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.</source>
+      <translation>支持 Excel、WPS（.et）、CSV 和 Unicode 文本（.txt）文件。</translation>
+    </message>
+    <message>
       <source>Columns read: 姓名 or 身份证号 (needed), 项目 and 部门 (optional). Nothing is written until you press Import.</source>
       <translation>读取的列：姓名或身份证号（必需），项目和部门（可选）。按“导入”之前不会写入任何数据。</translation>
     </message>
@@ -3902,20 +3946,12 @@ Reason (may be left blank):</source>
       <translation>主要数据（可直接用于工作总结）</translation>
     </message>
     <message>
-      <source>Members by status</source>
-      <translation>会员状态</translation>
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
     <message>
-      <source>Members by sex</source>
-      <translation>会员性别</translation>
-    </message>
-    <message>
-      <source>Members by age band</source>
-      <translation>会员年龄段</translation>
-    </message>
-    <message>
-      <source>Members by department</source>
-      <translation>会员部门分布</translation>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
     </message>
     <message>
       <source>Visits per month by type (visits)</source>
@@ -3926,52 +3962,100 @@ Reason (may be left blank):</source>
       <translation>慰问金金额（元，按月、按类别）</translation>
     </message>
     <message>
-      <source>Hardship assistance by kind</source>
-      <translation>困难职工帮扶（按帮扶类别）</translation>
+      <source>{count} visits to {people} members; {voided} voided record(s) not counted.</source>
+      <translation>共 {count} 人次、{people} 人；作废的记录（{voided} 条）不计。</translation>
     </message>
     <message>
-      <source>Activities: sign-ups, check-ins and participation</source>
-      <translation>活动报名、签到与参与率</translation>
+      <source>Cash {cash} yuan; goods worth {goods} yuan besides.</source>
+      <translation>慰问金合计 {cash} 元；另有慰问品折合 {goods} 元。</translation>
     </message>
     <message>
-      <source>Plan completion per month</source>
-      <translation>工作计划完成情况（按月）</translation>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
     </message>
     <message>
-      <source>Members</source>
-      <translation>人数</translation>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
     </message>
     <message>
-      <source>Share</source>
-      <translation>占比</translation>
+      <source>Statistics</source>
+      <translation>年度统计</translation>
     </message>
     <message>
-      <source>Visit type</source>
-      <translation>慰问类别</translation>
+      <source>{first} to {last}; members as of {as_of}</source>
+      <translation>{first} 至 {last}；会员数据截至 {as_of}</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>合计</translation>
+      <source>No figures in this period.</source>
+      <translation>本期没有数据。</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Signed up</source>
+      <translation>报名人数</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>签到人数</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <source>Sex</source>
-      <translation>性别</translation>
+      <source>Waiting</source>
+      <translation>候补</translation>
     </message>
     <message>
-      <source>Age band</source>
-      <translation>年龄段</translation>
+      <source>Eligible</source>
+      <translation>应参与人数</translation>
     </message>
     <message>
-      <source>Department</source>
-      <translation>部门</translation>
+      <source>Participation</source>
+      <translation>参与率</translation>
     </message>
     <message>
-      <source>Change</source>
-      <translation>变动</translation>
+      <source>Activities: sign-ups, check-ins and participation</source>
+      <translation>活动报名、签到与参与率</translation>
+    </message>
+    <message>
+      <source>Total ({n}; average participation)</source>
+      <translation>合计（{n} 项，参与率为平均值）</translation>
+    </message>
+    <message>
+      <source>{held} activities held, {cancelled} cancelled (not counted). Participation = checked in (signed up before the day) / eligible members.</source>
+      <translation>开展活动 {held} 项，取消 {cancelled} 项（不计）。参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。</translation>
+    </message>
+    <message>
+      <source>The chart shows the first {n}.</source>
+      <translation>图中列出前 {n} 项。</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>Goods value</source>
+      <translation>物品折价</translation>
     </message>
     <message>
       <source>Kind</source>
@@ -3998,36 +4082,68 @@ Reason (may be left blank):</source>
       <translation>合计（元）</translation>
     </message>
     <message>
-      <source>Activity</source>
-      <translation>活动</translation>
+      <source>Hardship assistance by kind</source>
+      <translation>困难职工帮扶（按帮扶类别）</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
+      <source>{open} hardship files open, {helped} of them helped in the period (help rate {rate}); {opened} opened.</source>
+      <translation>在档困难职工 {open} 户，本期帮扶其中 {helped} 户（帮扶率 {rate}）；本期新建档 {opened} 户。</translation>
     </message>
     <message>
-      <source>Signed up</source>
-      <translation>报名人数</translation>
+      <source>Members</source>
+      <translation>人数</translation>
     </message>
     <message>
-      <source>Waiting</source>
-      <translation>候补</translation>
+      <source>Share</source>
+      <translation>占比</translation>
     </message>
     <message>
-      <source>Checked in</source>
-      <translation>签到人数</translation>
+      <source>Members by status</source>
+      <translation>会员状态</translation>
     </message>
     <message>
-      <source>Eligible</source>
-      <translation>应参与人数</translation>
+      <source>Members by sex</source>
+      <translation>会员性别</translation>
     </message>
     <message>
-      <source>Participation</source>
-      <translation>参与率</translation>
+      <source>Sex</source>
+      <translation>性别</translation>
     </message>
     <message>
-      <source>Month</source>
-      <translation>月份</translation>
+      <source>Members by age band</source>
+      <translation>会员年龄段</translation>
+    </message>
+    <message>
+      <source>Age band</source>
+      <translation>年龄段</translation>
+    </message>
+    <message>
+      <source>Other departments</source>
+      <translation>其他部门</translation>
+    </message>
+    <message>
+      <source>Members by department</source>
+      <translation>会员部门分布</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Changes in the period</source>
+      <translation>本期会员变动</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变动</translation>
+    </message>
+    <message>
+      <source>Members are those in service or retired: {n}.</source>
+      <translation>会员指在职和退休会员，共 {n} 人。</translation>
+    </message>
+    <message>
+      <source>The chart shows the {n} largest departments.</source>
+      <translation>图中列出人数最多的 {n} 个部门。</translation>
     </message>
     <message>
       <source>Planned</source>
@@ -4038,6 +4154,10 @@ Reason (may be left blank):</source>
       <translation>已完成</translation>
     </message>
     <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -4046,88 +4166,12 @@ Reason (may be left blank):</source>
       <translation>完成率</translation>
     </message>
     <message>
-      <source>Month {m}</source>
-      <translation>{m}月</translation>
-    </message>
-    <message>
-      <source>Changes in the period</source>
-      <translation>本期会员变动</translation>
-    </message>
-    <message>
-      <source>Counting…</source>
-      <translation>正在统计…</translation>
-    </message>
-    <message>
-      <source>Statistics</source>
-      <translation>年度统计</translation>
-    </message>
-    <message>
-      <source>{first} to {last}; members as of {as_of}</source>
-      <translation>{first} 至 {last}；会员数据截至 {as_of}</translation>
-    </message>
-    <message>
-      <source>Members are those in service or retired: {n}.</source>
-      <translation>会员指在职和退休会员，共 {n} 人。</translation>
-    </message>
-    <message>
-      <source>{count} visits to {people} members; {voided} voided record(s) not counted.</source>
-      <translation>共 {count} 人次、{people} 人；作废的记录（{voided} 条）不计。</translation>
-    </message>
-    <message>
-      <source>Cash {cash} yuan; goods worth {goods} yuan besides.</source>
-      <translation>慰问金合计 {cash} 元；另有慰问品折合 {goods} 元。</translation>
-    </message>
-    <message>
-      <source>{open} hardship files open, {helped} of them helped in the period (help rate {rate}); {opened} opened.</source>
-      <translation>在档困难职工 {open} 户，本期帮扶其中 {helped} 户（帮扶率 {rate}）；本期新建档 {opened} 户。</translation>
-    </message>
-    <message>
-      <source>{held} activities held, {cancelled} cancelled (not counted). Participation = checked in (signed up before the day) / eligible members.</source>
-      <translation>开展活动 {held} 项，取消 {cancelled} 项（不计）。参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。</translation>
-    </message>
-    <message>
-      <source>The chart shows the first {n}.</source>
-      <translation>图中列出前 {n} 项。</translation>
+      <source>Plan completion per month</source>
+      <translation>工作计划完成情况（按月）</translation>
     </message>
     <message>
       <source>Completion = done / (planned − cancelled).</source>
       <translation>完成率＝已完成÷（计划项数－已取消）。</translation>
-    </message>
-    <message>
-      <source>The chart shows the {n} largest departments.</source>
-      <translation>图中列出人数最多的 {n} 个部门。</translation>
-    </message>
-    <message>
-      <source>Total ({n}; average participation)</source>
-      <translation>合计（{n} 项，参与率为平均值）</translation>
-    </message>
-    <message>
-      <source>Other departments</source>
-      <translation>其他部门</translation>
-    </message>
-    <message>
-      <source>Cash</source>
-      <translation>现金</translation>
-    </message>
-    <message>
-      <source>Goods value</source>
-      <translation>物品折价</translation>
-    </message>
-    <message>
-      <source>No figures in this period.</source>
-      <translation>本期没有数据。</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-      <source>Writing {name}…</source>
-      <translation>正在写入 {name}…</translation>
-    </message>
-    <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
   </context>
   <context>

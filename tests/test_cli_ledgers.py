@@ -127,3 +127,31 @@ def test_unreadable_files_are_errors(cli, demo_file, tmp_path):
     other.save(tmp_path / "other.xlsx")
     code, _, err = cli("--db", demo_file, "import", "ledger", "activities", tmp_path / "other.xlsx")
     assert code == 2 and "找不到表头" in err and "活动台账" in err
+
+
+def test_the_kinds_come_from_the_registry_when_needed(capsys):
+    """`export ledger` and `import ledger` list every registered ledger (each with its `help`), yet
+    building the parser, which every start does (the GUI's too), reads no ledger module."""
+    import subprocess
+    import sys
+
+    from union_desk.cli import build_parser
+    from union_desk.ledgers.catalog import kinds
+
+    assert kinds() == KINDS
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["export", "ledger", "-h"])
+    help_text = "".join(capsys.readouterr().out.split())  # argparse wraps the line anywhere
+    assert "members会员花名册、hardship困难职工档案、assistance帮扶救助、visits走访慰问" in help_text
+    for verb in ("export", "import"):
+        with pytest.raises(SystemExit):
+            build_parser().parse_args([verb, "ledger", "nonsense", "x.xlsx"])
+        err = capsys.readouterr().err
+        assert all(repr(kind) in err for kind in KINDS), err
+    check = (
+        "import sys; from union_desk.cli import build_parser; build_parser(); "
+        "assert not [m for m in sys.modules if m.endswith('_ledger') or m == 'union_desk.ledgers.catalog'], "
+        "sorted(m for m in sys.modules if m.startswith('union_desk.ledgers'))"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -37,7 +37,7 @@ def test_translation_loads_and_translates(qapp):
     from union_desk.ui import i18n
 
     assert i18n.install(qapp, "zh_CN")
-    assert QCoreApplication.translate("MainWindow", "Members") == "会员档案"
+    assert QCoreApplication.translate("Navigation", "Members") == "会员档案"
     i18n.install(qapp, "en")
-    assert QCoreApplication.translate("MainWindow", "Members") == "Members"
+    assert QCoreApplication.translate("Navigation", "Members") == "Members"
     i18n.install(qapp, "zh_CN")

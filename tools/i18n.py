@@ -67,11 +67,27 @@ def unfinished(ts: Path = TS) -> list[str]:
     return missing
 
 
-def fill(glossary: dict[str, str], ts: Path = TS) -> int:
-    """Fill untranslated messages whose source is in `glossary`; return how many were filled."""
+def fill(glossary: dict, ts: Path = TS) -> int:
+    """Fill untranslated messages whose source is in `glossary`; return how many were filled.
+
+    `glossary` is {source: 译文}, or {context: {source: 译文}} when a source reads differently
+    in different places ("Activities": 活动报名 in the navigation, 活动台账 among the ledgers)."""
     tree = ET.parse(ts)
     filled = 0
-    for message in tree.iter("message"):
+    by_context = all(isinstance(v, dict) for v in glossary.values())
+    for context in tree.iter("context"):
+        words = glossary.get(context.findtext("name"), {}) if by_context else glossary
+        filled += _fill_context(context, words)
+    ET.indent(tree)
+    with ts.open("wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+    return filled
+
+
+def _fill_context(context, glossary: dict[str, str]) -> int:
+    filled = 0
+    for message in context.iter("message"):
         translation = message.find("translation")
         source = message.findtext("source")
         if translation.get("type") != "unfinished" or source not in glossary:
@@ -86,10 +102,6 @@ def fill(glossary: dict[str, str], ts: Path = TS) -> int:
             translation.text = glossary[source]
         del translation.attrib["type"]
         filled += 1
-    ET.indent(tree)
-    with ts.open("wb") as fh:
-        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        tree.write(fh, encoding="utf-8", xml_declaration=False)
     return filled
 
 

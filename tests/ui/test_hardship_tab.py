@@ -40,7 +40,7 @@ def window(qtbot, qapp, demo_db, db_path, styled):
     i18n.install(qapp, "zh_CN")
     win = MainWindow(db_path)
     qtbot.addWidget(win)
-    win.resize(1200, 760)
+    win.resize(1280, 690)
     win.show()
     qtbot.waitExposed(win)
     win.show_page("hardship")

@@ -27,7 +27,7 @@ def dialog(qtbot, qapp, demo_db, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     dlg = LedgerDialog(today=TODAY)
     dlg.opened = []
-    dlg.open_folder = dlg.opened.append  # no file manager in a test
+    dlg.panel.open_folder = dlg.opened.append  # no file manager in a test
     dlg.shown = shown
     dlg.folder_edit.setText(str(tmp_path))
     qtbot.addWidget(dlg)
@@ -93,14 +93,17 @@ def test_missing_folder_is_refused(dialog, tmp_path):
     assert "文件夹不存在" in dialog.shown[-1]
 
 
-def test_reachable_from_the_menu_and_the_home_tab(qtbot, qapp, demo_db, db_path, monkeypatch):
+def test_reachable_from_the_menu_and_the_home_tab(qtbot, qapp, demo_db, db_path):
+    """文件 → 导出台账 and 首页's 台账… bring the 台账 page (the dialog's panel) to the front."""
+    from union_desk.ui.books.ledger_page import LedgerPage
+
     i18n.install(qapp, "zh_CN")
-    opened = []
-    monkeypatch.setattr(LedgerDialog, "exec", lambda self: opened.append(self) or 0)
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     assert win.action_ledgers.text().replace("&", "").startswith("导出台账")
     win.action_ledgers.trigger()
+    assert win.current_key() == "ledgers" and isinstance(win.current_page(), LedgerPage)
+    win.show_page("home")
     win.home.ledgers_button.click()
-    assert len(opened) == 2 and all(isinstance(d, LedgerDialog) for d in opened)
+    assert win.current_key() == "ledgers"
     assert win.home.ledgers_button.text() == "台账…"

@@ -81,7 +81,7 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-FORMAT_NAMES = {"Excel", "WPS", "LibreOffice", "CSV", "xlsx", "xls", "ods", "csv"}
+FORMAT_NAMES = {"Excel", "WPS", "LibreOffice", "CSV", "UTF", "GBK", "Unicode", "xlsx", "xls", "ods", "csv", "et", "txt"}
 
 
 def assert_chinese(dialog) -> None:
@@ -190,13 +190,38 @@ def test_menu_and_export_dialog_open_it(qtbot, qapp, demo_db, db_path, monkeypat
     monkeypatch.setattr(LedgerImportDialog, "exec", lambda self: opened.append(self) or 0)
     window = MainWindow(db_path)
     qtbot.addWidget(window)
-    actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+    file_menu = window.menuBar().actions()[0].menu()
+    actions = [a.text() for a in file_menu.actions() if a.text()]
     assert actions.index("导入台账(&I)…") == actions.index("导出台账(&L)…") + 1
-    window.action_import_ledger.trigger()
-    assert len(opened) == 1 and opened[0].windowTitle() == "导入台账"
+    (menu_action,) = [a for a in file_menu.actions() if a.text() == "导入台账(&I)…"]
+    menu_action.trigger()  # through the registry: ledger_import_dialog.open_from_main_window
+    assert len(opened) == 1 and opened[0].windowTitle() == "导入台账" and opened[0].parentWidget() is window
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     export = LedgerDialog(window)
     qtbot.addWidget(export)
     assert export.import_button.text() == "导入台账…"
     export.import_button.click()
     assert len(opened) == 2
+    page = window.show_page("ledgers")  # the 台账 page has the same button
+    assert page.panel.import_button.text() == "导入台账…"
+    page.panel.import_button.click()
+    assert len(opened) == 3 and opened[2].parentWidget() is window
+
+
+def test_open_from_main_window_does_nothing_more_after_an_import(qtbot, qapp, demo_db, monkeypatch):
+    """The 文件 menu's opener: the dialog over the window; after an import the change notification,
+    not the opener, refreshes the views (the window is not asked to do anything)."""
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()  # nothing the opener could call on a main window
+    qtbot.addWidget(window)
+    seen = []
+
+    def fake_exec(self):
+        seen.append(self)
+        self.imported.emit(object())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LedgerImportDialog, "exec", fake_exec)
+    dialog = ledger_import_dialog.open_from_main_window(window)
+    assert seen == [dialog] and dialog.parentWidget() is window

@@ -316,7 +316,7 @@ def test_screenshot_of_a_busy_month(qtbot, qapp, db, db_path):
     win = MainWindow(db_path)
     win.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     qtbot.addWidget(win)
-    win.resize(1200, 760)
+    win.resize(1280, 690)
     win.show()
     qtbot.waitExposed(win)
     win.show_page("plan")

@@ -5,13 +5,86 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from union_desk.commands import print_json, print_progress, session, year_arg
 
-EXPORT_KINDS = ("members", "hardship", "assistance", "visits", "activities", "signups", "plan")
-IMPORT_KINDS = EXPORT_KINDS
-KIND_HELP = "members 会员花名册、hardship 困难职工档案、assistance 帮扶救助、visits 走访慰问、activities 活动、signups 活动参与明细、plan 工作计划"
+ROSTER = "members"  # imported by the roster import (`imports.roster`), not `imports.records`
+
+
+def export_kinds() -> tuple[str, ...]:
+    """Every ledger kind of the registered areas (`union_desk.areas`), in pack order."""
+    from union_desk.ledgers.catalog import kinds
+
+    return kinds()
+
+
+def import_kinds() -> tuple[str, ...]:
+    """The kinds `import ledger` reads: the record ledgers with an importer, and the roster."""
+    from union_desk.ledgers.catalog import all_ledgers
+
+    return tuple(kind for kind, ledger in all_ledgers().items() if ledger.importer or kind == ROSTER)
+
+
+def kind_help(kinds: tuple[str, ...]) -> str:
+    """'members 会员花名册、hardship 困难职工档案、…' from each ledger's `help`."""
+    from union_desk.ledgers.catalog import all_ledgers
+
+    ledgers = all_ledgers()
+    return "、".join(f"{kind} {ledgers[kind].help or ledgers[kind].title}" for kind in kinds)
+
+
+class RegistryKinds(Sequence):
+    """Ledger kinds as argparse `choices`, read from the registry the first time they are needed
+    (checking the argument, an error message, the help), not while the parser is built: every
+    start, the GUI's too, builds the parser, and reading the kinds imports every ledger module
+    and openpyxl (about 0.1 s). Read once per parser built."""
+
+    def __init__(self, read: Callable[[], tuple[str, ...]]):
+        self._read = read
+        self._kinds: tuple[str, ...] | None = None
+
+    def _get(self) -> tuple[str, ...]:
+        if self._kinds is None:
+            self._kinds = tuple(self._read())
+        return self._kinds
+
+    def __getitem__(self, index):
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __contains__(self, kind) -> bool:
+        return kind in self._get()
+
+
+class KindArgument(argparse.Action):
+    """The positional `台账` argument: stores the kind; its help ('members 会员花名册、…') is made
+    from each ledger's `help` when it is shown."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+
+    @property
+    def help(self) -> str:
+        return kind_help(tuple(self.choices))
+
+    @help.setter
+    def help(self, _value) -> None:
+        pass  # always made from the choices
+
+
+def __getattr__(name: str):
+    """EXPORT_KINDS, IMPORT_KINDS and KIND_HELP for old callers, read from the registry on each use."""
+    if name == "EXPORT_KINDS":
+        return export_kinds()
+    if name == "IMPORT_KINDS":
+        return import_kinds()
+    if name == "KIND_HELP":
+        return kind_help(export_kinds())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def date_arg(text: str) -> dt.date:
@@ -48,8 +121,9 @@ def _period(args):
 
 
 def register(verbs) -> None:
+    """The ledger kinds come from the registry (`union_desk.areas`), read when first needed."""
     exp = verbs["export"].add_parser("ledger", help="导出一种台账（一年、一个学年或一段日期）")
-    exp.add_argument("kind", choices=EXPORT_KINDS, metavar="台账", help=KIND_HELP)
+    exp.add_argument("kind", choices=RegistryKinds(export_kinds), action=KindArgument, metavar="台账")
     _period_args(exp)
     exp.add_argument("-o", "--output", required=True, metavar="文件.xlsx", help="保存到的文件")
     exp.add_argument("--full-id", action="store_true", help="导出完整身份证号（默认打码）")
@@ -64,7 +138,7 @@ def register(verbs) -> None:
     pack.set_defaults(func=cmd_export_pack)
 
     imp = verbs["import"].add_parser("ledger", help="导入台账（本程序导出的台账或格式相同的表格）")
-    imp.add_argument("kind", choices=IMPORT_KINDS, metavar="台账", help=KIND_HELP)
+    imp.add_argument("kind", choices=RegistryKinds(import_kinds), action=KindArgument, metavar="台账")
     imp.add_argument("file", metavar="文件")
     imp.add_argument("--sheet", metavar="工作表", help="要导入的工作表名称（默认自动选择可见的工作表）")
     import_options(imp, report=True)
@@ -72,20 +146,20 @@ def register(verbs) -> None:
 
 
 def cmd_export_ledger(args, db_path: Path) -> int:
-    from union_desk.ledgers.catalog import LEDGERS, export_ledger, ledger_options
+    from union_desk.ledgers.catalog import export_ledger, get_ledger, ledger_options
 
     with session(db_path):
         period = _period(args)
         options = ledger_options(period, full_id=args.full_id, all_columns=args.all_columns)
         path, count = export_ledger(args.kind, period, args.output, options=options, progress=print_progress)
     print(file=sys.stderr)
-    ledger = LEDGERS[args.kind]
+    ledger = get_ledger(args.kind)
     print(f"已导出{ledger.title}（{period.label}）{count} {ledger.spec.unit}到：{path}")
     return 0
 
 
 def cmd_export_pack(args, db_path: Path) -> int:
-    from union_desk.ledgers.catalog import LEDGERS, ledger_options
+    from union_desk.ledgers.catalog import all_ledgers, ledger_options
     from union_desk.ledgers.pack import write_pack
 
     with session(db_path):
@@ -94,7 +168,7 @@ def cmd_export_pack(args, db_path: Path) -> int:
         result = write_pack(period, args.output, options=options, progress=print_progress)
     print(file=sys.stderr)
     print(f"已导出迎检台账（{period.label}）到：{result.path}")
-    units = {ledger.title: ledger.spec.unit for ledger in LEDGERS.values()}
+    units = {ledger.title: ledger.spec.unit for ledger in all_ledgers().values()}
     for name, what, count in result.sheets:
         print(f"  {name}" + (f"：{count} {units.get(what, '条')}" if count is not None else ""))
     return 0
@@ -166,7 +240,7 @@ def run_import(args, db_path: Path, kind: str) -> int:
     report_to = check_target(args.report) if getattr(args, "report", None) else None
     progress = None if args.json else print_progress
     with session(db_path, must_exist=False, lock=True):
-        if kind == "members":
+        if kind == ROSTER:
             from union_desk.imports.roster import apply_roster as apply, preview_roster
 
             preview = preview_roster(args.file, sheet=args.sheet, progress=progress)

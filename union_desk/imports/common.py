@@ -69,8 +69,27 @@ def shown(value) -> str:
     return "" if value is None else str(value)
 
 
+class _ErrorsAndWarnings:
+    """`errors` and `warnings` out of `issues` (a row's, or a whole preview's)."""
+
+    issues: list
+
+    @property
+    def errors(self) -> list[RowIssue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def warnings(self) -> list[RowIssue]:
+        return [i for i in self.issues if not i.is_error]
+
+
+def read_only_value(record, options):
+    """The value getter of a column that is only read from a file, never exported."""
+    return None
+
+
 @dataclass
-class ImportRow:
+class ImportRow(_ErrorsAndWarnings):
     row: int  # Excel row number
     cells: list  # the row as read from the file
     values: dict  # cleaned values of the row
@@ -81,13 +100,6 @@ class ImportRow:
     record_id: int | None = None  # the record matched (or, after apply, created)
     context: dict = field(default_factory=dict)  # what the importer found for the row (member, file …)
 
-    @property
-    def errors(self) -> list[RowIssue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[RowIssue]:
-        return [i for i in self.issues if not i.is_error]
 
     def change_text(self, label: Callable[[str], str] = str) -> str:
         """'联系电话：13800000000 → 13911111111；部门：… → …' for a preview table."""
@@ -103,7 +115,7 @@ class SkippedRow:
 
 
 @dataclass
-class ImportPreview:
+class ImportPreview(_ErrorsAndWarnings):
     path: Path
     sheet: str
     sheet_names: list[str]
@@ -165,13 +177,6 @@ class ImportPreview:
     def issues(self) -> list[RowIssue]:
         return [*self.file_issues, *(i for r in self.rows for i in r.issues)]
 
-    @property
-    def errors(self) -> list[RowIssue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[RowIssue]:
-        return [i for i in self.issues if not i.is_error]
 
     def column_header(self, col_index: int) -> str:
         text = self.headers[col_index] if col_index < len(self.headers) else ""

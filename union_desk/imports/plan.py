@@ -30,7 +30,7 @@ from union_desk.db.models import PlanItem
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.imports import reader as xlsx_import
-from union_desk.imports.common import ACTIONS, ERROR, NEW, ImportPreview, ImportRow, RowIssue
+from union_desk.imports.common import ACTIONS, ERROR, NEW, ImportPreview, ImportRow, RowIssue, read_only_value
 from union_desk.imports.pipeline import Importer, NotWritten, Written, apply_preview, preview_file
 from union_desk.ledgers.common import Cancelled, ProgressFn
 from union_desk.ledgers.plan_ledger import parse_when
@@ -52,26 +52,22 @@ __all__ = [
 EXISTS = "已存在"
 
 
-def _none(record, options):  # the columns are only read, never exported
-    return None
-
-
 PLAN_LIST = LedgerSpec(
     "plan_list",
     "工作计划",
     (
         LedgerColumn("seq", "序号", None, aliases=("编号",)),
-        LedgerColumn("month", "月份", _none, aliases=("月", "月度", "时间（月）"), field="month"),
-        LedgerColumn("date", "日期", _none, aliases=("具体日期", "时间", "时间安排", "计划时间", "活动时间", "日期安排"),
+        LedgerColumn("month", "月份", read_only_value, aliases=("月", "月度", "时间（月）"), field="month"),
+        LedgerColumn("date", "日期", read_only_value, aliases=("具体日期", "时间", "时间安排", "计划时间", "活动时间", "日期安排"),
                      field="date"),
-        LedgerColumn("title", "工作内容", _none,
+        LedgerColumn("title", "工作内容", read_only_value,
                      aliases=("事项", "内容", "工作事项", "计划事项", "工作项目", "主要工作", "工作要点", "工作安排",
                               "活动内容", "活动名称", "项目"),
                      field="title"),
-        LedgerColumn("category", "类别", _none, aliases=("分类", "类型", "工作类别"), field="category"),
-        LedgerColumn("responsible", "负责人", _none, aliases=("责任人", "牵头人", "负责部门", "责任部门", "负责"),
+        LedgerColumn("category", "类别", read_only_value, aliases=("分类", "类型", "工作类别"), field="category"),
+        LedgerColumn("responsible", "负责人", read_only_value, aliases=("责任人", "牵头人", "负责部门", "责任部门", "负责"),
                      field="responsible"),
-        LedgerColumn("notes", "备注", _none, aliases=("说明", "完成说明"), field="notes"),
+        LedgerColumn("notes", "备注", read_only_value, aliases=("说明", "完成说明"), field="notes"),
     ),
     unit="项",
 )

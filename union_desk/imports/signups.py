@@ -27,6 +27,7 @@ from union_desk.db.models import Activity, ActivityItem, Member, SignUp, now
 from union_desk.domain import idcard, textclean
 from union_desk.errors import ValidationError
 from union_desk.imports import reader as xlsx_import
+from union_desk.imports.common import read_only_value
 from union_desk.imports.pipeline import Importer, Written, apply_preview, preview_file
 from union_desk.ledgers.common import Cancelled, ProgressFn, Ticker
 from union_desk.ledgers.specs import LedgerColumn, LedgerSpec
@@ -45,20 +46,16 @@ __all__ = [
 ]
 
 
-def _none(record, options):  # the columns are only read, never exported
-    return None
-
-
 SIGNUP_LIST = LedgerSpec(
     "signup_list",
     "报名名单",
     (
         LedgerColumn("seq", "序号", None, aliases=("编号",)),
-        LedgerColumn("name", "姓名", _none, aliases=("名字", "会员姓名", "职工姓名", "教职工姓名", "报名人", "参赛人员"), field="name"),
-        LedgerColumn("id_number", "身份证号", _none, kind="id",
+        LedgerColumn("name", "姓名", read_only_value, aliases=("名字", "会员姓名", "职工姓名", "教职工姓名", "报名人", "参赛人员"), field="name"),
+        LedgerColumn("id_number", "身份证号", read_only_value, kind="id",
                      aliases=("身份证号码", "证件号码", "公民身份号码", "身份证", "证件号"), field="id_number"),
-        LedgerColumn("department", "部门", _none, aliases=("科室", "组室", "教研组", "所在部门", "部门组室", "单位"), field="department"),
-        LedgerColumn("item", "项目", _none, aliases=("报名项目", "参赛项目", "参加项目", "项目名称", "比赛项目"), field="item"),
+        LedgerColumn("department", "部门", read_only_value, aliases=("科室", "组室", "教研组", "所在部门", "部门组室", "单位"), field="department"),
+        LedgerColumn("item", "项目", read_only_value, aliases=("报名项目", "参赛项目", "参加项目", "项目名称", "比赛项目"), field="item"),
     ),
 )
 _ITEM_SEPARATORS = re.compile(r"[、,，/／;；|\s]+")

@@ -1,69 +1,66 @@
-"""Every ledger (台账) in the order of the inspection pack: its spec, where its records come from
-for a period, and how it is imported back.
+"""Every ledger (台账) in the order of the inspection pack, as the areas register them
+(`union_desk.areas`): its spec, where its records come from for a period, and how it is imported
+back. The catalogue imports no ledger module by name; each area lists its `Ledger` objects
+(`ledgers.ledger.Ledger`) and they are read afresh on each call, so an area registered at run
+time shows at once.
 
     export_ledger("visits", LedgerPeriod.year(2026), "走访慰问台账.xlsx")
-    LEDGERS["visits"].records(period)            # the records of the ledger, in ledger order
+    all_ledgers()["visits"].records(period)      # the records of the ledger, in ledger order
+    kinds()                                      # ('members', 'hardship', …) in pack order
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from union_desk.db.models import Member
-from union_desk.ledgers import activity_ledger, hardship_ledger, plan_ledger, visit_ledger
-from union_desk.ledgers.common import ProgressFn, ledger_fields
+from union_desk import areas
+from union_desk.ledgers.common import ProgressFn
+from union_desk.ledgers.ledger import Ledger
 from union_desk.ledgers.period import LedgerPeriod
-from union_desk.imports.records import RecordImporter
-from union_desk.ledgers.specs import MEMBERS, ExportOptions, LedgerSpec
+from union_desk.ledgers.specs import ExportOptions
 
 
-def member_records(period: LedgerPeriod) -> list[Member]:
-    """Everyone who was a member at some time in the period: joined by its end, and 在职 or 退休
-    now or left (退休/调出/去世/退会 dated) on or after its first day."""
-    from union_desk.services.members import search_query
-
-    still = Member.status.in_(("在职", "退休")) | Member.status_date.is_null() | (Member.status_date >= period.first)
-    joined = Member.joined_union_date.is_null() | (Member.joined_union_date <= period.last)
-    return list(search_query("").select(*ledger_fields(Member, "pinyin_key")).where(still & joined))
-
-
-@dataclass(frozen=True)
-class Ledger:
-    kind: str
-    spec: LedgerSpec
-    records: Callable[[LedgerPeriod], list]
-    importer: type[RecordImporter] | None = None  # None: the roster has its own import (roster_import)
-
-    @property
-    def title(self) -> str:
-        return self.spec.title
+def all_ledgers() -> dict[str, Ledger]:
+    """{kind: Ledger} of every registered area, in the order of the inspection pack."""
+    found: dict[str, Ledger] = {}
+    for ledger in areas.ledgers():
+        if ledger.kind in found:
+            raise RuntimeError(f"two ledgers named {ledger.kind!r}")
+        found[ledger.kind] = ledger
+    return found
 
 
-LEDGERS: dict[str, Ledger] = {
-    ledger.kind: ledger
-    for ledger in (
-        Ledger("members", MEMBERS, member_records),
-        Ledger("hardship", hardship_ledger.HARDSHIP, hardship_ledger.hardship_records, hardship_ledger.HardshipImporter),
-        Ledger("assistance", hardship_ledger.ASSISTANCE, hardship_ledger.assistance_records, hardship_ledger.AssistanceImporter),
-        Ledger("visits", visit_ledger.VISITS, visit_ledger.visit_records, visit_ledger.VisitImporter),
-        Ledger("activities", activity_ledger.ACTIVITIES, activity_ledger.activity_records, activity_ledger.ActivityImporter),
-        Ledger("signups", activity_ledger.SIGNUPS, activity_ledger.signup_records, activity_ledger.SignUpImporter),
-        Ledger("plan", plan_ledger.PLAN, plan_ledger.plan_records, plan_ledger.PlanImporter),
-    )
-}
-KINDS = tuple(LEDGERS)
-IMPORT_KINDS = tuple(k for k, ledger in LEDGERS.items() if ledger.importer)
+def kinds() -> tuple[str, ...]:
+    """Every ledger kind, in pack order: ('members', 'hardship', 'assistance', …)."""
+    return tuple(all_ledgers())
+
+
+def import_kinds() -> tuple[str, ...]:
+    """The kinds `imports.records` can read back (the roster has its own import: not listed)."""
+    return tuple(kind for kind, ledger in all_ledgers().items() if ledger.importer)
+
+
+def __getattr__(name: str):
+    """`LEDGERS`, `KINDS` and `IMPORT_KINDS` for old callers, computed afresh on each use;
+    new code calls all_ledgers(), kinds() and import_kinds()."""
+    if name == "LEDGERS":
+        return all_ledgers()
+    if name == "KINDS":
+        return kinds()
+    if name == "IMPORT_KINDS":
+        return import_kinds()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def get_ledger(kind: str) -> Ledger:
     from union_desk.errors import ValidationError
 
+    ledgers = all_ledgers()
     try:
-        return LEDGERS[kind]
+        return ledgers[kind]
     except KeyError:
-        raise ValidationError(f"没有“{kind}”台账（可选：{'、'.join(KINDS)}）", field="kind") from None
+        raise ValidationError(f"没有“{kind}”台账（可选：{'、'.join(ledgers)}）", field="kind") from None
 
 
 def ledger_options(period: LedgerPeriod, *, full_id: bool = False, all_columns: bool = False, **more) -> ExportOptions:
@@ -98,4 +95,4 @@ def export_ledger(kind: str, period: LedgerPeriod, path, *, options: ExportOptio
 
 def file_name(kind: str, period: LedgerPeriod, school: str = "") -> str:
     """'红星中学走访慰问台账（2026年度）.xlsx'."""
-    return f"{school}{LEDGERS[kind].title}（{period.file_label}）.xlsx"
+    return f"{school}{get_ledger(kind).title}（{period.file_label}）.xlsx"

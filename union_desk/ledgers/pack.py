@@ -3,10 +3,10 @@
     write_pack(2026, "红星中学迎检台账（2026年度）.xlsx", progress=…)
 
 Sheets, in order: 封面 (school, union, year, 制表人, 审核人, date, laid out for printing on one
-page), 目录 (each entry a link to its sheet, with the number of records), the ledgers in the order
-of `catalog.LEDGERS` (会员花名册 first), and 年度统计 (`stats_sheet`: members by status, sex and age
-band; visits and cash by type and month; assistance by kind; activities and participation rate;
-plan completion). Every sheet prints on A4 landscape, one page wide, its header rows repeated,
+page), 目录 (each entry a link to its sheet, with the number of records), the ledgers of every
+area in the order of `catalog.all_ledgers()` (read from the registry, `union_desk.areas`;
+会员花名册 first), and 年度统计 (`stats_sheet`: members by status, sex and age band; visits and
+cash by type and month; assistance by kind; activities and participation rate; plan completion). Every sheet prints on A4 landscape, one page wide, its header rows repeated,
 the sheet name and page numbers in the footer. The file is written atomically; `progress(done,
 total, label)` returning False cancels and writes nothing.
 """
@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from union_desk.ledgers import stats_sheet
-from union_desk.ledgers.catalog import KINDS, LEDGERS, ledger_options
+from union_desk.ledgers.catalog import all_ledgers, ledger_options
 from union_desk.ledgers.common import ProgressFn, Ticker, check_target, save_workbook_atomic
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.ledgers.specs import ExportOptions
@@ -71,11 +71,12 @@ def write_pack(
     *,
     options: ExportOptions | None = None,
     union_name: str | None = None,
-    kinds: tuple[str, ...] = KINDS,
+    kinds: tuple[str, ...] | None = None,
     progress: ProgressFn | None = None,
     today: dt.date | None = None,
 ) -> PackResult:
-    """Write the inspection pack of `period` (a year or a `LedgerPeriod`) to `path`."""
+    """Write the inspection pack of `period` (a year or a `LedgerPeriod`) to `path`: the ledgers
+    `kinds` (default every registered ledger, in pack order)."""
     from union_desk.services import settings
     from union_desk.services import stats as stats_service
 
@@ -89,9 +90,10 @@ def write_pack(
 
     ticker = Ticker(progress, 0, "正在读取数据")
     ticker.report(0)
+    ledgers = all_ledgers()
     loaded = []
-    for kind in kinds:
-        ledger = LEDGERS[kind]
+    for kind in ledgers if kinds is None else kinds:
+        ledger = ledgers[kind]
         ticker.report(label=f"正在读取{ledger.title}")
         loaded.append((ledger, ledger.records(period)))
     ticker.total = sum(len(records) for _, records in loaded) + 2

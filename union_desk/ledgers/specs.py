@@ -305,14 +305,14 @@ SPECS: dict[str, LedgerSpec] = {MEMBERS.kind: MEMBERS}
 
 def get_spec(kind: str) -> LedgerSpec:
     """The spec of any ledger kind (members, hardship, assistance, visits, activities, signups, plan)."""
-    from union_desk.ledgers.catalog import LEDGERS
+    from union_desk import areas  # the registry, not ledgers.catalog: that one imports this module
 
     if kind in SPECS:
         return SPECS[kind]
-    try:
-        return LEDGERS[kind].spec
-    except KeyError:
-        raise KeyError(f"unknown ledger {kind!r}") from None
+    for ledger in areas.ledgers():
+        if ledger.kind == kind:
+            return ledger.spec
+    raise KeyError(f"unknown ledger {kind!r}")
 
 
 def member_columns(get: Callable[[Any], Any], *, with_id: bool = True) -> tuple[LedgerColumn, ...]:

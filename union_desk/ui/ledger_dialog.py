@@ -1,6 +1,7 @@
-"""台账 dialog: tick ledgers (and/or the inspection pack), choose the period — a year, a 学年 or
-a date range —, full or masked ID numbers, the folder; the files are written off the UI thread
-with progress and cancel, then the folder opens.
+"""台账 dialog: the ledger export panel (`ui.books.ledger_panel.LedgerPanel`: tick ledgers and/or
+the inspection pack, choose the period, full or masked ID numbers, the folder) in a dialog, with
+导出 / 关闭 / 导入台账… in its button row. The same panel is the 台账 page of the side navigation
+(`ui.books.ledger_page.LedgerPage`).
 
 Each ledger is `ledgers.catalog.export_ledger` and the pack `ledgers.pack.write_pack`: the same
 files `union-desk export ledger …` and `union-desk export pack …` write.
@@ -9,42 +10,19 @@ files `union-desk export ledger …` and `union-desk export pack …` write.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QDateEdit,
-    QDialogButtonBox,
-    QFileDialog,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QVBoxLayout,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
 
-from union_desk.errors import UnionDeskError, ValidationError
-from union_desk.ledgers.catalog import KINDS, export_ledger, file_name, ledger_options
-from union_desk.ledgers.common import Cancelled
-from union_desk.ledgers.pack import pack_file_name, write_pack
-from union_desk.ledgers.period import MAX_YEAR, MIN_YEAR, LedgerPeriod
-from union_desk.ui.error_handling import show_write_error
-from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.books.ledger_panel import LedgerPanel
 from union_desk.ui.widgets.form_base import FormDialog
-from union_desk.ui.widgets.task_runner import run_with_progress
-from union_desk.ui.open_file import open_folder
 
 
 class LedgerDialog(FormDialog):
-    """After a successful export `written` lists the files and `folder` is where they are.
-    导入台账… opens the ledger import dialog; `imported(report)` after an import through it."""
+    """After a successful export `written` lists the files and `folder` is where they are (and the
+    dialog is accepted). 导入台账… opens the ledger import dialog; `imported(report)` after an
+    import through it. The panel's widgets and methods (`kind_boxes`, `period()`, `export()` …)
+    are reachable on the dialog too."""
 
     confirm_discard = False  # nothing typed here to lose
 
@@ -53,200 +31,24 @@ class LedgerDialog(FormDialog):
     def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export ledgers"))
-        self.today = today or dt.date.today()
-        self.written: list[Path] = []
-        self.folder: Path | None = None
-
-        # which ledgers
-        self.pack_box = QCheckBox(self.tr("Inspection pack: cover, contents, every ledger and the statistics in one workbook"))
-        self.pack_box.setChecked(True)
-        labels = {
-            "members": self.tr("Member roster"),
-            "hardship": self.tr("Hardship files"),
-            "assistance": self.tr("Assistance"),
-            "visits": self.tr("Visits and condolences (totals by type)"),
-            "activities": self.tr("Activities"),
-            "signups": self.tr("Activity participation"),
-            "plan": self.tr("Work plan and completion"),
-        }
-        self.kind_boxes = {kind: QCheckBox(labels[kind]) for kind in KINDS}
-        ledgers = QGroupBox(self.tr("Ledgers"))
-        grid = QGridLayout(ledgers)
-        grid.addWidget(self.pack_box, 0, 0, 1, 2)
-        grid.addWidget(QLabel(self.tr("Each ledger in a workbook of its own:")), 1, 0, 1, 2)
-        for i, box in enumerate(self.kind_boxes.values()):
-            grid.addWidget(box, 2 + i // 2, i % 2)
-
-        # the period
-        self.year_radio = QRadioButton(self.tr("Year"))
-        self.school_radio = QRadioButton(self.tr("School year (September–August)"))
-        self.range_radio = QRadioButton(self.tr("Dates from"))
-        self.year_radio.setChecked(True)
-        self.period_group = QButtonGroup(self)
-        for radio in (self.year_radio, self.school_radio, self.range_radio):
-            self.period_group.addButton(radio)
-        self.year_spin = self._year_spin(self.today.year)
-        self.school_spin = self._year_spin(self.today.year if self.today.month >= 9 else self.today.year - 1)
-        self.school_label = QLabel()
-        self.school_spin.valueChanged.connect(self._show_school_year)
-        self._show_school_year()
-        self.from_edit = self._date_edit(dt.date(self.today.year, 1, 1))
-        self.to_edit = self._date_edit(self.today)
-        period = QGroupBox(self.tr("Period"))
-        rows = QGridLayout(period)
-        rows.addWidget(self.year_radio, 0, 0)
-        rows.addWidget(self.year_spin, 0, 1)
-        rows.addWidget(self.school_radio, 1, 0)
-        rows.addWidget(self.school_spin, 1, 1)
-        rows.addWidget(self.school_label, 1, 2)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel(self.tr("to")))
-        dates.addWidget(self.to_edit)
-        dates.addStretch(1)
-        rows.addWidget(self.range_radio, 2, 0)
-        rows.addLayout(dates, 2, 1, 1, 3)
-        rows.setColumnStretch(3, 1)
-        for widget, radio in ((self.year_spin, self.year_radio), (self.school_spin, self.school_radio)):
-            widget.valueChanged.connect(lambda _v, r=radio: r.setChecked(True))
-        for widget in (self.from_edit, self.to_edit):
-            widget.dateChanged.connect(lambda _d: self.range_radio.setChecked(True))
-
-        # options and folder
-        self.full_id_box = QCheckBox(self.tr("Full ID numbers (masked by default, e.g. 110105********1234)"))
-        self.all_columns_box = QCheckBox(self.tr("All columns (to import the ledgers on another computer)"))
-        self.folder_edit = QLineEdit(str(documents_dir()))
-        self.browse_button = QPushButton(self.tr("Choose…"))
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.choose_folder)
-        self.open_box = QCheckBox(self.tr("Open the folder when done"))
-        self.open_box.setChecked(True)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel(self.tr("Save in")))
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.browse_button)
+        self.panel = LedgerPanel(today=today, buttons=False)
+        self.panel.imported.connect(self.imported.emit)
+        self.panel.exported.connect(lambda _files: self.accept())
 
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.panel.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.import_button = self.buttons.addButton(self.tr("Import a ledger…"), QDialogButtonBox.ButtonRole.ResetRole)
-        self.import_button.clicked.connect(self.import_ledger)
-        self.export_button.clicked.connect(self.export)
+        self.buttons.addButton(self.panel.import_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.close_button.clicked.connect(self.reject)
-        for box in (self.pack_box, *self.kind_boxes.values()):
-            box.toggled.connect(self._update_button)
 
         layout = QVBoxLayout(self.body)
-        layout.addWidget(ledgers)
-        layout.addWidget(period)
-        layout.addWidget(self.full_id_box)
-        layout.addWidget(self.all_columns_box)
-        layout.addLayout(folder_row)
-        layout.addWidget(self.open_box)
-        layout.addStretch(1)
+        layout.addWidget(self.panel)
         self.set_buttons(self.buttons)
         self.resize(640, 480)
-        self._update_button()
 
-    # --- pieces ---------------------------------------------------------------------------------
-
-    @staticmethod
-    def _year_spin(value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(MIN_YEAR, MAX_YEAR - 1)
-        spin.setValue(value)
-        return spin
-
-    @staticmethod
-    def _date_edit(day: dt.date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
-    def _show_school_year(self) -> None:
-        year = self.school_spin.value()
-        self.school_label.setText(self.tr("{first}–{last} school year").format(first=year, last=year + 1))
-
-    def _update_button(self) -> None:
-        self.export_button.setEnabled(bool(self.chosen_kinds() or self.pack_box.isChecked()))
-
-    def chosen_kinds(self) -> list[str]:
-        return [kind for kind, box in self.kind_boxes.items() if box.isChecked()]
-
-    def period(self) -> LedgerPeriod:
-        if self.year_radio.isChecked():
-            return LedgerPeriod.year(self.year_spin.value())
-        if self.school_radio.isChecked():
-            return LedgerPeriod.school_year(self.school_spin.value())
-        return LedgerPeriod.between(self.from_edit.date().toPython(), self.to_edit.date().toPython())
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.windowTitle(), self.folder_edit.text().strip() or str(documents_dir()))
-        if folder:
-            self.folder_edit.setText(folder)
-
-    def open_folder(self, folder: Path) -> None:
-        open_folder(self, folder)
-
-    def import_ledger(self) -> None:
-        from union_desk.ui.ledger_import_dialog import LedgerImportDialog
-
-        dialog = LedgerImportDialog(self)
-        dialog.imported.connect(self.imported.emit)
-        dialog.exec()
-
-    # --- export ---------------------------------------------------------------------------------
-
-    def export(self) -> list[Path]:
-        try:
-            period = self.period()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
-            return []
-        folder = Path(self.folder_edit.text().strip().strip('"') or documents_dir()).expanduser()
-        if not folder.is_dir():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The folder does not exist:\n{folder}").format(folder=folder))
-            return []
-        options = ledger_options(period, full_id=self.full_id_box.isChecked(), all_columns=self.all_columns_box.isChecked())
-        school = safe_name(options.school_name) if options.school_name else ""
-        jobs = [(folder / pack_file_name(period, school), None)] if self.pack_box.isChecked() else []
-        jobs += [(folder / file_name(kind, period, school), kind) for kind in self.chosen_kinds()]
-        existing = [path.name for path, _ in jobs if path.exists()]
-        if existing:
-            answer = QMessageBox.question(
-                self, self.windowTitle(),
-                self.tr("These files exist already:\n{names}\n\nReplace them?").format(names="\n".join(existing)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return []
-
-        def work(progress):  # in a worker thread; run_with_progress closes its DB connection
-            written = []
-            for number, (path, kind) in enumerate(jobs, start=1):
-                def step(done, total, label, number=number):
-                    return progress(done, total, f"({number}/{len(jobs)}) {label}")
-
-                if kind is None:
-                    written.append(write_pack(period, path, options=options, progress=step, today=self.today).path)
-                else:
-                    written.append(export_ledger(kind, period, path, options=options, progress=step)[0])
-            return written
-
-        result, error = run_with_progress(self, self.windowTitle(), work)
-        if error is not None:
-            if isinstance(error, UnionDeskError):
-                if not isinstance(error, Cancelled):
-                    QMessageBox.warning(self, self.windowTitle(), error.message)
-            else:
-                show_write_error(self, error)  # logged, in Chinese (disk full, read-only …)
-            return []
-        self.written, self.folder = result, folder
-        if self.open_box.isChecked():
-            self.open_folder(folder)
-        QMessageBox.information(
-            self, self.windowTitle(),
-            self.tr("%n file(s) saved in {folder}:", "", len(result)).format(folder=folder) + "\n" + "\n".join(p.name for p in result),
-        )
-        self.accept()
-        return self.written
+    def __getattr__(self, name: str):
+        """The panel's parts as the dialog's own: dialog.kind_boxes, dialog.export() …"""
+        panel = self.__dict__.get("panel")
+        if panel is None or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(panel, name)

@@ -11,6 +11,10 @@ its own wizard (header row and column choices): choosing it opens `RosterImportW
     dialog = LedgerImportDialog(parent, kind="visits")
     dialog.imported.connect(lambda report: ...)   # after a successful import
     dialog.exec()
+
+The ledgers offered are every area's that can be imported (`ledgers.catalog.all_ledgers()`, read
+from the registry `union_desk.areas`); the 文件 menu opens the dialog through
+`open_from_main_window` (the area's `ImportEntry`).
 """
 
 from __future__ import annotations
@@ -31,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from union_desk.errors import UnionDeskError
-from union_desk.ledgers import xlsx_import
-from union_desk.ledgers.catalog import KINDS, LEDGERS
+from union_desk.imports import reader as xlsx_import
+from union_desk.ledgers.catalog import all_ledgers
 from union_desk.ledgers.common import Cancelled
-from union_desk.ledgers.import_common import ERROR, NEW, UPDATE, ImportPreview, ImportReport, write_report_xlsx
-from union_desk.ledgers.record_import import apply_ledger, preview_ledger
+from union_desk.imports.common import ERROR, NEW, UPDATE, ImportPreview, ImportReport, write_report_xlsx
+from union_desk.imports.records import apply_ledger, preview_ledger
 from union_desk.ui.hardship.print_actions import documents_dir, safe_name
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.import_preview import (
@@ -84,6 +88,7 @@ class LedgerImportDialog(ImportPagesMixin, FormDialog):
     # --- building -------------------------------------------------------------------------------
 
     def kind_labels(self) -> dict[str, str]:
+        """What the list says for the app's own ledgers; any other ledger shows its title."""
         return {
             "members": self.tr("Member roster (opens the roster import wizard)"),
             "hardship": self.tr("Hardship files"),
@@ -105,20 +110,21 @@ class LedgerImportDialog(ImportPagesMixin, FormDialog):
 
     def _file_page(self) -> QWidget:
         page, layout, _ = import_page(self.tr("Choose the ledger and the file"))
-        intro = QLabel(
+        self.file_hint = QLabel(
             self.tr(
                 "A ledger exported by this program (best with “All columns”) or a table with the same column headers. "
-                "Excel (.xlsx, .xls), WPS or LibreOffice (.ods) and CSV files can be read; the sheet and the header "
-                "row are found automatically."
+                "Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text "
+                "(.txt) files can be read; the sheet and the header row are found automatically."
             )
         )
-        intro.setWordWrap(True)
-        intro.setStyleSheet(f"color: {HINT_TEXT};")
-        layout.addWidget(intro)
+        self.file_hint.setWordWrap(True)
+        self.file_hint.setStyleSheet(f"color: {HINT_TEXT};")
+        layout.addWidget(self.file_hint)
         self.kind_combo = QComboBox()
-        for kind, label in self.kind_labels().items():
-            if kind in KINDS and (LEDGERS[kind].importer or kind == ROSTER):
-                self.kind_combo.addItem(label, kind)
+        labels = self.kind_labels()
+        for kind, ledger in all_ledgers().items():  # every area's ledgers (union_desk.areas)
+            if ledger.importer or kind == ROSTER:
+                self.kind_combo.addItem(labels.get(kind, ledger.title), kind)
         self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         kind_row = QHBoxLayout()
@@ -361,3 +367,12 @@ class LedgerImportDialog(ImportPagesMixin, FormDialog):
         label.setText(text)
         label.setStyleSheet(f"color: {ERROR_TEXT};" if error else f"color: {HINT_TEXT};")
         label.setVisible(bool(text))
+
+
+def open_from_main_window(window) -> LedgerImportDialog:
+    """导入台账… of the 文件 menu (an `ImportEntry` of `union_desk.areas.books`): the dialog over the
+    main window. After an import nothing more is done here: the change notification
+    (`ui.change_bus`) refreshes every view that shows the imported records."""
+    dialog = LedgerImportDialog(window)
+    dialog.exec()
+    return dialog

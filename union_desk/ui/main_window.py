@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         if geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
             fit_to_screen(self)  # saved on a screen that is gone now, or on a bigger one
         else:
-            fit_to_screen(self, QSize(1200, 760))  # within 1366×768 less the taskbar
+            fit_to_screen(self, QSize(1366, 760))  # as big as a 1366×768 screen less the taskbar allows
 
     # --- building -------------------------------------------------------------------------------
 

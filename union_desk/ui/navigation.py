@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QSizePolicy
 
 from union_desk.areas import NAV_CONTEXT, NavEntry
 
@@ -37,9 +37,13 @@ class NavigationList(QListWidget):
             self.addItem(item)
             self.keys.append(entry.key)
         self.currentItemChanged.connect(self._changed)
-        width = max((self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=80)
-        self.setFixedWidth(width + 40)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self._shortcuts(parent)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """As wide as the longest entry in the styled font (the stylesheet pads the items)."""
+        longest = max((self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=80)
+        return QSize(longest + 48, super().sizeHint().height())
 
     def _separator(self) -> None:
         item = QListWidgetItem()
