@@ -22,7 +22,7 @@ def test_the_installed_areas_and_their_parts():
     keys = [a.key for a in areas.all_areas()]
     assert keys == ["home", "members", "hardship", "activities", "plan", "books"]
     assert [e.key for e in areas.nav_entries()] == ["home", "plan", "members", "hardship", "activities", "ledgers", "stats"]
-    assert [link.kind for link in areas.plan_links()] == ["visit", "activity"]
+    assert [link.kind for link in areas.plan_links()] == ["activity", "visit"]
     assert [l.kind for l in areas.ledgers()] == ["members", "hardship", "assistance", "visits", "activities", "signups", "plan"]
     for area in areas.all_areas():  # every reference resolves
         for ref in (*area.ledgers, *area.stats, *area.models, *area.cli, *(e.page for e in area.nav),

@@ -29,7 +29,7 @@ def test_plan_ledger_status_links_and_completion(tmp_path, demo_db):
     assert lc.column_values(ws, "完成情况", last=total_row - 1) == [i.status for i in items]
     counts = plan.link_counts([i.id for i in items])
     visits = lc.column_values(ws, "关联走访人次", last=total_row - 1)
-    assert visits == [counts.get(i.id, (0, 0))[1] for i in items]
+    assert visits == [counts.get(i.id, {}).get("visit", 0) for i in items]
     cols = lc.header_map(ws)
     assert ws.cell(total_row, cols["关联走访人次"]).value == sum(visits)
     linked = next(i for i in items if i.linked_activities)

@@ -137,5 +137,5 @@ def test_when_and_notes_texts(school):
     assert plan_sheet.when_text(item) == "9月10日（周四）"
     item = plan.create_item(2026, {"title": "c", "date": D(2026, 3, 8), "end_date": D(2026, 3, 10), "notes": "一\n二"})
     assert plan_sheet.when_text(item) == "3月8日至3月10日"
-    assert plan_sheet.notes_text(item, (2, 3)) == "一\n二\n已关联活动 2 项、走访 3 人次"
-    assert plan_sheet.notes_text(item, (0, 0)) == "一\n二"
+    assert plan_sheet.notes_text(item, {"activity": 2, "visit": 3}) == "一\n二\n已关联活动 2 项、走访 3 人次"
+    assert plan_sheet.notes_text(item, {}) == "一\n二"

@@ -310,7 +310,8 @@ def test_links_to_activities_and_visits(member):
     with pytest.raises(ValidationError):
         plan.link_visit(item, voided)
     assert plan.linked_records(item) == ([activity], [visit])
-    assert plan.link_counts([item.id]) == {item.id: (1, 1)}
+    assert plan.link_counts([item.id]) == {item.id: {"activity": 1, "visit": 1}}
+    assert plan.links_text(plan.link_counts([item.id])[item.id]) == "活动 1 项、走访 1 人次"
     assert plan.link_candidates(item)[0] == [other]
     assert plan.link_candidates(item, "王芳")[1] == []  # already linked
     logs = AuditLog.select().where(AuditLog.table_name.in_(("activity", "visit")) & (AuditLog.action == "update"))

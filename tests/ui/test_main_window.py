@@ -200,3 +200,32 @@ def test_restore_from_menu_brings_data_back(window, monkeypatch, db_path):
     assert sorted(m.name for m in Member.select()) == before
     kinds = [b.kind for b in backup.list_backups(db_path)]
     assert "pre-restore" in kinds
+
+
+def test_navigation_keys_and_the_last_area(window, qtbot, qapp, db_path):
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "members"  # the third entry: 首页, 工作计划, 会员档案
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "plan"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "stats"  # wraps round to the last entry
+    # the arrow keys in the side list step over the group lines
+    window.show_page("plan")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_key() == "members"
+    # Ctrl+Tab stays with the sub-tabs inside an area
+    hardship = window.show_page("hardship")
+    hardship.inner.setCurrentIndex(0)
+    hardship.inner.currentWidget().setFocus()
+    qtbot.keyClick(hardship.inner.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert hardship.inner.currentIndex() == 1 and window.current_key() == "hardship"
+    window.close()
+    assert settings.get("last_area") == "hardship"
+    again = MainWindow(db_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.current_key() == "hardship" and again.stack.currentWidget().built

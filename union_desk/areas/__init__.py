@@ -89,8 +89,11 @@ class PlanLink:
     """A kind of record a plan item can be linked to (a foreign key `plan_item` on its table)."""
 
     kind: str  # the table name, e.g. 'visit'
-    model: str  # reference to the peewee model
+    model: str  # reference to the peewee model (it has a nullable `plan_item` foreign key)
     label: str  # Chinese, as printed: '走访慰问'
+    count_text: str = "{label} {n} 条"  # how a count reads on the plan page and the printed plan
+    counted: str | None = None  # reference to `() -> peewee expression`: which records count (not voided)
+    order: int = 100  # position where the links are listed ('活动 2 项、走访 5 人次')
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ def stats_sections() -> list:
 
 
 def plan_links() -> list[PlanLink]:
-    return [link for a in all_areas() for link in a.plan_links]
+    return sorted((link for a in all_areas() for link in a.plan_links), key=lambda link: link.order)
 
 
 def demo_steps() -> list[DemoStep]:

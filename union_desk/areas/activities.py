@@ -17,7 +17,7 @@ AREA = Area(
     ),
     home="union_desk.ui.activities.home:home_parts",
     stats=("union_desk.services.activity_stats:SECTION",),
-    plan_links=(PlanLink("activity", "union_desk.db.models:Activity", "活动"),),
+    plan_links=(PlanLink("activity", "union_desk.db.models:Activity", "活动", "活动 {n} 项", order=10),),
     demo=(DemoStep(60, "正在生成活动报名", 200, "union_desk.demo.generator:_Generator._make_activities"),),
     models=tuple(f"union_desk.db.models:{m}" for m in ("Activity", "ActivityItem", "Team", "SignUp")),
     member_tabs=(MemberTab(QT_TRANSLATE_NOOP("MemberForm", "Activities this year"),

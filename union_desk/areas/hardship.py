@@ -31,7 +31,8 @@ AREA = Area(
     menu_actions=(MenuAction(QT_TRANSLATE_NOOP("MainWindow", "&Visit types and standards…"), "hardship",
                              "edit_visit_types", 10),),
     stats=("union_desk.services.visit_stats:SECTION", "union_desk.services.assistance_stats:SECTION"),
-    plan_links=(PlanLink("visit", "union_desk.db.models:Visit", "走访慰问"),),
+    plan_links=(PlanLink("visit", "union_desk.db.models:Visit", "走访慰问", "走访 {n} 人次",
+                         "union_desk.services.visits:counted_visits", order=20),),
     demo=(
         DemoStep(30, "正在生成困难档案", 50, "union_desk.demo.generator:_Generator._make_hardship"),
         DemoStep(50, "正在生成走访慰问", 150, "union_desk.demo.generator:_Generator._make_visits"),

@@ -124,7 +124,7 @@ def plan_records(period: LedgerPeriod) -> list[PlanItem]:
             titles[plan_id].append(title)
     for item in items:
         item.linked_activities = titles.get(item.id, [])
-        item.linked_visits = counts.get(item.id, (0, 0))[1]
+        item.linked_visits = counts.get(item.id, {}).get("visit", 0)
     return items
 
 

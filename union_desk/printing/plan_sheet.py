@@ -71,17 +71,12 @@ def when_text(item: PlanItem) -> str:
     return "" if item.month else UNDATED
 
 
-def notes_text(item: PlanItem, links: tuple[int, int]) -> str:
+def notes_text(item: PlanItem, links: dict[str, int]) -> str:
     """The item's notes, then '已关联活动 2 项、走访 5 人次' when records carried it out."""
-    parts = []
-    activities, visits = links
-    if activities:
-        parts.append(f"活动 {activities} 项")
-    if visits:
-        parts.append(f"走访 {visits} 人次")
     lines = [line for line in (item.notes or "").strip().splitlines() if line.strip()]
-    if parts:
-        lines.append("已关联" + "、".join(parts))
+    linked = plan.links_text(links)
+    if linked:
+        lines.append("已关联" + linked)
     return "\n".join(lines)
 
 
@@ -161,7 +156,7 @@ class Row:
     height: float
 
 
-def _row_cells(item: PlanItem, number: int, links: tuple[int, int], st: dict) -> list:
+def _row_cells(item: PlanItem, number: int, links: dict[str, int], st: dict) -> list:
     cancelled = item.status == plan.CANCELLED
     values = [str(number), when_text(item), item.title, item.category, item.responsible, item.status,
               notes_text(item, links)]
@@ -292,7 +287,7 @@ def build_story(year: int, items: list[PlanItem], font: str, period: plan.Period
         first_rows.add(len(rows))
         for item in group.items:
             number += 1
-            cells = _row_cells(item, number, links.get(item.id, (0, 0)), st)
+            cells = _row_cells(item, number, links.get(item.id, {}), st)
             rows.append(Row(g, cells, _measure(cells)))
     head = _head_row(st)
     head_h = _measure(head[1:])

@@ -345,29 +345,35 @@ def linked_records(item: PlanItem) -> tuple[list[Activity], list[Visit]]:
     return activities, visits
 
 
-def link_counts(item_ids) -> dict[int, tuple[int, int]]:
-    """{item id: (linked activities, linked visits not voided)} for the items that have any."""
+def link_counts(item_ids) -> dict[int, dict[str, int]]:
+    """{item id: {record kind: how many linked records count}} for the items that have any.
+
+    The kinds a plan item can be linked to come from the areas (`Area.plan_links`): each is a
+    table with a `plan_item` foreign key."""
+    from union_desk import areas
+
     ids = list(item_ids)
-    counts: dict[int, list[int]] = {}
-    if not ids:
-        return {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for item_id, n in (
-            Activity.select(Activity.plan_item, fn.COUNT(Activity.id))
-            .where(Activity.plan_item.in_(chunk))
-            .group_by(Activity.plan_item)
-            .tuples()
-        ):
-            counts.setdefault(item_id, [0, 0])[0] = n
-        for item_id, n in (
-            Visit.select(Visit.plan_item, fn.COUNT(Visit.id))
-            .where(Visit.plan_item.in_(chunk) & ~Visit.voided)
-            .group_by(Visit.plan_item)
-            .tuples()
-        ):
-            counts.setdefault(item_id, [0, 0])[1] = n
-    return {k: (v[0], v[1]) for k, v in counts.items()}
+    counts: dict[int, dict[str, int]] = {}
+    for link in areas.plan_links():
+        model = areas.resolve(link.model)
+        for start in range(0, len(ids), 500):
+            where = model.plan_item.in_(ids[start : start + 500])
+            if link.counted:
+                where &= areas.resolve(link.counted)()
+            for item_id, n in model.select(model.plan_item, fn.COUNT(model.id)).where(where).group_by(model.plan_item).tuples():
+                counts.setdefault(item_id, {})[link.kind] = n
+    return counts
+
+
+def links_text(counts: dict[str, int]) -> str:
+    """'活动 2 项、走访 5 人次': an item's linked records, in the areas' order (screen and paper)."""
+    from union_desk import areas
+
+    return "、".join(
+        link.count_text.format(n=counts[link.kind], label=link.label)
+        for link in areas.plan_links()
+        if counts.get(link.kind)
+    )
 
 
 def link_candidates(item: PlanItem, text: str = "") -> tuple[list[Activity], list[Visit]]:

@@ -221,6 +221,11 @@ def cap_warnings(member: Member, visit_type: VisitType, when: dt.date, cash: Dec
 # --- writing ------------------------------------------------------------------------------------
 
 
+def counted_visits():
+    """Visits that count (for a plan item's links, totals): not voided."""
+    return ~Visit.voided
+
+
 def create_visit(data: dict, note: str = "") -> Visit:
     values = check_visit(data)
     values.setdefault("cash", values["visit_type"].standard_amount)

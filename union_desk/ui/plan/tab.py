@@ -75,7 +75,7 @@ class PlanTab(QWidget):
         self.shown_year, self.shown_month = today.year, today.month
         self.selected_day: dt.date | None = today
         self.events: plan_calendar.MonthEvents | None = None
-        self._links: dict[int, tuple[int, int]] = {}
+        self._links: dict[int, dict[str, int]] = {}
 
         # --- toolbar ---------------------------------------------------------------------------------
         self.prev_button = QToolButton()
@@ -264,13 +264,8 @@ class PlanTab(QWidget):
         return month
 
     def _links_text(self, item: PlanItem) -> str:
-        activities, visits = self._links.get(item.id, (0, 0))
-        parts = []
-        if activities:
-            parts.append(self.tr("%n activity(ies)", "", activities))
-        if visits:
-            parts.append(self.tr("%n visit(s)", "", visits))
-        return "、".join(parts)
+        # the count texts come from the areas that can be linked (Chinese, as on the printed plan)
+        return plan.links_text(self._links.get(item.id, {}))
 
     def _weekday(self, day: dt.date) -> str:
         return [
