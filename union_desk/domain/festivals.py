@@ -157,7 +157,18 @@ _JDN = 1721425  # date.toordinal() + _JDN = Julian day number
 @functools.lru_cache(maxsize=256)
 def _lunar_months(year: int) -> tuple[tuple[int, int, int, int], ...]:
     """(first Julian day, lunar year, month (negative = leap), days) of the lunar months that
-    cover solar year `year` (LunarYear: 11th month of year-1 to the 1st of year+1)."""
+    cover solar year `year` (LunarYear: 11th month of year-1 to the 1st of year+1).
+
+    1900–2100 come from a table written by tools/make_lunar_table.py with the same library
+    (computing a year takes lunar_python about 8 ms); other years are computed."""
+    from union_desk.domain import lunar_table
+
+    if lunar_table.FIRST <= year <= lunar_table.LAST:
+        return lunar_table.MONTHS[year]
+    return _computed_lunar_months(year)
+
+
+def _computed_lunar_months(year: int) -> tuple[tuple[int, int, int, int], ...]:
     return tuple(
         (int(m.getFirstJulianDay()), m.getYear(), m.getMonth(), m.getDayCount())
         for m in LunarYear.fromYear(year).getMonths()

@@ -487,8 +487,9 @@ class DueVisit:
     extra: dict = field(default_factory=dict)
 
 
-def _last_visits(since: dt.date, type_names: tuple[str, ...] | None = None) -> dict[int, dt.date]:
-    """Each member's latest valid visit on or after `since` (of the given types): one query."""
+def _last_visits(since: dt.date, type_names: tuple[str, ...] | None = None, member_ids=None) -> dict[int, dt.date]:
+    """Each member's latest valid visit on or after `since` (of the given types; of the given
+    members only, when there are few of them): one query."""
     query = (
         Visit.select(Visit.member, fn.MAX(Visit.date))
         .join(VisitType)
@@ -496,6 +497,8 @@ def _last_visits(since: dt.date, type_names: tuple[str, ...] | None = None) -> d
     )
     if type_names:
         query = query.where(VisitType.name.in_(type_names))
+    if member_ids is not None and len(member_ids) <= 500:
+        query = query.where(Visit.member.in_(list(member_ids)))
     return {member_id: Visit.date.python_value(last) for member_id, last in query.group_by(Visit.member).tuples()}
 
 
@@ -509,7 +512,8 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
         .join(Member)
         .where(HardshipFile.status.in_(("在档", "临时")) & (Member.status.in_(("在职", "退休"))))
     )
-    visited_this_year = _last_visits(year_start)
+    files = list(files)
+    visited_this_year = _last_visits(year_start, member_ids={f.member_id for f in files})
     for f in files:
         if f.member_id not in visited_this_year:
             due.append(DueVisit(f.member, f"困难职工（{f.grade}），本年尚未走访", "家庭困难"))
@@ -523,12 +527,13 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
         .join(Member)
         .where((Relative.death_date >= recent) & (Member.status.in_(("在职", "退休"))))
     )
+    relatives = list(relatives)
     condoled = {
         relative_id
         for (relative_id,) in Visit.select(Visit.relative)
-        .where(Visit.relative.is_null(False) & (Visit.voided == False))  # noqa: E712
+        .where(Visit.relative.in_([r.id for r in relatives]) & (Visit.voided == False))  # noqa: E712
         .tuples()
-    }
+    } if relatives else set()
     for r in relatives:
         if r.id not in condoled:
             due.append(DueVisit(r.member, f"{r.relation}{r.name} 于 {r.death_date:%Y-%m-%d} 去世", "直系亲属去世", r))
