@@ -126,7 +126,9 @@ def test_tables_match_the_statistics(page):
         headers = [widget.horizontalHeaderItem(c).text() for c in range(widget.columnCount())]
         assert headers == table.headers or table.key == "plan" and headers[1:] == table.headers[1:], (table.key, headers)
     assert page.tables["plan"].item(0, 0).text() == "1月"
-    assert page.tables["members_status"].item(len(figures.members.by_status), 0).text() == "合计"
+    total = page.tables["members_status"].item(len(figures.members.by_status), 0).text()
+    left = sum(figures.members.by_status.values()) - figures.members.total
+    assert total == (f"合计（含离会{left}人）" if left else "合计")
 
 
 def test_paragraph_and_copy(page):

@@ -130,12 +130,20 @@ def tables(m: MemberStats, stats) -> list[StatTable]:
     def whole(n: int) -> list:
         return ["合计", n, 1.0 if n else None]
 
+    # The status table also counts who left in the period (调出、去世、退会); the other tables count
+    # members only. Its total says so, so 150 here beside 146 there explains itself.
+    left = all_members - m.total
+    status_total = whole(all_members)
+    if left > 0:
+        status_total[0] = f"合计（含离会{left}人）"
     return [
         StatTable("members_status", "会员状态", ["状态", "人数", "占比"], ["text", "int", "rate"],
-                  shares(m.by_status.items(), all_members), whole(all_members), "pie", "人",
+                  shares(m.by_status.items(), all_members), status_total, "pie", "人",
                   TableLook(Chart("pie", (MEMBERS,), height=44), beside=True,
                             title=QT_TRANSLATE_NOOP("StatsPage", "Members by status"),
-                            headers=(QT_TRANSLATE_NOOP("StatsPage", "Status"), *COUNT_SHARE))),
+                            headers=(QT_TRANSLATE_NOOP("StatsPage", "Status"), *COUNT_SHARE),
+                            total=QT_TRANSLATE_NOOP("StatsPage", "Total (including {left} who left)") if left > 0 else "",
+                            total_args=(("left", left),))),
         StatTable("members_sex", "会员性别", ["性别", "人数", "占比"], ["text", "int", "rate"],
                   shares(m.by_sex.items(), m.total), whole(m.total), "pie", "人",
                   TableLook(Chart("pie", (MEMBERS,), height=44), beside=True,

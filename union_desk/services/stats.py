@@ -82,10 +82,12 @@ class TableLook:
     span: int = 1  # on the page: 1 = half the width (two boxes a row), 2 = the whole width
     # The page's own words, English sources translated in the context "StatsPage" ('' / () = the
     # printed title and headers). A month table gives the first and the last header only; the
-    # page puts its month names between. `total`: the 合计 label, {n} = the number of rows.
+    # page puts its month names between. `total`: the 合计 label, {n} = the number of rows and
+    # `total_args` any other figure it names.
     title: str = ""
     headers: tuple[str, ...] = ()
     total: str = ""
+    total_args: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass

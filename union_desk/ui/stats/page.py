@@ -325,7 +325,7 @@ class StatsPage(QWidget):
                 if table.row_months and c == 0 and not is_total and r < len(table.row_months):
                     text = self.month_name(table.row_months[r])
                 if is_total and c == 0:
-                    text = _t(look.total).format(n=len(table.rows)) if look.total else self.tr("Total")
+                    text = _t(look.total).format(n=len(table.rows), **dict(look.total_args)) if look.total else self.tr("Total")
                 item = QTableWidgetItem(text)
                 if kind in NUMBER_KINDS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
