@@ -260,10 +260,12 @@ def test_qt_is_trimmed(bundle):
     assert {"platforms", "imageformats"} <= folders
     assert [p.name.lower().removeprefix("lib").split(".")[0] for p in (plugins / "imageformats").iterdir()] == ["qico"]
     names = [p.name.lower() for p in (bundle / "_internal").rglob("*") if p.is_file()]
-    for unused in ("qt6pdf", "qt6quick", "qt6qml", "qt6svg", "opengl32sw", "libssl", "qtopengl.", "upx"):
+    for unused in ("qt6pdfquick", "qt6quick", "qt6qml", "qt6svg", "opengl32sw", "libssl", "qtopengl.", "upx"):
         assert not [n for n in names if unused in n], unused
-    # QtNetwork stays (QLocalServer).
+    # QtNetwork stays (QLocalServer, and QtPdf links it); QtPdf renders the print preview.
     assert [n for n in names if n.startswith("qtnetwork.")], "QtNetwork was dropped"
+    assert [n for n in names if n.startswith("qtpdf.")], "QtPdf (the print preview) was dropped"
+    assert [n for n in names if "qt6pdf." in n or n.startswith("libqt6pdf.so")], "the Qt6Pdf library was dropped"
 
 
 # --- Windows resources (read back, since they are ignored off Windows) ---------------------------
@@ -395,6 +397,7 @@ def test_spec_on_windows_simulated(tmp_path, monkeypatch):
         r"PySide6\plugins\imageformats\qico.dll",
         r"PySide6\plugins\platforms\qwindows.dll",
         r"PySide6\plugins\styles\qmodernwindowsstyle.dll",
+        r"PySide6\Qt6Pdf.dll",
         r"PySide6\Qt6Network.dll",
         r"PySide6\Qt6Charts.dll",
         r"libcrypto-3.dll",

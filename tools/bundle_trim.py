@@ -39,10 +39,8 @@ EXCLUDES = [
     "PySide6.QtSerialPort",
     "PySide6.QtSerialBus",
     "PySide6.QtNfc",
-    # QtPdf / QtPdfWidgets: nothing imports them today (printing writes PDFs with reportlab and
-    # hands them to the system viewer). A print preview would need them back, with QtNetwork.
-    "PySide6.QtPdf",
-    "PySide6.QtPdfWidgets",
+    # QtPdf / QtPdfWidgets are NOT excluded: the print preview (union_desk/ui/print_preview.py)
+    # renders the ReportLab PDFs with them (Qt6Pdf links Qt6Network, which stays too).
     # The Python bindings of QtOpenGL (~9 MB): QtCharts links the Qt6OpenGL libraries (they stay)
     # but its Python module does not import these, and nothing else does.
     "PySide6.QtOpenGL",
@@ -61,7 +59,8 @@ EXCLUDES = [
     "PySide2",
     "matplotlib",
     "IPython",
-    # TLS: the app never talks to a network (QtNetwork stays for QLocalServer, which is local).
+    # TLS: the app never talks to a network (QtNetwork stays for QLocalServer, which is local,
+    # and for Qt6Pdf, which links it).
     # Python's `ssl` pulls in libssl; urllib and http.client import it only inside try blocks.
     "ssl",
     "_ssl",
@@ -79,11 +78,12 @@ EXCLUDES = [
 # libQt6Svg.so.6).
 
 # Libraries dragged in through plugins: the virtual-keyboard input plugin needs QtQml/QtQuick
-# (~17 MB); the PDF and SVG image plugins need QtPdf / QtSvg. opengl32sw.dll (Windows, ~20 MB) is
-# Mesa's software OpenGL, a fallback for OpenGL rendering, which this Widgets app does not do
-# (QtCharts draws with QPainter); d3dcompiler serves Qt Quick only.
+# (~17 MB); the SVG image plugin needs QtSvg. The PDF image-format plugin (qpdf) goes, but Qt6Pdf
+# and Qt6PdfWidgets stay for the print preview; Qt6PdfQuick (its QML half) goes with QtQuick.
+# opengl32sw.dll (Windows, ~20 MB) is Mesa's software OpenGL, a fallback for OpenGL rendering,
+# which this Widgets app does not do (QtCharts draws with QPainter); d3dcompiler serves Qt Quick only.
 UNUSED_QT_LIBRARIES = (
-    "qt6qml", "qt6quick", "qt6virtualkeyboard", "qtvirtualkeyboardplugin", "qt6pdf", "qpdf", "qt6svg",
+    "qt6qml", "qt6quick", "qt6virtualkeyboard", "qtvirtualkeyboardplugin", "qt6pdfquick", "qpdf", "qt6svg",
     "opengl32sw", "d3dcompiler",
     "ssl.so", "ssl-3",  # OpenSSL's TLS half, collected for QtNetwork's TLS back-end (libcrypto stays: hashlib)
 )

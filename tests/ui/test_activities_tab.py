@@ -13,7 +13,6 @@ import re
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from test_main_window import english_words, screenshot, visible_texts
 
@@ -26,6 +25,7 @@ from union_desk.ui.activities.dialogs import BulkSignUpDialog, ResultDialog, Tea
 from union_desk.ui.activities.import_dialog import SignUpImportDialog
 from union_desk.ui.activities.member_activities import MemberActivitiesPanel
 from union_desk.ui.main_window import MainWindow
+from union_desk.ui.print_preview import PrintPreviewDialog
 
 NOW = dt.datetime.now().replace(second=0, microsecond=0)
 SOON = (NOW + dt.timedelta(days=10)).replace(hour=15, minute=30)
@@ -434,7 +434,7 @@ def test_fast_check_in_by_pinyin_initials(tab, window, qtbot, people, warnings):
 # --- printing and import -------------------------------------------------------------------------
 
 
-def test_print_buttons_write_and_open_pdfs(tab, qtbot, people, monkeypatch, tmp_path):
+def test_print_buttons_preview_and_save_pdfs(tab, qtbot, people, monkeypatch, tmp_path):
     from pypdf import PdfReader
 
     activity = make_activity("教职工运动会")
@@ -449,8 +449,12 @@ def test_print_buttons_write_and_open_pdfs(tab, qtbot, people, monkeypatch, tmp_
         chosen.append(default)
         return str(tmp_path / f"out{len(chosen)}.pdf"), _filter
 
+    def save_in_preview(dialog):  # the print preview: the user clicks 另存为PDF
+        opened.append(str(dialog.save_as()))
+        return 0
+
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(PrintPreviewDialog, "exec", save_in_preview)
     for button, words in (
         (detail.print_signup_button, ("报名表", "候补", "第1位")),
         (detail.print_signin_button, ("签到表", "签名", "欧阳锋")),

@@ -8,7 +8,6 @@ import pytest
 from openpyxl import Workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from test_main_window import english_words, screenshot, visible_texts
 
@@ -18,6 +17,7 @@ from union_desk.services import plan, plan_template, settings
 from union_desk.ui import i18n
 from union_desk.ui.plan.import_dialog import BAD_CELL_BG, ERROR_BG, PlanImportDialog
 from union_desk.ui.plan.tab import PlanTab
+from union_desk.ui.print_preview import PrintPreviewDialog
 
 
 @pytest.fixture
@@ -54,18 +54,24 @@ def test_buttons_are_chinese(tab):
     assert tab.print_button.isVisible() and tab.import_button.isVisible()
 
 
-def test_print_writes_and_opens_a_pdf(tab, qtbot, tmp_path, monkeypatch, shown):
-    asked, opened = [], []
+def test_print_previews_then_saves_a_pdf(tab, qtbot, tmp_path, monkeypatch, shown):
+    asked, opened, previews = [], [], []
 
     def fake_save(parent, title, suggested, filters):
         asked.append((title, suggested))
         return str(tmp_path / "计划.pdf"), filters
 
+    def save_in_preview(dialog):  # the print preview: the user clicks 另存为PDF
+        previews.append(dialog.title)
+        opened.append(str(dialog.save_as()))
+        return 0
+
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(PrintPreviewDialog, "exec", save_in_preview)
     click(qtbot, tab.print_button)
     assert not shown, shown
-    assert asked[0][0] == "打印计划" and asked[0][1].endswith("2026年工作计划.pdf")
+    assert previews == ["打印计划"]
+    assert asked[0][1].endswith("2026年工作计划.pdf")
     assert opened == [str(tmp_path / "计划.pdf")]
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(opened[0]).pages))
     assert "杭州市文澜实验学校工会委员会2026年工作计划" in text and "三八" in text
@@ -79,8 +85,9 @@ def test_print_writes_and_opens_a_pdf(tab, qtbot, tmp_path, monkeypatch, shown):
     assert "2026年秋季学期工作计划" in text and "三八" not in text
 
 
-def test_print_cancelled_writes_nothing(tab, qtbot, monkeypatch, shown):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
+def test_print_preview_closed_saves_nothing(tab, qtbot, monkeypatch, shown):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: pytest.fail("no file name is asked"))
+    monkeypatch.setattr(PrintPreviewDialog, "exec", lambda dialog: 0)
     assert tab.print_plan() is None
 
 

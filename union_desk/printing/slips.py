@@ -588,15 +588,16 @@ def render_slips(slips: list[Slip], filename, *, font: str, size: str = DEFAULT_
 # --- public -------------------------------------------------------------------------------------
 
 
-def print_visit_slips(visit_ids: Iterable[int], path, *, size: str | None = None) -> common.PrintedPdf:
+def print_visit_slips(visit_ids: Iterable[int], path, *, size: str | None = None, mark: bool = True) -> common.PrintedPdf:
     """Print the slips of `visit_ids` (one per page, in that order) into the PDF `path`.
 
     After the file is written, each visit that is not voided is recorded as printed
     (`visits.mark_printed_many`: the audit rows of `mark_printed`, in one transaction); a visit
     printed before shows 补打. Nothing is recorded when the file cannot be written.
-    """
-    from union_desk.services import visits as visit_service
 
+    `mark=False` writes a PDF for the print preview only: nothing is recorded, since the slip's
+    amount is fixed only once it goes to a printer or is saved (`mark_slips_printed` then).
+    """
     size = size or slip_size()
     if size not in LAYOUTS:
         raise ValidationError(f"不支持的记录单尺寸：{size}（可选：{'、'.join(SLIP_SIZES)}）", field="slip_size")
@@ -604,7 +605,8 @@ def print_visit_slips(visit_ids: Iterable[int], path, *, size: str | None = None
     font, description = common.chinese_font()
     slips = slips_for(chosen)
     target = common.write_pdf_atomic(path, lambda tmp: render_slips(slips, tmp, font=font, size=size))
-    visit_service.mark_printed_many([v for v in chosen if not v.voided])
+    if mark:
+        _mark(chosen)
     return common.PrintedPdf(
         path=target,
         pages=len(slips),
@@ -615,9 +617,23 @@ def print_visit_slips(visit_ids: Iterable[int], path, *, size: str | None = None
     )
 
 
-def print_visit_slip(visit_id: int, path, *, size: str | None = None) -> common.PrintedPdf:
-    """Print one visit's slip (`union-desk print visit VISIT_ID -o FILE.pdf`)."""
-    return print_visit_slips([visit_id], path, size=size)
+def print_visit_slip(visit_id: int, path, *, size: str | None = None, mark: bool = True) -> common.PrintedPdf:
+    """Print one visit's slip (`union-desk print visit VISIT_ID -o FILE.pdf`: a saved PDF, so it
+    is recorded as printed)."""
+    return print_visit_slips([visit_id], path, size=size, mark=mark)
+
+
+def _mark(chosen: list[Visit]) -> None:
+    from union_desk.services import visits as visit_service
+
+    visit_service.mark_printed_many([v for v in chosen if not v.voided])
+
+
+def mark_slips_printed(visit_ids: Iterable[int]) -> None:
+    """Record the slips of `visit_ids` as printed (not the voided ones; a slip printed before
+    keeps its first time): the print preview calls this when the job went to the printer or the
+    PDF was saved."""
+    _mark(load_visits(visit_ids))
 
 
 __all__ = [
@@ -625,6 +641,7 @@ __all__ = [
     "Slip",
     "is_condolence",
     "load_visits",
+    "mark_slips_printed",
     "print_visit_slip",
     "print_visit_slips",
     "render_slips",

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -58,7 +59,8 @@ def members_by_rule(rule: str) -> list[Member]:
 
 
 class BatchDialog(FormDialog):
-    """After exec(), `created` holds the visits made."""
+    """After exec(), `created` holds the visits made; `print_requested` is True when they were
+    saved with 保存并打印."""
 
     def __init__(self, parent=None, *, initial_members: list[Member] | None = None):
         super().__init__(parent)
@@ -136,6 +138,12 @@ class BatchDialog(FormDialog):
         layout = QVBoxLayout(self.body)
         layout.addLayout(body, 1)
         self.buttons = save_cancel_buttons(self, self.tr("Save all"))
+        # 保存并打印: save, then the caller previews the batch's slips (one preview) and sign-off sheet
+        self.print_requested = False
+        self.save_print_button = QPushButton(self.tr("Save all and print…"))
+        self.save_print_button.setToolTip(self.tr("Save the visits, then preview and print their slips and the sign-off sheet"))
+        self.buttons.addButton(self.save_print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_print_button.clicked.connect(self.save_and_print)
         self.set_buttons(self.buttons)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -247,3 +255,10 @@ class BatchDialog(FormDialog):
         self.created = created
         super().accept()
 
+    def save_and_print(self) -> None:
+        """保存并打印: like 保存; when the visits were saved, `print_requested` tells the caller to
+        open the print preview of their slips."""
+        self.print_requested = True
+        self.accept()
+        if not self.created:  # refused or cancelled: the dialog stays open
+            self.print_requested = False

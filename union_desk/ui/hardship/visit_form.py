@@ -10,12 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,7 +79,8 @@ def fill_relative_combo(combo: QComboBox, member: Member | None, placeholder: st
 
 class VisitForm(FormDialog):
     """New visit (`visit=None`, optionally prefilled) or edit of `visit`. After exec(), `saved`
-    holds the visit written (for 作废重开 the new one)."""
+    holds the visit written (for 作废重开 the new one); `print_requested` is True when it was
+    saved with 保存并打印."""
 
     def __init__(
         self,
@@ -159,6 +162,12 @@ class VisitForm(FormDialog):
         layout.addWidget(self.printed_note)
         layout.addLayout(form)
         self.buttons = save_cancel_buttons(self)
+        # 保存并打印: save, then the caller opens the print preview of the slip (`print_requested`)
+        self.print_requested = False
+        self.save_print_button = QPushButton(self.tr("Save and print…"))
+        self.save_print_button.setToolTip(self.tr("Save the visit, then preview and print its slip"))
+        self.buttons.addButton(self.save_print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_print_button.clicked.connect(self.save_and_print)
         self.set_buttons(self.buttons)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -308,6 +317,14 @@ class VisitForm(FormDialog):
             return
         self.saved = saved
         super().accept()
+
+    def save_and_print(self) -> None:
+        """保存并打印: like 保存; when the visit was saved, `print_requested` tells the caller to
+        open the print preview of its slip."""
+        self.print_requested = True
+        self.accept()
+        if self.saved is None:  # refused or cancelled: the form stays open, a later 保存 does not print
+            self.print_requested = False
 
     def _show_problem(self, exc: ValidationError) -> None:
         show_error(self, self.windowTitle(), exc)
