@@ -58,7 +58,7 @@ def in_preview(monkeypatch):
 
             seen.append({"text": "".join(p.extract_text() for p in PdfReader(str(self.path)).pages)})
             action(self)
-            if self.done:
+            if self.jobs:
                 seen[-1]["after"] = "".join(p.extract_text() for p in PdfReader(str(self.path)).pages)
             return 0
 

@@ -83,6 +83,13 @@ def check_pages(name: str, dialog: QWidget, app) -> list[dict]:
     return results
 
 
+def _slip_pdf(folder: Path, visit) -> Path:
+    """A real A5 slip to preview (written without marking the visit printed)."""
+    from union_desk.printing import slips
+
+    return slips.print_visit_slips([visit.id], folder / "preview.pdf", mark=False).path
+
+
 def main(argv: list[str]) -> int:
     db_path = Path(argv[0])
     no_fit = "--no-fit" in argv
@@ -114,6 +121,7 @@ def main(argv: list[str]) -> int:
         SignUp,
         Visit,
     )
+    from union_desk.ui.print_preview import PrintPreviewDialog
     from union_desk.ui.about_dialog import AboutDialog
     from union_desk.ui.activities.activity_form import ActivityForm
     from union_desk.ui.activities.common import ReportDialog
@@ -200,6 +208,7 @@ def main(argv: list[str]) -> int:
         # shown before the main window, without a parent; a data file in the suggested folder
         # adds the "already exists" line
         "FirstRunDialog": lambda: FirstRunDialog(db_path.parent, None),
+        "PrintPreviewDialog": lambda: PrintPreviewDialog(_slip_pdf(db_path.parent, visit), p),
     }
     for name, build in dialogs.items():
         dialog = build()

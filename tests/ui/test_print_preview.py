@@ -213,7 +213,7 @@ def test_print_button_prints_the_pages_chosen_in_the_preview(preview, printers, 
     assert shown["range"] == (QPrintDialog.PrintRange.PageRange, 2, 3, 1, 4)
     assert pdfinfo(printers)[0] == 2
     assert bars(printers) == [[1], [2]]
-    assert done == [1] and dialog.done == ["printed"]
+    assert done == [1] and dialog.jobs == ["printed"]
 
 
 def test_print_dialog_cancelled_prints_nothing(preview, printers, monkeypatch):
@@ -221,7 +221,7 @@ def test_print_dialog_cancelled_prints_nothing(preview, printers, monkeypatch):
     dialog = preview(on_done=lambda: done.append(1))
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: 0)
     dialog.print_button.click()
-    assert not printers.exists() and done == [] and dialog.done == []
+    assert not printers.exists() and done == [] and dialog.jobs == []
 
 
 def test_no_printer_says_so_and_offers_the_pdf(preview, monkeypatch, tmp_path):
@@ -242,7 +242,7 @@ def test_no_printer_says_so_and_offers_the_pdf(preview, monkeypatch, tmp_path):
     assert asked and "printer" in asked[0].lower() or "打印机" in asked[0]
     assert names[0].endswith("测试文件.pdf")
     assert (tmp_path / "copy.pdf").read_bytes() == dialog.path.read_bytes()
-    assert done == [1] and dialog.done == ["saved"] and dialog.saved_path == tmp_path / "copy.pdf"
+    assert done == [1] and dialog.jobs == ["saved"] and dialog.saved_path == tmp_path / "copy.pdf"
     assert "copy.pdf" in dialog.status.text()
 
 
@@ -251,7 +251,7 @@ def test_no_printer_declined_does_nothing(preview, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: pytest.fail("not asked"))
     dialog = preview()
-    assert dialog.print_document() is False and dialog.done == []
+    assert dialog.print_document() is False and dialog.jobs == []
 
 
 def test_save_as_cancelled_marks_nothing(preview, monkeypatch):
@@ -259,7 +259,7 @@ def test_save_as_cancelled_marks_nothing(preview, monkeypatch):
     done = []
     dialog = preview(on_done=lambda: done.append(1))
     dialog.save_pdf_button.click()
-    assert done == [] and dialog.done == []
+    assert done == [] and dialog.jobs == []
 
 
 def test_save_as_refused_says_why(preview, monkeypatch, tmp_path):
@@ -270,7 +270,7 @@ def test_save_as_refused_says_why(preview, monkeypatch, tmp_path):
     dialog = preview(on_done=lambda: done.append(1))
     dialog.save_pdf_button.click()
     assert warned and "文件夹不存在" in warned[0]
-    assert done == [] and dialog.done == []
+    assert done == [] and dialog.jobs == []
 
 
 def test_single_page_has_no_range(preview):

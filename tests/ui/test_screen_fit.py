@@ -53,7 +53,7 @@ def test_every_window_fits_the_screen(tmp_path, demo_file, screen):
     assert len(results) >= 38  # the main window and every dialog were opened
     wizard_pages = {f"RosterImportWizard page {i}" for i in range(1, 6)}
     wizard_pages |= {f"LedgerImportDialog page {i}" for i in range(1, 4)}
-    assert {"SettingsDialog", "FirstRunDialog"} | wizard_pages <= set(results)
+    assert {"SettingsDialog", "FirstRunDialog", "PrintPreviewDialog"} | wizard_pages <= set(results)
     available = results["MainWindow"]["available"]
     expected = [1366, 728] if scale is None else [1280, 693]
     assert available[2:] == expected

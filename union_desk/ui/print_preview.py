@@ -191,7 +191,7 @@ class PrintPreviewDialog(FormDialog):
 
     `default_name` is offered by 另存为PDF; `on_done()` runs after every job sent to a printer and
     every PDF saved; `refresh()` then writes the PDF again and returns its new path (optional).
-    `done` lists what happened ("printed", "saved"); `saved_path` is the last PDF saved.
+    `jobs` lists what happened ("printed", "saved"); `saved_path` is the last PDF saved.
     """
 
     confirm_discard = False
@@ -212,7 +212,7 @@ class PrintPreviewDialog(FormDialog):
         self.default_name = default_name or self.path.stem
         self.on_done = on_done
         self.refresh = refresh
-        self.done: list[str] = []
+        self.jobs: list[str] = []
         self.saved_path: Path | None = None
         self.setWindowTitle(self.tr("Print preview – {name}").format(name=self.default_name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -464,8 +464,8 @@ class PrintPreviewDialog(FormDialog):
     # --- after a print or a save --------------------------------------------------------------
 
     def _finished(self, what: str) -> None:
-        first = not self.done
-        self.done.append(what)
+        first = not self.jobs
+        self.jobs.append(what)
         if self.on_done is None:
             return
         from union_desk.ui.hardship.common import show_error

@@ -135,7 +135,7 @@ def print_pdf(
             dialog.exec()
         finally:
             dialog.release()  # QtPdf holds the file open: close it before deleting (Windows)
-            done, saved = list(dialog.done), dialog.saved_path
+            done, saved = list(dialog.jobs), dialog.saved_path
             dialog.deleteLater()
         if not done:
             return None
