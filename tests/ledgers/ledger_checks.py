@@ -47,6 +47,14 @@ def find_row(ws, text: str, col: int = 1) -> int | None:
     return None
 
 
+def printed_columns(ws) -> int:
+    """How many columns (from A) the sheet's print area holds."""
+    from openpyxl.utils import column_index_from_string
+
+    last = ws.print_area.split("!")[-1].split(":")[-1]
+    return column_index_from_string(last.replace("$", "").rstrip("0123456789"))
+
+
 def assert_printable(ws, header_row: int = 3) -> None:
     """A4 landscape, one page wide, any number tall, the header repeated, page numbers."""
     assert ws.page_setup.orientation == "landscape"

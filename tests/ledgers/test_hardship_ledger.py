@@ -28,7 +28,10 @@ def test_hardship_ledger_layout_ids_and_totals(tmp_path, records):
     assert "户" in ws["A2"].value
     lc.assert_printable(ws)
     cols = lc.header_map(ws)
-    assert list(cols)[:4] == ["序号", "姓名", "部门", "身份证号"]
+    assert list(cols)[:4] == ["序号", "姓名", "部门", "困难类别"]
+    # the masked ID, 发现途径 and 变动日期 stay in the sheet, after the printed columns and outside the print area
+    assert all(cols[h] > lc.printed_columns(ws) for h in ("身份证号", "发现途径", "变动日期"))
+    assert cols["情况说明"] <= lc.printed_columns(ws)
     assert "情况说明" in cols and "本期帮扶金额" in cols
     total_row = lc.find_row(ws, "合计")
     numbers = lc.column_values(ws, "身份证号", last=total_row - 1)

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from peewee import fn
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from test_main_window import screenshot
 from test_visit_form import answers, english_on, styled  # noqa: F401 - fixture
@@ -26,10 +25,11 @@ from union_desk.ui.hardship.assistance_dialog import AssistanceDialog, Assistanc
 from union_desk.ui.hardship.batch_dialog import BatchDialog
 from union_desk.ui.hardship.file_form import CloseDialog, FileForm, ReviewDialog
 from union_desk.ui.hardship.member_visits import MemberVisitsPanel
-from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.file_names import documents_dir
 from union_desk.ui.hardship.visit_form import VisitForm
 from union_desk.ui.hardship.visit_types_dialog import VisitTypesDialog
 from union_desk.ui.main_window import MainWindow
+from union_desk.ui.print_preview import PrintPreviewDialog
 
 TODAY = dt.date.today()
 OPEN = ("在档", "临时")
@@ -324,16 +324,21 @@ def test_batch_from_the_visits_list(tab, qtbot, monkeypatch):
 
 @pytest.fixture
 def save_to(tmp_path, monkeypatch):
-    opened: list[str] = []
+    """打印 opens the print preview; there the user clicks 另存为PDF (which asks the file name)."""
+    saved: list[str] = []
     chosen: list[str] = []
 
     def fake_save(parent, title, default, _filter):
         chosen.append(default)
         return str(tmp_path / f"out{len(chosen)}.pdf"), _filter
 
+    def save_in_preview(dialog):
+        saved.append(str(dialog.save_as()))
+        return 0
+
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-    return chosen, opened
+    monkeypatch.setattr(PrintPreviewDialog, "exec", save_in_preview)
+    return chosen, saved
 
 
 def test_print_slips_and_sign_off_sheet(tab, qtbot, save_to, tmp_path):
@@ -498,7 +503,8 @@ def test_assistance_records_add_and_void(tab, qtbot, warnings, monkeypatch):
     click(qtbot, dialog.void_button)
     assert Assistance.get_by_id(record.id).voided
     assert dialog.model.data(dialog.model.index(0, 7)) == "已作废：录入错误"
-    assert dialog.total.text() == "共 0 条，合计 0.00 元"
+    # the voided row is still listed: counted and named, not added (issue 14: "共 3 条" above 4 rows)
+    assert dialog.total.text() == "共 1 条，其中作废 1 条（不计入），合计 0.00 元"
     screenshot(dialog, "assistance")
     assert not english_on(dialog)
 

@@ -127,3 +127,9 @@ def to_chinese_capital(amount) -> str:
     if not jiao and not fen:
         out.append("整")
     return "".join(out)
+
+
+def rmb_capital(amount) -> str:
+    """'人民币壹仟零伍元伍角': the capitals follow 人民币 with no gap (the rules for filling in bills:
+    nothing may be written between them). Print every "人民币 + capitals" with this."""
+    return "人民币" + to_chinese_capital(amount)

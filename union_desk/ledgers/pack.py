@@ -6,8 +6,9 @@ Sheets, in order: 封面 (school, union, year, 制表人, 审核人, date, laid 
 page), 目录 (each entry a link to its sheet, with the number of records), the ledgers of every
 area in the order of `catalog.all_ledgers()` (read from the registry, `union_desk.areas`;
 会员花名册 first), and 年度统计 (`stats_sheet`: members by status, sex and age band; visits and
-cash by type and month; assistance by kind; activities and participation rate; plan completion). Every sheet prints on A4 landscape, one page wide, its header rows repeated,
-the sheet name and page numbers in the footer. The file is written atomically; `progress(done,
+cash by type and month; assistance by kind; activities and participation rate; plan completion). Every sheet prints on A4 landscape with no text below 9 pt — one page wide
+(a ledger too wide for that at 9 pt: two or more, 序号 and 姓名 on each; see xlsx_export) —
+its header rows repeated, the sheet name and page numbers in the footer. The file is written atomically; `progress(done,
 total, label)` returning False cancels and writes nothing.
 """
 
@@ -35,6 +36,8 @@ from union_desk.ledgers.xlsx_export import (
     add_ledger_sheet,
     header_cells,
     page_setup,
+    page_units,
+    paper_width,
     title_row,
 )
 
@@ -127,8 +130,6 @@ def write_cover(ws, options: ExportOptions, union_name: str, period: LedgerPerio
     日期 on ruled lines; one A4 landscape page."""
     sheet = SheetBuilder(ws)
     ncols = 8
-    for col in range(1, ncols + 1):
-        sheet.width(col, 14)
     made_on = options.made_on or options.day
     title_row(sheet, 4, options.school_name or "", ncols, COVER_SCHOOL_FONT, 40)
     title_row(sheet, 6, f"工会工作{PACK_TITLE}", ncols, COVER_TITLE_FONT, 64)
@@ -143,6 +144,11 @@ def write_cover(ws, options: ExportOptions, union_name: str, period: LedgerPerio
         ("审 核 人", options.reviewed_by),
         ("制表日期", f"{made_on.year}年{made_on.month}月{made_on.day}日"),
     )
+    # the values (columns D–G) as wide as the longest needs, within the page at 9 pt or more
+    value_width = max(paper_width(value or "", COVER_VALUE_FONT.sz) for _, value in lines) + 2
+    value_width = min(value_width, page_units("landscape") - 4 * 14)
+    for col in range(1, ncols + 1):
+        sheet.width(col, max(14, value_width / 4) if 4 <= col <= 7 else 14)
     row = 11
     for label, value in lines:
         sheet.put_merged(row, 2, 3, f"{label}：", label_style)

@@ -2,10 +2,17 @@
 import and, where it fits, the on-screen table.
 
 A column says what it is called (`header`), how to read its value from a record for export
-(`value(record, options)`), how wide it is in Excel characters, what kind of value it holds (which
-decides the number format: ID numbers and phones are text, dates real dates, money two decimals),
-which header words are accepted on import (`aliases`) and which model field it imports into
-(`field`; None for export-only columns such as 序号 and 年龄).
+(`value(record, options)`), what kind of value it holds (which decides the number format: ID
+numbers and phones are text, dates real dates, money two decimals), which header words are
+accepted on import (`aliases`) and which model field it imports into (`field`; None for
+export-only columns such as 序号 and 年龄).
+
+It also says how it goes on paper (xlsx_export): whether it is printed at all (`printed`; the
+columns left off paper stay in the sheet, after the printed ones, outside the print area),
+whether its text may wrap (`wrap` for long text, `fold` for short text whose rare long value may
+wrap when the page is tight), and how narrow a wrapping column may get (`width`, in Excel
+characters) and how wide a column may grow (`max_width`). The widths themselves come from the
+content.
 
 The record ledgers (困难职工档案, 帮扶, 走访慰问, 活动, 计划) live one module per ledger beside
 this one and are listed, in the order of the inspection pack, in `ledgers.catalog`.
@@ -92,9 +99,11 @@ class LedgerColumn:
     kind: str = "text"
     aliases: tuple[str, ...] = ()
     field: str | None = None
-    wrap: bool = False  # long text (备注): wrap inside the cell instead of widening the column
+    wrap: bool = False  # long text (备注): wrap inside the cell instead of widening the column (imported with its lines)
+    fold: bool = False  # short text (部门): one line unless the page is tight, then a long value wraps on paper
     max_width: float = 40
     in_default: bool = True  # False: exported only when asked for by key
+    printed: bool = True  # False: in the sheet (after the printed columns), outside the print area
     total: bool | None = None  # a total in the total row; None = yes for money columns
     parse: Callable[[Any], Any] | None = None  # import: a cell (not blank) to the value; None = by kind
 
@@ -152,6 +161,9 @@ class LedgerSpec:
     signatures: bool = True  # 制表人 / 审核人 / 日期 under the table and in the print footer
     muted: Callable[[Any], bool] | None = None  # records shown struck through and left out of totals (作废)
     summary: Callable[[list, ExportOptions], list[Block]] | None = None  # small tables under the ledger
+    # columns repeated on every page when the printed columns need more than one page wide
+    # (`print_title_cols`): the leading columns up to the last of these
+    repeat_columns: tuple[str, ...] = ("seq", "name")
 
     def column(self, key: str) -> LedgerColumn:
         for column in self.columns:
@@ -160,12 +172,21 @@ class LedgerSpec:
         raise KeyError(key)
 
     def export_columns(self, options: ExportOptions | None = None) -> list[LedgerColumn]:
+        """The columns of an export, in sheet order: the printed ones first (see `paper_columns`)."""
+        printed, rest = self.paper_columns(options)
+        return printed + rest
+
+    def paper_columns(self, options: ExportOptions | None = None) -> tuple[list[LedgerColumn], list[LedgerColumn]]:
+        """(printed, not printed) columns of an export. The spec decides what goes on paper: its
+        default columns marked `printed`; the others of the export (`all_columns`, or a default
+        column not printed) follow them in the sheet, outside the print area — an xlsx cannot hide
+        a column from print only. Columns picked by key (`options.columns`) are all printed."""
         keys = options.columns if options and options.columns else None
-        if options and options.all_columns and keys is None:
-            return list(self.columns)
-        if keys is None:
-            return [c for c in self.columns if c.in_default]
-        return [self.column(k) for k in keys]
+        if keys is not None:
+            return [self.column(k) for k in keys], []
+        wanted = [c for c in self.columns if c.in_default or (options and options.all_columns)]
+        printed = [c for c in wanted if c.in_default and c.printed]
+        return printed, [c for c in wanted if not (c.in_default and c.printed)]
 
     @property
     def import_columns(self) -> list[LedgerColumn]:
@@ -257,10 +278,11 @@ MEMBER_COLUMNS = (
     LedgerColumn("birth_date", "出生日期", _attr("birth_date"), 11, kind="date", aliases=("出生年月", "生日", "出生年月日"), field="birth_date"),
     LedgerColumn("age", "年龄", _age_value, 5, kind="int", aliases=("周岁",), in_default=False),
     LedgerColumn("phone", "联系电话", _attr("phone"), 13, kind="phone", aliases=("手机", "电话", "手机号码", "联系方式", "手机号"), field="phone"),
-    LedgerColumn("department", "部门", _attr("department"), 10, aliases=("科室", "组室", "教研组", "所在部门", "部门组室"), field="department"),
+    LedgerColumn("department", "部门", _attr("department"), 10, aliases=("科室", "组室", "教研组", "所在部门", "部门组室"), field="department",
+                 fold=True, max_width=16),
     LedgerColumn("union_group", "工会小组", _attr("union_group"), 10, aliases=("小组",), field="union_group", in_default=False),
     LedgerColumn("post", "职务", _attr("post"), 8, aliases=("行政职务",), field="post"),
-    LedgerColumn("title", "职称", _attr("title"), 10, aliases=("专业技术职称", "专业技术职务"), field="title"),
+    LedgerColumn("title", "职称", _attr("title"), 8, aliases=("专业技术职称", "专业技术职务"), field="title", fold=True, max_width=16),
     LedgerColumn("employment_type", "用工性质", _attr("employment_type"), 8, aliases=("用工形式", "人员类别", "编制"), field="employment_type", in_default=False),
     LedgerColumn("status", "状态", _attr("status"), 6, aliases=("在职状态", "人员状态"), field="status"),
     LedgerColumn("status_date", "状态变动日期", _attr("status_date"), 11, kind="date", aliases=("变动日期", "离职日期", "退休日期"), field="status_date", in_default=False),
@@ -288,7 +310,7 @@ MEMBER_COLUMNS = (
         field="birthday_lunar",
         in_default=False,
     ),
-    LedgerColumn("notes", "备注", _attr("notes"), 14, field="notes", wrap=True, max_width=24),
+    LedgerColumn("notes", "备注", _attr("notes"), 8, field="notes", wrap=True, max_width=24),
 )
 
 MEMBERS = LedgerSpec(
@@ -315,9 +337,10 @@ def get_spec(kind: str) -> LedgerSpec:
     raise KeyError(f"unknown ledger {kind!r}")
 
 
-def member_columns(get: Callable[[Any], Any], *, with_id: bool = True) -> tuple[LedgerColumn, ...]:
+def member_columns(get: Callable[[Any], Any], *, with_id: bool = True, id_printed: bool = True) -> tuple[LedgerColumn, ...]:
     """姓名, 部门 and 身份证号 (masked unless `full_id`) of the member a record belongs to
-    (`get(record)` gives the member); on import they tell which member a row means."""
+    (`get(record)` gives the member); on import they tell which member a row means. The ID is
+    left off paper when not `id_printed` (it stays in the sheet)."""
 
     def name(record, options):
         return get(record).name
@@ -330,9 +353,10 @@ def member_columns(get: Callable[[Any], Any], *, with_id: bool = True) -> tuple[
 
     return (
         LedgerColumn("name", "姓名", name, 8, aliases=MEMBERS.column("name").aliases, field="name"),
-        LedgerColumn("department", "部门", department, 10, aliases=MEMBERS.column("department").aliases, field="department"),
+        LedgerColumn("department", "部门", department, 10, aliases=MEMBERS.column("department").aliases, field="department",
+                     fold=True, max_width=16),
         LedgerColumn("id_number", "身份证号", id_number, 20, kind="id", aliases=MEMBERS.column("id_number").aliases,
-                     field="id_number", in_default=with_id),
+                     field="id_number", in_default=with_id, printed=id_printed),
     )
 
 

@@ -5,7 +5,8 @@ Layout (DESIGN.md, Excel conventions): a title row (学校名称 + 年度 + 工�
 the sheet, an info row, the key paragraph (merged, wrapped), then each table with its caption,
 a bold bordered header row, the rows and a bold 合计 row; a 制表人 / 审核人 / 日期 line at the end.
 Numbers are real numbers (money with two decimals, rates as percentages). A4 landscape, fitted
-to one page wide, page numbers in the footer.
+to one page wide with the text at 9 pt or more (the labels column wraps when the tables are
+wide), page numbers in the footer.
 
     write_stats_sheet(2026, "2026年度统计.xlsx")
 """
@@ -36,8 +37,14 @@ from union_desk.ledgers.xlsx_export import (
     SIGN_FONT,
     TITLE_FONT,
     TOTAL_FONT,
-    body_width,
-    header_width,
+    FOOTER_SIZE,
+    HEADER_LINE_HEIGHT,
+    HEADER_SIZE,
+    LINE_HEIGHT,
+    header_floor,
+    page_units,
+    paper_lines,
+    paper_width,
     set_text,
 )
 from union_desk.services import stats as stats_service
@@ -45,9 +52,10 @@ from union_desk.services.stats import StatTable, YearStats
 
 SHEET_NAME = "年度统计"
 CAPTION_FONT = Font(name=FONT_NAME, size=12, bold=True)
-NOTE_FONT = Font(name=FONT_NAME, size=9, italic=True)
+NOTE_FONT = Font(name=FONT_NAME, size=10, italic=True)  # printed at ≥ 9 pt after fitting to the page
 FORMATS = {"int": "0", "money": "#,##0.00", "rate": "0.0%", "date": "yyyy-mm-dd", "text": "@"}
 MIN_COLUMNS = 8  # the title and paragraph need some width even when every table is narrow
+FIRST_COLUMN_FLOOR = 13.0  # the labels column (类别, 活动) wraps down to six characters a line
 
 
 def sheet_title(stats: YearStats) -> str:
@@ -82,6 +90,8 @@ def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_b
     last_letter = get_column_letter(ncols)
     widths = [0.0] * ncols
     widths[0] = 14.0
+    header_rows: list[tuple[int, list[str]]] = []
+    labels: list[tuple[int, str]] = []  # first-column texts, which may wrap
 
     def merged(row: int, text: str, font, alignment, height: float | None = None) -> None:
         cell = ws.cell(row, 1)
@@ -115,11 +125,12 @@ def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_b
         cell.font = CAPTION_FONT
         ws.row_dimensions[row].height = 20
         row += 1
+        header_rows.append((row, list(table.headers)))
         for col, head in enumerate(table.headers, start=1):
             cell = ws.cell(row, col)
             set_text(cell, head)
             cell.font, cell.fill, cell.border, cell.alignment = HEADER_FONT, HEADER_FILL, BORDER, CENTER
-            widths[col - 1] = max(widths[col - 1], header_width(head))
+            widths[col - 1] = max(widths[col - 1], header_floor(head))
         body = [(r, BODY_FONT) for r in table.rows]
         if table.total:
             body.append((table.total, TOTAL_FONT))
@@ -130,9 +141,11 @@ def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_b
                 _put(cell, value, kind)
                 cell.font, cell.border = font, BORDER
                 if cell.alignment is None or cell.alignment.horizontal is None:
-                    cell.alignment = LEFT if kind == "text" and col == 1 else CENTER if kind in ("text", "date") else RIGHT
+                    cell.alignment = LEFT_WRAP if kind == "text" and col == 1 else CENTER if kind in ("text", "date") else RIGHT
                 shown = stats_service.format_cell(value, kind)
-                widths[col - 1] = max(widths[col - 1], min(body_width(shown), 50))
+                if col == 1 and kind == "text":
+                    labels.append((row, shown))
+                widths[col - 1] = max(widths[col - 1], min(paper_width(shown) * (1.05 if font is TOTAL_FONT else 1), 50))
     notes = stats_service.sheet_notes(stats)  # each section's, in order
     row += 1
     for i, note in enumerate(notes):
@@ -150,9 +163,22 @@ def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_b
         ws.cell(row, col).font = SIGN_FONT
     ws.row_dimensions[row].height = 24
 
-    widths = [round(max(width, 9.0), 1) for width in widths]
+    # One page wide with the text at 9 pt or more (xlsx_export.page_units): the labels column
+    # gives way (its long labels wrap) when the tables are too wide.
+    widths = [round(max(width, 6.0), 1) for width in widths]
+    over = sum(widths) - page_units("landscape")
+    if over > 0:
+        widths[0] = round(max(FIRST_COLUMN_FLOOR, widths[0] - over), 1)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    for label_row, text in labels:
+        lines = paper_lines(text, widths[0])
+        if lines > 1:
+            ws.row_dimensions[label_row].height = round(LINE_HEIGHT * lines + 4, 1)
+    for head_row, heads in header_rows:
+        lines = max(paper_lines(h, widths[c], HEADER_SIZE) for c, h in enumerate(heads))
+        if lines > 1:
+            ws.row_dimensions[head_row].height = round(HEADER_LINE_HEIGHT * lines + 6, 1)
     # Excel does not grow a merged row to fit: about two width units per Chinese character at 11 pt
     per_line = max(10, int(sum(widths) / 2.1))
     ws.row_dimensions[paragraph_row].height = 15 * (-(-len(paragraph) // per_line)) + 8
@@ -169,7 +195,7 @@ def write_stats_sheet(ws, stats: YearStats, *, prepared_by: str = "", reviewed_b
     ws.page_margins.bottom = 0.7
     footer = ws.oddFooter
     footer.center.text = PAGE_FOOTER
-    footer.center.size = 9
+    footer.center.size = FOOTER_SIZE
     footer.center.font = FONT_NAME
     return row
 

@@ -5,8 +5,15 @@
 Layout of a sheet: title row (学校名称 + 台账名称 + 年度) merged across the table, an info row,
 the bold bordered header row (repeated on every printed page, panes frozen under it), the data
 rows, a total row when the ledger has money columns, the ledger's summary tables (e.g. 走访慰问
-by type) and a 制表人 / 审核人 / 日期 line. Printed on A4 landscape, one page wide, with page
-numbers in the footer.
+by type) and a 制表人 / 审核人 / 日期 line (signed there, not repeated in the page footer).
+
+On paper (A4 landscape, page numbers in the footer) no text is smaller than 9 pt. The spec
+decides what is printed: its printed columns come first and make the print area, the others
+follow them in the sheet. Widths come from the content; long text wraps (`paper_layout`). A
+ledger that fits one page wide at 92% or more is fitted to one page wide; one that does not
+prints several pages wide at a fixed scale, 序号 … 姓名 repeated on each page
+(`print_title_cols`). Checked by tests/ledgers/test_printed_size.py, which prints with
+LibreOffice and measures the text in the PDF.
 
 For a workbook holding several ledgers (the inspection pack), call `add_ledger_sheet` once per
 ledger on one `openpyxl.Workbook` and then `save_workbook_atomic`. A sheet is built by a
@@ -17,7 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import math
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +38,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 
 from union_desk.ledgers.common import ProgressFn, Ticker, check_target, save_workbook_atomic
 from union_desk.ledgers.specs import Block, ExportOptions, LedgerColumn, LedgerSpec, display_text
@@ -70,6 +80,8 @@ class SheetLayout:
     last_column: int
     summary_rows: tuple[int, ...] = ()  # the header row of each summary table under the ledger
     records: int = 0
+    printed_columns: int = 0  # the first this many columns are printed (the print area)
+    paper: PaperLayout | None = None
 
 
 def text_width(text: str) -> float:
@@ -97,6 +109,201 @@ def text_lines(text: str, width: float) -> int:
 
 def header_width(text: str) -> float:
     return text_width(text) + 1.5  # 11 pt bold
+
+
+# --- paper ----------------------------------------------------------------------------------------
+#
+# What a ledger puts on paper is measured in units of Excel column width: the digit width of the
+# workbook's default font (Calibri 11). Excel counts 7 px (5.25 pt) a unit; LibreOffice, with
+# Carlito for Calibri, 5.575 pt (the unrounded digit). A sheet fitted to one page wide prints at
+# the whole percent that fits — and LibreOffice then takes up to 2% more off when that saves a
+# page down (tdf#103516). So a sheet fitted to one page wide is at most `page_units()` wide: 95%
+# in LibreOffice, at least 93% after its nudge (10 pt text prints at 9.3 pt), about 100% in
+# Excel. Wider, it prints several pages wide at a fixed scale (no nudge).
+
+PAGE_POINTS = {"landscape": 841.89 - 2 * 0.4 * 72, "portrait": 595.28 - 2 * 0.4 * 72}  # A4 between the side margins
+POINTS_PER_UNIT = 5.6  # LibreOffice's (the wider), so Excel prints larger, never smaller
+MIN_SCALE = 0.95  # the scale a sheet fitted to one page wide may need; 10 pt text (the smallest on a ledger, footer included) stays ≥ 9 pt
+PAD = 1.0  # a cell's inner margins, in units
+HEADER_SIZE = 11
+FOOTER_SIZE = 10  # the footer shrinks with the page too
+
+
+def page_units(orientation: str = "landscape", scale: float = MIN_SCALE) -> float:
+    """How many units of column width fit one page wide printed at `scale`."""
+    return PAGE_POINTS.get(orientation, PAGE_POINTS["landscape"]) / (POINTS_PER_UNIT * scale)
+
+
+def paper_width(text: str, size: float = 10) -> float:
+    """Units of column width `text` takes at `size` pt, padding included, erring wide: Chinese
+    at Excel's measure (a 10 pt character is 1.9 units), Latin at the width of the font
+    LibreOffice puts in for 宋体's Latin letters (DejaVu Sans; 宋体's own are narrower)."""
+    wide = narrow = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            wide += 1
+        elif ch in _NARROW:
+            narrow += 0.4
+        elif ch == "*":
+            narrow += 0.5
+        elif ch in "WM@%":
+            narrow += 0.99
+        elif ch.isupper():
+            narrow += 0.75
+        else:
+            narrow += 0.64  # digits, small letters, * # ...
+    return wide * size / 5.25 + narrow * size / 5.575 + PAD
+
+
+_NARROW = frozenset(" .,:;'|!-()[]/")
+
+
+def paper_lines(text: str, width: float, size: float = 10) -> int:
+    """How many lines `text` takes in a wrapping column `width` units wide (Chinese breaks
+    between any two characters)."""
+    room = max(0.5, width - PAD)
+    return sum(max(1, -(-round((paper_width(part, size) - PAD) * 100) // round(room * 100))) for part in str(text).split("\n"))
+
+
+def header_floor(text: str) -> float:
+    """The narrowest a column may be for its header: a header of four characters or more may
+    wrap into two lines ('家庭/人口', '本期帮/扶次数'), a shorter one stays on one."""
+    if len(text) < 4:
+        return paper_width(text, HEADER_SIZE)
+    half = (len(text) + 1) // 2
+    return max(paper_width(text[:half], HEADER_SIZE), paper_width(text[half:], HEADER_SIZE))
+
+
+def header_fit(text: str, width: float) -> float:
+    """`width`, or the header's full width when at `width` the header would wrap leaving one
+    character alone on its last line ('家庭月收/入', '报名状/态') and at most a character more
+    keeps it on one line.
+    Excel and LibreOffice fit a different number of characters on a line: either may orphan."""
+    full = paper_width(text, HEADER_SIZE)
+    if width >= full or len(text) < 3 or full - width > paper_width("字", HEADER_SIZE):  # at most a character wider
+        return width
+    for unit, margin in ((5.25, 0.7), (5.575, 0.4)):  # points per unit and cell margins: Excel, LibreOffice
+        per_line = max(1, int((width - margin) * unit / HEADER_SIZE))
+        if len(text) % per_line == 1:
+            return full
+    return width
+
+
+@dataclass(frozen=True)
+class PaperLayout:
+    """How the printed columns of a ledger sheet go on paper.
+
+    `widths` are the printed columns' widths; `strips` the (first, last) printed columns of each
+    page across (one strip: fitted to one page wide); `repeat` the leading columns printed again
+    on every page across (序号, 姓名); `scale` the print scale in percent when more than one page
+    wide (None: fitted to one page wide)."""
+
+    widths: tuple[float, ...]
+    strips: tuple[tuple[int, int], ...]
+    repeat: int = 0
+    scale: int | None = None
+
+    @property
+    def first_strip_end(self) -> int:
+        return self.strips[0][1]
+
+
+def paper_layout(natural: list[float], floors: list[float], *, rows: Counter | None = None, wrapping: list[int] | None = None,
+                 repeat: int = 0, orientation: str = "landscape") -> PaperLayout:
+    """Column widths and page strips for printed columns that would like to be `natural` wide
+    and can be squeezed (wrapping their text) down to `floors`. One page wide at ≥ MIN_SCALE
+    when the floors fit, the wrapping columns squeezed as far as needed, a unit at a time, always
+    where it adds the fewest lines to the table (`rows`: how many rows have which widths of
+    values in the `wrapping` columns). Otherwise several pages wide, the first `repeat` columns
+    on each, at the largest scale (≤ 100%) that fits the widest strip."""
+    budget = page_units(orientation)
+    one_page = ((1, len(natural)),)
+    if sum(natural) <= budget:
+        return PaperLayout(tuple(natural), one_page)
+    if sum(floors) <= budget:
+        wrapping = [c for c in (wrapping or range(len(natural))) if floors[c] < natural[c]]
+        return PaperLayout(tuple(_squeeze(natural, floors, rows or Counter(), wrapping, budget)), one_page)
+    widths = list(floors)
+    repeated = sum(widths[:repeat])
+    if repeated > budget / 3:  # the key columns would crowd out the rest
+        repeat, repeated = 0, 0.0
+
+    def pack(limit: float) -> list[tuple[int, int]]:
+        """Strips of columns, each filled up to `limit` wide (the repeated columns included)."""
+        strips, start, used = [], 1, 0.0
+        for col, width in enumerate(widths, start=1):
+            if col > start and used + width > limit:
+                strips.append((start, col - 1))
+                start, used = col, repeated
+            used += width
+        strips.append((start, len(widths)))
+        return strips
+
+    # as few pages across as fit, as evenly filled as they go (the narrowest limit giving as few)
+    count, low, high = len(pack(budget)), 0.0, budget
+    for _ in range(30):
+        middle = (low + high) / 2
+        low, high = (low, middle) if len(pack(middle)) <= count else (middle, high)
+    strips = pack(high)
+    # each strip gives its spare room to its wrapping columns (no wider than natural)
+    def strip_width(first, last):
+        return (repeated if first > 1 else 0) + sum(widths[first - 1 : last])
+
+    full = PAGE_POINTS.get(orientation, PAGE_POINTS["landscape"]) / POINTS_PER_UNIT  # one page across at 100%
+    target = max(full, max(strip_width(f, l) for f, l in strips))
+    for first, last in strips:
+        spare = target - strip_width(first, last)
+        wants = [(c, natural[c] - widths[c]) for c in range(max(first - 1, repeat), last) if natural[c] > widths[c]]
+        want = sum(w for _, w in wants)
+        for c, w in wants:
+            widths[c] += w * min(1.0, spare / want)
+    scale = min(100, int(100 * full / max(strip_width(f, l) for f, l in strips)))
+    return PaperLayout(tuple(widths), tuple(strips), repeat, scale)
+
+
+def _squeeze(natural: list[float], floors: list[float], rows: Counter, wrapping: list[int], budget: float) -> list[float]:
+    """Narrow the columns from `natural` towards `floors` until they fit `budget`, a unit at a
+    time, each time where it adds the fewest lines to the table: a column with one long value
+    gives way before one whose every value would wrap, and a value in a row that is tall anyway
+    wraps for free. `rows` counts the rows by the widths of their values in the `wrapping`
+    columns."""
+    widths = list(natural)
+    where = {col: k for k, col in enumerate(wrapping)}
+
+    def height(col: int, width: float) -> int:
+        """The table's lines with column `col` at `width` (the others as they are)."""
+        trial = [widths[c] for c in wrapping]
+        trial[where[col]] = width
+        total = 0
+        for values, count in rows.items():
+            most = 1
+            for value, w in zip(values, trial):
+                if value > w:
+                    most = max(most, math.ceil((value - PAD) / (w - PAD) - 1e-9))
+            total += count * most
+        return total
+
+    movable = {c for c in wrapping if widths[c] > floors[c] + 1e-6}
+    over = sum(widths) - budget
+    while over > 1e-6 and movable:
+        now = height(next(iter(movable)), widths[next(iter(movable))])
+        best = None
+        for col in movable:
+            step = min(1.0, widths[col] - floors[col], over)
+            key = ((height(col, widths[col] - step) - now) / step, -widths[col], col)
+            if best is None or key < best[0]:
+                best = (key, col, step)
+        _, col, step = best
+        widths[col] -= step
+        over -= step
+        if widths[col] <= floors[col] + 1e-6:
+            movable.discard(col)
+    return widths
+
+
+PAPER_FIXED_WIDTHS = {"date": paper_width("2026-01-01"), "datetime": paper_width("2026-01-01 00:00"), "bool": paper_width("是"),
+                      "percent": paper_width("100.0%")}
+HEADER_LINE_HEIGHT = 14.5  # points per line of 11 pt bold text
 
 
 def ledger_title(spec: LedgerSpec, options: ExportOptions) -> str:
@@ -174,8 +381,14 @@ def put(cell, column: LedgerColumn, value) -> None:
     cell.number_format = column.number_format
 
 
+def _wraps(column: LedgerColumn) -> bool:
+    """Whether a column's text may wrap on paper: long text always may, short text (`fold`)
+    when the page is tight."""
+    return column.wrap or column.fold
+
+
 def _alignment(column: LedgerColumn) -> Alignment:
-    if column.wrap:
+    if _wraps(column):
         return LEFT_WRAP
     if column.kind == "money":
         return RIGHT
@@ -330,8 +543,8 @@ def title_row(sheet: SheetBuilder, row: int, text: str, ncols: int, font=TITLE_F
     sheet.heights[row] = height
 
 
-def info_row(sheet: SheetBuilder, row: int, text: str, ncols: int) -> None:
-    sheet.put_merged(row, 1, ncols, text, sheet.style(INFO_FONT, LEFT, border=None))
+def info_row(sheet: SheetBuilder, row: int, text: str, ncols: int, first: int = 1) -> None:
+    sheet.put_merged(row, first, ncols, text, sheet.style(INFO_FONT, LEFT, border=None))
     sheet.heights[row] = 20
 
 
@@ -360,13 +573,13 @@ def split_columns(ncols: int, parts: int) -> list[tuple[int, int]]:
 _split = split_columns  # the old private name
 
 
-def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=None) -> int:
-    """A small table (title, header, rows, optional total row) spread over the sheet's columns.
-    Returns the row of its header; the block ends at `sheet.last_row`."""
+def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=None, first: int = 1) -> int:
+    """A small table (title, header, rows, optional total row) spread over the sheet's columns
+    (`first` to `ncols`). Returns the row of its header; the block ends at `sheet.last_row`."""
     columns = block.columns
-    spans = spans or split_columns(ncols, len(columns))
+    spans = spans or [(a + first - 1, b + first - 1) for a, b in split_columns(ncols - first + 1, len(columns))]
     if block.title:
-        sheet.put_merged(row, 1, max(ncols, spans[-1][1]), block.title, sheet.style(SUBTITLE_FONT, LEFT, border=None))
+        sheet.put_merged(row, first, max(ncols, spans[-1][1]), block.title, sheet.style(SUBTITLE_FONT, LEFT, border=None))
         sheet.heights[row] = 22
         row += 1
     header_row = row
@@ -393,17 +606,29 @@ def write_block(sheet: SheetBuilder, row: int, block: Block, ncols: int, spans=N
 
 
 def page_setup(ws, *, title_rows: str | None, last_row: int, last_col: int, orientation: str = "landscape",
-               footer_left: str = "", footer_right: str = "", fit_height: int = 0, sheet_name_in_footer: bool = False) -> None:
+               footer_left: str = "", footer_right: str = "", fit_height: int = 0, sheet_name_in_footer: bool = False,
+               layout: PaperLayout | None = None) -> None:
     """A4, fitted to one page wide (and `fit_height` pages tall, 0 = as many as needed), the
-    header rows repeated on every page, page numbers in the footer."""
+    header rows repeated on every page, page numbers in the footer. A `layout` of several strips
+    prints several pages wide instead: at its scale, a page break after each strip, its leading
+    columns repeated on each page and the pages numbered across, then down."""
     if title_rows:
         ws.print_title_rows = title_rows
     ws.print_area = f"A1:{get_column_letter(max(1, last_col))}{max(1, last_row)}"
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = fit_height
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if layout is not None and len(layout.strips) > 1:
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = layout.scale
+        ws.page_setup.pageOrder = "overThenDown"
+        if layout.repeat:
+            ws.print_title_cols = f"A:{get_column_letter(layout.repeat)}"
+        for _first, last in layout.strips[:-1]:
+            ws.col_breaks.append(Break(id=last))
+    else:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = fit_height
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = 0.6
@@ -415,7 +640,7 @@ def page_setup(ws, *, title_rows: str | None, last_row: int, last_col: int, orie
     footer.left.text = footer_left or None
     footer.right.text = footer_right or None
     for part in (footer.left, footer.center, footer.right):
-        part.size = 9
+        part.size = FOOTER_SIZE
         part.font = FONT_NAME
 
 
@@ -457,71 +682,114 @@ def write_ledger_sheet(
     ticker: Ticker | None = None,
     sheet_name_in_footer: bool = False,
 ) -> SheetLayout:
-    """Write one ledger into an (empty) worksheet: title, header, rows, totals, print set-up."""
+    """Write one ledger into an (empty) worksheet: title, header, rows, totals, print set-up.
+
+    The printed columns come first and make the print area; the columns the spec keeps off paper
+    follow them. Column widths come from the content (`paper_layout`): one page wide with the
+    text at 9 pt or more, or else several pages wide with 序号 and 姓名 on each."""
     options = options or ExportOptions()
     records = list(records)
-    columns = spec.export_columns(options)
-    ncols = len(columns)
+    printed, off_paper = spec.paper_columns(options)
+    columns = printed + off_paper
+    ncols, nprinted = len(columns), len(printed)
     sheet = SheetBuilder(ws)
-    widths = [max(c.width, header_width(c.header)) for c in columns]
+    content = [0.0] * ncols  # the widest value of each column, in units
 
-    # Title and info rows.
+    # Data rows first (their widths decide the layout): one style per column (and one for muted
+    # rows, e.g. voided records). The title, info and header rows go above them.
     title = ledger_title(spec, options)
-    row = 1
-    title_row(sheet, row, title, ncols)
     info = options.subtitle if options.subtitle is not None else (spec.info(records, options) if spec.info else f"共 {len(records)} {spec.unit}")
-    if info:
-        row += 1
-        info_row(sheet, row, info, ncols)
-
-    # Header row.
-    row += 1
-    header_row = row
-    header_cells(sheet, row, [c.header for c in columns])
-
-    # Data rows: one style per column (and one for muted rows, e.g. voided records).
+    header_row = 3 if info else 2
+    row = header_row
     styles = [sheet.style(BODY_FONT, _alignment(c), number_format=c.number_format) for c in columns]
     muted_styles = [sheet.style(MUTED_FONT, _alignment(c), number_format=c.number_format) for c in columns]
     totals = [Decimal("0.00") if c.has_total else None for c in columns]
     make, cells = sheet.cell, sheet.cells
     seen_widths: dict = {}
-    wrapped: dict[int, list] = {}  # row -> (column, text) of wrapped cells that may need more lines
+    wrapped: list[tuple[int, int, str]] = []  # (row, column index, text) of wrapping cells that may need more lines
+    wrapping = [i for i, c in enumerate(printed) if _wraps(c)]  # printed columns whose text may wrap
+    where = {i: k for k, i in enumerate(wrapping)}
+    rows: Counter = Counter()  # rows by the widths of their values in those columns
     muted = spec.muted
     plan = []
     for col, column in enumerate(columns, start=1):
-        fixed = FIXED_WIDTHS.get(column.kind)
-        if fixed:  # dates, times, 是/否: every value is as wide
-            widths[col - 1] = max(widths[col - 1], fixed)
+        fixed = PAPER_FIXED_WIDTHS.get(column.kind)
         total = col - 1 if totals[col - 1] is not None else None
-        plan.append((col, column, column.value, _converter(column), styles[col - 1], muted_styles[col - 1], not fixed, total))
+        plan.append((col, column, column.value, _converter(column), styles[col - 1], muted_styles[col - 1], fixed, _wraps(column), total))
     for seq, record in enumerate(records, start=1):
         row += 1
         quiet = muted is not None and muted(record)
-        for col, column, get, convert, style, quiet_style, measure, total in plan:
+        shape = [0.0] * len(wrapping)
+        for col, column, get, convert, style, quiet_style, fixed, wrap, total in plan:
             stored = convert(seq if get is None else get(record, options))
             cells[(row, col)] = make(row, col, stored, quiet_style if quiet else style)
             if stored is None:
                 continue
-            if measure:
+            if fixed:  # dates, times, 是/否: every value is as wide
+                w = fixed
+            else:
                 key = (col, stored)
                 w = seen_widths.get(key)
                 if w is None:
-                    w = seen_widths[key] = body_width(display_text(column, stored))
-                if w > widths[col - 1]:
-                    widths[col - 1] = min(w, column.max_width)
-                    if w > column.max_width and column.wrap:
-                        wrapped.setdefault(row, []).append((col, stored))
-                elif column.wrap and (w > column.width or "\n" in stored):
-                    wrapped.setdefault(row, []).append((col, stored))
+                    w = seen_widths[key] = paper_width(display_text(column, stored))
+                if wrap:
+                    if col - 1 in where:
+                        shape[where[col - 1]] = w
+                    if w > column.width or "\n" in stored:
+                        wrapped.append((row, col - 1, stored))
+            if w > content[col - 1]:
+                content[col - 1] = w
             if total is not None and not quiet and isinstance(stored, (int, Decimal)):
                 totals[total] += stored
+        if wrapping:
+            rows[tuple(shape)] += 1
         if ticker is not None:
             ticker.step()
     last_data_row = sheet.last_row = row
-    for wrapped_row, texts in wrapped.items():
-        lines = max(text_lines(text, widths[col - 1]) for col, text in texts)
-        if lines > 1:  # Excel and WPS do not grow a row for wrapped text by themselves
-            sheet.heights[wrapped_row] = round(LINE_HEIGHT * lines + 3, 1)
+
+    for i, total in enumerate(totals):  # the total row (bold) must fit too
+        if total is not None:
+            content[i] = max(content[i], paper_width(display_text(columns[i], cell_value(columns[i], total))) * 1.05)
+
+    # Widths: from the content, capped (long text wraps or, in a column that does not wrap, is
+    # cut at `max_width`), never narrower than the header allows.
+    floors, natural = [], []
+    for i, column in enumerate(columns):
+        head = header_floor(column.header)
+        wide = header_fit(column.header, max(head, min(content[i], column.max_width)))
+        natural.append(wide)
+        floors.append(max(head, min(wide, column.width)) if _wraps(column) else wide)
+    layout = paper_layout(natural[:nprinted], floors[:nprinted], rows=rows, wrapping=wrapping, repeat=_repeat_count(spec, printed),
+                          orientation=spec.orientation)
+    widths = list(layout.widths) + natural[nprinted:]
+    span = layout.first_strip_end  # info, summaries and signatures: across the first page
+
+    # Title, info and header rows. Printed several pages wide, the title, the info, the summary
+    # tables and the signatures leave the repeated key columns empty (they print on every page
+    # across) and each further page across gets the title again, marked 续.
+    lead = layout.repeat + 1 if len(layout.strips) > 1 else 1
+    title_style = sheet.style(TITLE_FONT, CENTER, border=None)
+    titles = [(lead, span, title)] + [(first, last, f"{options.title or spec.title}（续）") for first, last in layout.strips[1:]]
+    title_lines = 1
+    for first, last, text in titles:  # the continued title: the ledger's name only, a strip may be narrow
+        sheet.put_merged(1, first, last, text, title_style)
+        title_lines = max(title_lines, paper_lines(text, sum(widths[first - 1 : last]), TITLE_FONT.sz))
+    sheet.heights[1] = 32 if title_lines == 1 else round(21 * title_lines + 8, 1)
+    if info:  # wraps when longer than the table is wide
+        sheet.put_merged(2, lead, span, info, sheet.style(INFO_FONT, LEFT_WRAP, border=None))
+        sheet.heights[2] = max(20, round(LINE_HEIGHT * paper_lines(info, sum(widths[lead - 1 : span])) + 6, 1))
+    header_cells(sheet, header_row, [c.header for c in columns])
+    header_lines = max((paper_lines(c.header, widths[i], HEADER_SIZE) for i, c in enumerate(columns)), default=1)
+    sheet.heights[header_row] = max(24, round(HEADER_LINE_HEIGHT * header_lines + 6, 1))
+
+    # Wrapped text: Excel and WPS do not grow a row for it by themselves.
+    lines: dict[int, int] = {}
+    for wrapped_row, i, text in wrapped:
+        n = paper_lines(text, widths[i])
+        if n > lines.get(wrapped_row, 1):
+            lines[wrapped_row] = n
+    for wrapped_row, n in lines.items():
+        sheet.heights[wrapped_row] = round(LINE_HEIGHT * n + 4, 1)
 
     # Total row.
     total_row = None
@@ -537,46 +805,57 @@ def write_ledger_sheet(
     summary_rows = []
     for block in spec.summary(records, options) if spec.summary else ():
         row = sheet.last_row + 2
-        summary_rows.append(write_block(sheet, row, block, ncols))
+        summary_rows.append(write_block(sheet, row, block, span, first=lead))
         row = sheet.last_row
 
-    # 制表人 / 审核人 / 日期 under the table.
+    # 制表人 / 审核人 / 日期 under the table (once: not in the page footer as well).
     signature_row = None
     made_on = options.made_on or options.day
     if spec.signatures:
         row += 2
         signature_row = row
-        signature_line(sheet, row, ncols, options.prepared_by, options.reviewed_by, made_on)
+        signature_line(sheet, row, span, options.prepared_by, options.reviewed_by, made_on, first=lead)
 
     for col, width in enumerate(widths, start=1):
-        sheet.width(col, width)
+        sheet.widths[col] = round(width, 1)
     # View and print set-up.
     ws.freeze_panes = f"{get_column_letter(spec.freeze_columns + 1)}{header_row + 1}"
     page_setup(
         ws,
         title_rows=f"{header_row}:{header_row}",
         last_row=row,
-        last_col=ncols,
+        last_col=nprinted,
         orientation=spec.orientation,
-        footer_left=f"制表人：{options.prepared_by}" if spec.signatures else "",
-        footer_right=f"审核人：{options.reviewed_by}    日期：{made_on.isoformat()}" if spec.signatures else "",
         sheet_name_in_footer=sheet_name_in_footer,
+        layout=layout,
     )
     sheet.finish()
-    return SheetLayout(title, header_row, header_row + 1, last_data_row, total_row, signature_row, ncols, tuple(summary_rows), len(records))
+    return SheetLayout(title, header_row, header_row + 1, last_data_row, total_row, signature_row, ncols, tuple(summary_rows),
+                       len(records), nprinted, layout)
 
 
-def signature_line(sheet: SheetBuilder, row: int, ncols: int, prepared_by: str, reviewed_by: str, made_on: dt.date) -> None:
+def _repeat_count(spec: LedgerSpec, printed: list[LedgerColumn]) -> int:
+    """How many leading printed columns to repeat on every page across: through the last of the
+    spec's `repeat_columns` among the first four (序号, 姓名), or none."""
+    keys = [c.key for c in printed[:4]]
+    found = [keys.index(k) + 1 for k in spec.repeat_columns if k in keys]
+    return max(found, default=0)
+
+
+def signature_line(sheet: SheetBuilder, row: int, ncols: int, prepared_by: str, reviewed_by: str, made_on: dt.date,
+                   first: int = 1) -> None:
+    """制表人 / 审核人 / 日期 spread over columns `first` to `ncols`."""
     parts = [
         f"制表人：{prepared_by or '_' * 10}",
         f"审核人：{reviewed_by or '_' * 10}",
         f"日期：{made_on.year}年{made_on.month}月{made_on.day}日",
     ]
-    if ncols < len(parts):
+    width = ncols - first + 1
+    if width < len(parts):
         parts = ["    ".join(parts)]
     style = sheet.style(SIGN_FONT, LEFT, border=None)
-    for text, (start, end) in zip(parts, split_columns(ncols, len(parts))):
-        sheet.put_merged(row, start, end, text, style)
+    for text, (start, end) in zip(parts, split_columns(width, len(parts))):
+        sheet.put_merged(row, start + first - 1, end + first - 1, text, style)
     sheet.heights[row] = 24
 
 

@@ -19,7 +19,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     CondPageBreak,
-    KeepTogether,
     LongTable,
     Paragraph,
     Spacer,
@@ -121,24 +120,52 @@ def _header(activity: Activity, sheet: str, font: str, st: dict, union: str, rig
     ]
 
 
-def _grid(font: str, extra=()) -> TableStyle:
+def _grid(font: str, extra=(), last_row: int = -1) -> TableStyle:
+    """The bordered look, down to `last_row` (rows after it are the table's end: no lines)."""
+    grid = [
+        (cmd[0], cmd[1], (-1, last_row), *cmd[3:]) if cmd[0] in ("GRID", "BOX") else cmd
+        for cmd in common.grid_style(font)
+    ]
     return TableStyle([
-        *common.grid_style(font),
+        *grid,
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         *extra,
     ])
 
 
-def _table(head, body, widths, aligns: str, st: dict, font: str, extra=()) -> LongTable:
+END_KEEPS_ROWS = 2  # the end of a sheet (note, 经办人/日期) never goes to a page without table rows
+
+
+def _table(head, body, widths, aligns: str, st: dict, font: str, extra=(), end=()) -> LongTable:
     """A bordered table whose shaded header row repeats on every page; aligns: l/c/r, or s for
-    small centred text (notes)."""
+    small centred text (notes).
+
+    `end`: (flowable, space above) pairs that close the sheet (the note, the 经办人/日期 line). They
+    are rows of the table, unbordered and spanning it, held to its last END_KEEPS_ROWS rows: when
+    the page is full they move to the next page with those rows (and the repeated header), never
+    alone; when there is room they stay."""
     by = {"l": st["cell"], "c": st["cell_center"], "r": st["cell_right"], "s": st["small_center"]}
     data = [[Paragraph(common.esc(h), st["head"]) for h in head]]
     for row in body:
         data.append([Paragraph(common.esc(v), by[a]) for v, a in zip(row, aligns)])
+    last = len(data) - 1
+    tail = []
+    for offset, (flowable, space) in enumerate(end, start=1):
+        data.append([flowable] + [""] * (len(head) - 1))
+        row = last + offset
+        tail += [
+            ("SPAN", (0, row), (-1, row)),
+            ("LEFTPADDING", (0, row), (-1, row), 0),
+            ("RIGHTPADDING", (0, row), (-1, row), 0),
+            ("TOPPADDING", (0, row), (-1, row), space),
+            ("BOTTOMPADDING", (0, row), (-1, row), 0),
+            ("BACKGROUND", (0, row), (-1, row), colors.white),
+        ]
+    if end:
+        tail.append(("NOSPLIT", (0, max(1, last - END_KEEPS_ROWS + 1)), (-1, -1)))
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(_grid(font, extra))
+    table.setStyle(_grid(font, [*extra, *tail], last_row=last))
     return table
 
 
@@ -214,6 +241,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
     if line:
         story.append(Paragraph(common.esc(line), st["small"]))
     total = 0
+    end = [(_footer(font, ("经办人",)), 8 * mm)]
     for index, item in enumerate(items):
         signups = activities.signups_of(item)
         signed = [s for s in signups if s.state == activities.SIGNED]
@@ -235,9 +263,9 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
         extra = [("BACKGROUND", (0, r), (-1, r), colors.Color(0.97, 0.97, 0.97)) for r in muted]
         if not signups:
             extra.append(("SPAN", (1, 1), (-1, 1)))
-        story.append(_table(SIGNUP_HEAD, body, SIGNUP_WIDTHS, "ccccccl", st, font, extra))
+        last = index == len(items) - 1
+        story.append(_table(SIGNUP_HEAD, body, SIGNUP_WIDTHS, "ccccccl", st, font, extra, end=end if last else ()))
         total += len(signups)
-    story.append(KeepTogether([Spacer(1, 8 * mm), _footer(font, ("经办人",))]))
     running = f"{activity.title}　{SIGNUP_TITLE}（续）"
     return _write(path, story, font, description, f"{activity.title}{SIGNUP_TITLE}", union, running, total)
 
@@ -273,11 +301,12 @@ def print_signin(activity_id, path) -> common.PrintedPdf:
         body.append([str(number), "", "", "", "", ""])
     story.append(Spacer(1, 1 * mm))
     # rows about 10 mm high: room to sign by hand
+    end = [
+        (Paragraph("注：未报名而到场的人员请在表末空行填写姓名、部门后签名。", st["small"]), 2 * mm),
+        (_footer(font, ("经办人",)), 4 * mm),
+    ]
     story.append(_table(SIGNIN_HEAD, body, SIGNIN_WIDTHS, "ccccls", st, font,
-                        extra=[("TOPPADDING", (0, 1), (-1, -1), 7.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 8)]))
-    story.append(Spacer(1, 2 * mm))
-    story.append(Paragraph("注：未报名而到场的人员请在表末空行填写姓名、部门后签名。", st["small"]))
-    story.append(KeepTogether([Spacer(1, 6 * mm), _footer(font, ("经办人",))]))
+                        extra=[("TOPPADDING", (0, 1), (-1, -1), 7.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 8)], end=end))
     running = f"{activity.title}　{SIGNIN_TITLE}（续）"
     return _write(path, story, font, description, f"{activity.title}{SIGNIN_TITLE}", union, running, len(rows))
 
@@ -287,6 +316,20 @@ def print_signin(activity_id, path) -> common.PrintedPdf:
 AWARDS_HEAD = ("名次", "奖项", "姓名", "部门")
 TEAM_AWARDS_HEAD = ("名次", "奖项", "队名", "队员")
 AWARDS_WIDTHS = [16 * mm, 30 * mm, 40 * mm, 94 * mm]
+
+
+def _award_widths(rows: list[list[str]], font: str, st: dict) -> list[float]:
+    """AWARDS_WIDTHS with 名次 wide enough for its longest text on one line ('第 10 名'); the last
+    column gives up the difference."""
+    size = st["cell_center"].fontSize
+    pad = 3 + 3 + 4  # the cell's padding, and a little air
+    need = max(pdfmetrics.stringWidth(row[0], font, size) for row in rows) + pad
+    need = max(need, pdfmetrics.stringWidth("第 10 名", font, size) + pad)  # the same width on every sheet
+    widths = list(AWARDS_WIDTHS)
+    if need > widths[0]:
+        widths[-1] -= need - widths[0]
+        widths[0] = need
+    return widths
 
 
 def _rank_key(target) -> tuple:
@@ -329,9 +372,11 @@ def print_awards(activity_id, path) -> common.PrintedPdf:
         story.append(CondPageBreak(30 * mm))
         story.append(Spacer(1, 1 * mm))
         story.append(Paragraph(common.esc(f"{_section_number(index)}、{item.name}"), st["section"]))
-        story.append(_table(head, rows, AWARDS_WIDTHS, "cccl" if head is TEAM_AWARDS_HEAD else "cccc", st, font,
-                            extra=[("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))
-    story.append(KeepTogether([Spacer(1, 6 * mm), _footer(font, ("经办人", "工会主席"))]))
+        last = index == len(sections) - 1
+        end = [(_footer(font, ("经办人", "工会主席")), 6 * mm)] if last else ()
+        story.append(_table(head, rows, _award_widths(rows, font, st), "cccl" if head is TEAM_AWARDS_HEAD else "cccc",
+                            st, font, extra=[("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)],
+                            end=end))
     running = f"{activity.title}　{AWARDS_TITLE}（续）"
     return _write(path, story, font, description, f"{activity.title}{AWARDS_TITLE}", union, running, count)
 

@@ -155,7 +155,7 @@ def _signoff_story(rows: list[Visit], font: str, union: str, title_suffix: str) 
         [
             [Paragraph("合　计", center), "", "", "", Paragraph(f"{len(rows)} 人次", center),
              Paragraph(money.format_yuan(total), right), ""],
-            [Paragraph(f"合计金额（大写）：人民币 {common.capitals(total)}　　（小写）{common.fmt_yuan(total)}", cell),
+            [Paragraph(f"合计金额（大写）：{money.rmb_capital(total)}　　（小写）{common.fmt_yuan(total)}", cell),
              "", "", "", "", "", ""],
         ],
         colWidths=SIGNOFF_WIDTHS,

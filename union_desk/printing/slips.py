@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from union_desk.db.models import Member, Relative, Visit, VisitType
+from union_desk.domain import money
 from union_desk.domain.idcard import mask_id
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.printing import common
@@ -110,7 +111,7 @@ def slip_for(visit: Visit, *, union: str, replaced_serial: str = "") -> Slip:
         [L(reason_label), V(visit.reason, span=3, min_lines=2)],
         [L("走访人员"), V(visit.visitors, span=3)],
         [L("金额（小写）"), V(common.fmt_yuan(visit.cash), nowrap=True), L("慰问品价值"), V(_money_or_dash(visit.goods_value), nowrap=True)],
-        [L("金额（大写）"), V("人民币 " + common.capitals(visit.cash), span=3, nowrap=True)],
+        [L("金额（大写）"), V(money.rmb_capital(visit.cash), span=3, nowrap=True)],
         [L("慰问品"), V(visit.goods or "—", span=3)],
         [L("经费来源"), V(visit.fund_source), L("经办人"), V(visit.handler)],
     ]

@@ -14,7 +14,6 @@ is named here.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -301,12 +300,9 @@ def _short(text: str, n: int) -> str:
 
 
 def _pdf_cell(value, kind: str, compact: bool) -> str:
-    """`compact` (the wide month tables): whole yuan without decimals, zero left blank."""
+    """As on screen (money '34,900.00'); `compact` (the wide month tables): zero left blank."""
     if compact and kind in ("int", "money") and value is not None and value == 0:
         return ""
-    if compact and kind == "money" and value is not None:
-        amount = Decimal(value)
-        return f"{amount:.0f}" if amount == amount.to_integral() else f"{amount:.2f}"
     return stats_service.format_cell(value, kind)
 
 
@@ -367,7 +363,7 @@ def _grid(table: StatTable, cols: list[int], widths: list[float], font: str, siz
             kind = table.kinds[c]
             text = _pdf_cell(row[c], kind, compact)
             if compact and row is table.total and not text:
-                text = "0"
+                text = stats_service.format_cell(0, kind)  # the total row says 0 (0.00 for money)
             if kind == "text" and pdfmetrics.stringWidth(text, font, size) > widths[cols.index(c)] - 6:
                 line.append(Paragraph(common.esc(text), text_style))
             else:

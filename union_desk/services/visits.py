@@ -503,7 +503,11 @@ def _last_visits(since: dt.date, type_names: tuple[str, ...] | None = None, memb
 
 
 def due_visits(today: dt.date | None = None) -> list[DueVisit]:
-    """Members with a reason to be visited and no visit for it yet (a few queries in all)."""
+    """Members with a reason to be visited and no visit for it yet (a few queries in all), by date.
+
+    `reason` says why after the suggested type (首页 shows "姓名  类别：理由", e.g. "生日：12月13日"),
+    without repeating it; `extra["date"]` is the day the reason dates from (a hardship file not
+    visited this year: 1 January), the order of the list."""
     today = today or dt.date.today()
     year_start = dt.date(today.year, 1, 1)
     due: list[DueVisit] = []
@@ -516,12 +520,12 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
     visited_this_year = _last_visits(year_start, member_ids={f.member_id for f in files})
     for f in files:
         if f.member_id not in visited_this_year:
-            due.append(DueVisit(f.member, f"困难职工（{f.grade}），本年尚未走访", "家庭困难"))
+            due.append(DueVisit(f.member, f"{f.grade}，本年尚未走访", "家庭困难", extra={"date": year_start}))
     recent = today - dt.timedelta(days=60)
     send_offs = _last_visits(recent - dt.timedelta(days=1), ("退休",))
     for m in Member.select().where((Member.status == "退休") & (Member.status_date >= recent)):
         if send_offs.get(m.id, dt.date.min) < m.status_date:
-            due.append(DueVisit(m, f"{m.status_date:%Y-%m-%d} 退休", "退休"))
+            due.append(DueVisit(m, f"{m.status_date:%Y-%m-%d}", "退休", extra={"date": m.status_date}))
     relatives = (
         Relative.select(Relative, Member)
         .join(Member)
@@ -536,14 +540,20 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
     } if relatives else set()
     for r in relatives:
         if r.id not in condoled:
-            due.append(DueVisit(r.member, f"{r.relation}{r.name} 于 {r.death_date:%Y-%m-%d} 去世", "直系亲属去世", r))
+            due.append(DueVisit(r.member, f"{r.relation}{r.name}，{r.death_date:%Y-%m-%d}", "直系亲属去世", r,
+                                extra={"date": r.death_date}))
     birthday_type = VisitType.get_or_none((VisitType.name == "生日") & (VisitType.active == True))  # noqa: E712
     if birthday_type:
+        from union_desk.domain.festivals import birthday_in_year
+
         month = f"{today.month:02d}"
         greeted = _last_visits(dt.date(today.year, today.month, 1), ("生日",))
         for m in Member.select().where((Member.status == "在职") & (fn.strftime("%m", Member.birth_date) == month)):
             if m.id not in greeted:
-                due.append(DueVisit(m, f"{m.birth_date:%m月%d日} 生日", "生日"))
+                birthday = birthday_in_year(m.birth_date, today.year, False)  # 29 Feb -> 28 Feb
+                due.append(DueVisit(m, f"{birthday.month}月{birthday.day}日", "生日", extra={"date": birthday}))
+    due.sort(key=lambda d: (d.extra["date"], d.member.department or "", d.member.pinyin_key or d.member.name,
+                            d.member.id))
     return due
 
 

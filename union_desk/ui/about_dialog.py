@@ -26,7 +26,9 @@ class AboutDialog(FormDialog):
         title.setObjectName("aboutTitle")
         form.addRow(title)
         rows = [
-            (self.tr("Version"), f"{__version__}（{self.tr('data version')} {SCHEMA_VERSION}）"),
+            # each string in its own tr() call outside any f-string: lupdate reads nothing inside one
+            (self.tr("Version"), __version__),
+            (self.tr("Data version"), str(SCHEMA_VERSION)),
             (self.tr("Data file"), str(db_path)),
             (self.tr("Backups folder"), str(backups_dir(db_path))),
             (self.tr("Printing font"), resolve_font(settings.get("print_font") or None, settings.font_index()).description),

@@ -40,7 +40,7 @@ from union_desk.ledgers.catalog import all_ledgers
 from union_desk.ledgers.common import Cancelled
 from union_desk.imports.common import ERROR, NEW, UPDATE, ImportPreview, ImportReport, write_report_xlsx
 from union_desk.imports.records import apply_ledger, preview_ledger
-from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.file_names import documents_dir, safe_name
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.import_preview import (
     ERROR_TEXT,

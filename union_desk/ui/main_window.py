@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         bus().changed.connect(self._on_changes)
         self._build_menus()
         self._update_title()
-        self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
+        self._show_data_file()
         self._show_open_warnings()
         last = settings.get("last_area")
         self.nav.choose(last if last in self.entries else HOME)
@@ -364,12 +364,18 @@ class MainWindow(QMainWindow):
         """The data file was moved (设置 → 移动数据文件) and reopened: show and use the new one."""
         self.db_path = Path(new_path)
         self.home.db_path = self.db_path
-        self.statusBar().showMessage(self.tr("Data file: {path}").format(path=self.db_path))
+        self._show_data_file()
         announce_everything()
         self.refresh_all()
 
     def about(self) -> None:
         AboutDialog(self.db_path, self).exec()
+
+    def _show_data_file(self) -> None:
+        """The data file's path is in 帮助 → 关于 and in the status bar's tooltip, not written on
+        every screen; the status bar keeps its room for messages and the open-time warnings."""
+        self.statusBar().clearMessage()
+        self.statusBar().setToolTip(self.tr("Data file: {path}").format(path=self.db_path))
 
     def _show_open_warnings(self) -> None:
         """What went wrong at opening (failed daily backup, read-only, network) stays in sight."""

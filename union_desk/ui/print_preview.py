@@ -441,7 +441,7 @@ class PrintPreviewDialog(FormDialog):
 
     def save_as(self) -> Path | None:
         """另存为PDF: ask for a file name, write a copy there. Returns the file, or None."""
-        from union_desk.ui.hardship.print_actions import ask_pdf_path
+        from union_desk.ui.file_names import ask_pdf_path
 
         target = ask_pdf_path(self, self.tr("Save as PDF"), self.default_name)
         if target is None:

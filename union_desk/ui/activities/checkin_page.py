@@ -28,12 +28,15 @@ from union_desk.services import activities
 from union_desk.ui.activities.common import big_font, show_error
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.member_picker import MemberPicker
-from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_model import FULL_DATETIME, Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
 OK_STYLE = "color: #1b6e20; font-weight: bold;"
 WARN_STYLE = "color: #a35200; font-weight: bold;"
 SIGNUPS_ROLE = Qt.ItemDataRole.UserRole + 1
+# read at arm's length at the door
+ENTRY_PT = 20
+CONFIRMATION_PT = 14
 
 
 class ChoiceList(QListWidget):
@@ -57,11 +60,11 @@ class CheckInPage(QWidget):
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(self.tr("Type a name or pinyin initials, then press Enter"))
-        big_font(self.entry, 20)
+        big_font(self.entry, ENTRY_PT)
         self.entry.setMinimumHeight(44)
         self.entry.returnPressed.connect(self.check_in_typed)
         self.confirmation = QLabel()
-        big_font(self.confirmation, 14)
+        big_font(self.confirmation, CONFIRMATION_PT)
         self.confirmation.setWordWrap(True)
         self.choice_label = QLabel(self.tr("Several people match — choose one (Enter or double-click):"))
         self.choices = ChoiceList()
@@ -87,8 +90,8 @@ class CheckInPage(QWidget):
         columns = [
             Column(self.tr("Name"), lambda a: a.member.name, 80),
             Column(self.tr("Department"), lambda a: a.member.department, 100),
-            Column(self.tr("Items"), lambda a: "、".join(a.items), 200),
-            Column(self.tr("Checked in at"), lambda a: a.checked_in_at, 130),
+            Column(self.tr("Items"), lambda a: "、".join(a.items), 200, stretch=True),
+            Column(self.tr("Checked in at"), lambda a: a.checked_in_at, 130, full=FULL_DATETIME),
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda a: a.checked_in
@@ -130,7 +133,7 @@ class CheckInPage(QWidget):
         self.progress.setText(self.tr("Checked in: {present} of {total}").format(present=present, total=len(people)))
 
     def say(self, text: str, warn: bool = False) -> None:
-        self.confirmation.setStyleSheet(WARN_STYLE if warn else OK_STYLE)
+        big_font(self.confirmation, CONFIRMATION_PT, WARN_STYLE if warn else OK_STYLE)
         self.confirmation.setText(text)
 
     # --- check-in -------------------------------------------------------------------------------

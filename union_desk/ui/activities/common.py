@@ -138,7 +138,13 @@ def edit_datetime(edit: QDateTimeEdit) -> dt.datetime:
     return edit.dateTime().toPython().replace(second=0, microsecond=0)
 
 
-def big_font(widget: QWidget, points: float) -> None:
+def big_font(widget: QWidget, points: float, style: str = "") -> None:
+    """Show `widget` in `points` pt (plus the style sheet declarations `style`, e.g. a colour).
+
+    The size goes into the widget's own style sheet: the application's sheet (resources/style.qss,
+    `QWidget { font-size: 10.5pt; }`) would win over a plain setFont. Call it again (not
+    setStyleSheet) to change `style` later."""
     font = QFont(widget.font())
     font.setPointSizeF(points)
-    widget.setFont(font)
+    widget.setFont(font)  # no style sheet at all (tests, a plain QApplication)
+    widget.setStyleSheet(f"font-size: {points:g}pt; {style}".strip())

@@ -27,7 +27,7 @@ from union_desk.imports.reader import FILE_FILTER
 from union_desk.imports import signups as signup_import
 from union_desk.ui.activities.common import show_error, with_confirmations
 from union_desk.ui.error_handling import surfaces_errors
-from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.file_names import documents_dir
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
 

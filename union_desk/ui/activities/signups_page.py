@@ -23,7 +23,7 @@ from union_desk.ui.activities.common import ask_and_sign_up, ask_text, show_erro
 from union_desk.ui.activities.dialogs import BulkSignUpDialog, ResultDialog
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.member_picker import MemberPicker
-from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_model import FULL_DATETIME, Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
 OK_STYLE = "color: #1b6e20; font-weight: bold;"
@@ -51,8 +51,8 @@ class SignUpsPage(QWidget):
             Column(self.tr("Checked in"), lambda s: s.checked_in, 50),
             Column(self.tr("Rank"), lambda s: s.rank, 50),
             Column(self.tr("Award"), lambda s: s.award, 70),
-            Column(self.tr("Signed up at"), lambda s: s.signed_at, 120),
-            Column(self.tr("Notes"), signup_note, 160),
+            Column(self.tr("Signed up at"), lambda s: s.signed_at, 120, full=FULL_DATETIME),
+            Column(self.tr("Notes"), signup_note, 160, stretch=True),
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda s: s.state == activities.WAITING

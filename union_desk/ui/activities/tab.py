@@ -22,18 +22,18 @@ from union_desk.services import activities
 from union_desk.ui.activities.activity_form import edit_activity
 from union_desk.ui.activities.detail import ActivityDetail, rate_text
 from union_desk.ui.widgets.record_list import RecordList
-from union_desk.ui.widgets.table_model import Column
+from union_desk.ui.widgets.table_model import FULL_DATETIME, Column
 
 
 class ActivitiesTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         columns = [
-            Column(self.tr("Activity"), lambda r: r.activity.title, 240),
+            Column(self.tr("Activity"), lambda r: r.activity.title, 200, stretch=True),
             Column(self.tr("Category"), lambda r: r.activity.category, 50),
-            Column(self.tr("Start"), lambda r: r.activity.start, 120),
+            Column(self.tr("Start"), lambda r: r.activity.start, 120, full=FULL_DATETIME),
             Column(self.tr("Place"), lambda r: r.activity.place, 130),
-            Column(self.tr("Sign-up deadline"), lambda r: r.activity.signup_deadline, 120),
+            Column(self.tr("Sign-up deadline"), lambda r: r.activity.signup_deadline, 120, full=FULL_DATETIME),
             Column(self.tr("Status"), lambda r: r.activity.status, 55),
             Column(self.tr("Signed up"), lambda r: r.signed_up, 55),
             Column(self.tr("Waiting"), lambda r: r.waiting, 55),

@@ -52,7 +52,7 @@ class TeamsPage(QWidget):
             Column(self.tr("Size"), lambda r: len(r.names), 50),
             Column(self.tr("Rank"), lambda r: r.team.rank, 50),
             Column(self.tr("Award"), lambda r: r.team.award, 80),
-            Column(self.tr("Members"), lambda r: "、".join(r.names), 400),
+            Column(self.tr("Members"), lambda r: "、".join(r.names), 240, stretch=True),
         ]
         self.model = RecordTableModel(columns, self)
         self.view = setup_table_view(QTableView(), self.model, columns,

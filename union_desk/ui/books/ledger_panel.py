@@ -39,7 +39,7 @@ from union_desk.ledgers.common import Cancelled
 from union_desk.ledgers.pack import pack_file_name, write_pack
 from union_desk.ledgers.period import MAX_YEAR, MIN_YEAR, LedgerPeriod
 from union_desk.ui.error_handling import show_write_error
-from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.file_names import documents_dir, safe_name
 from union_desk.ui.open_file import open_folder
 from union_desk.ui.widgets.task_runner import run_with_progress
 

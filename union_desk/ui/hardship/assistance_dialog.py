@@ -28,7 +28,7 @@ from union_desk.ui.hardship.common import (
     show_error,
 )
 from union_desk.ui.widgets.form_base import FormDialog
-from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_model import FULL_DATE, Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
 
@@ -106,14 +106,14 @@ class AssistanceDialog(FormDialog):
         )
         header.setWordWrap(True)
         columns = [
-            Column(self.tr("Date"), lambda a: a.date, 96),
+            Column(self.tr("Date"), lambda a: a.date, 96, full=FULL_DATE),
             Column(self.tr("Kind"), lambda a: a.kind, 80),
             Column(self.tr("Cash"), lambda a: a.cash, 90),
             Column(self.tr("Goods"), lambda a: a.goods, 110),
             Column(self.tr("Goods value"), lambda a: a.goods_value, 90),
             Column(self.tr("Fund source"), lambda a: a.fund_source, 80),
             Column(self.tr("Handler"), lambda a: a.handler, 70),
-            Column(self.tr("Notes"), self._notes, 160),
+            Column(self.tr("Notes"), self._notes, 160, stretch=True),
         ]
         self.model = RecordTableModel(columns, self)
         self.model.muted = lambda a: a.voided
@@ -152,7 +152,14 @@ class AssistanceDialog(FormDialog):
         self.model.set_records(records)
         valid = [a for a in records if not a.voided]
         amount = sum((a.cash + a.goods_value for a in valid), visits.ZERO)
-        self.total.setText(self.tr("{count} record(s), {amount} yuan").format(count=len(valid), amount=f"{amount:,.2f}"))
+        # every row shown is counted; the voided ones are named, as they are not in the amount
+        voided = len(records) - len(valid)
+        if voided:
+            text = self.tr("{count} record(s), {voided} of them voided (not counted), {amount} yuan").format(
+                count=len(records), voided=voided, amount=f"{amount:,.2f}")
+        else:
+            text = self.tr("{count} record(s), {amount} yuan").format(count=len(records), amount=f"{amount:,.2f}")
+        self.total.setText(text)
         self._update_buttons()
 
     def selected(self) -> Assistance | None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from union_desk.services import visits
-from union_desk.ui.widgets.table_model import Column, RecordTableModel
+from union_desk.ui.widgets.table_model import FULL_DATE, Column, RecordTableModel
 from union_desk.ui.widgets.table_view import setup_table_view
 
 
@@ -25,13 +25,15 @@ class DuePage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # in date order (visits.due_visits): the date each reason dates from comes first
         columns = [
+            Column(self.tr("Date"), lambda d: d.extra.get("date"), 90, full=FULL_DATE),
             Column(self.tr("Name"), lambda d: d.member.name, 80),
             Column(self.tr("Department"), lambda d: d.member.department, 100),
             Column(self.tr("Status"), lambda d: d.member.status, 60),
             Column(self.tr("Suggested type"), lambda d: d.visit_type_name, 110),
             Column(self.tr("Relative"), lambda d: f"{d.relative.relation} {d.relative.name}" if d.relative else "", 110),
-            Column(self.tr("Why"), lambda d: d.reason, 300),
+            Column(self.tr("Why"), lambda d: d.reason, 200, stretch=True),
         ]
         self.model = RecordTableModel(columns, self)
         self.view = setup_table_view(QTableView(), self.model, columns, row_height=26, sortable=True, alternating=True,

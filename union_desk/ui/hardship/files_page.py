@@ -22,9 +22,16 @@ from union_desk.ui.hardship.assistance_dialog import AssistanceDialog
 from union_desk.ui.hardship.file_form import CloseDialog, FileForm, ReviewDialog
 from union_desk.ui.hardship.print_actions import print_pdf
 from union_desk.ui.widgets.record_list import RecordList
-from union_desk.ui.widgets.table_model import Column
+from union_desk.ui.widgets.table_model import FULL_DATE, Column
 
 STATUS_OPEN = "open"
+OVERDUE_COLOR = "#b00020"
+
+
+def review_overdue(file: HardshipFile, today: dt.date | None = None) -> bool:
+    """An open file whose review date has passed (首页 lists it as 已逾期)."""
+    today = today or dt.date.today()
+    return file.status in hardship.OPEN_STATUSES and file.next_review_date is not None and file.next_review_date < today
 
 
 class Figure(QFrame):
@@ -59,10 +66,12 @@ class FilesPage(QWidget):
             Column(self.tr("Household"), lambda f: f.household_size, 45),
             Column(self.tr("Monthly income"), lambda f: f.monthly_income, 80),
             Column(self.tr("Status"), lambda f: f.status, 55),
-            Column(self.tr("Found on"), lambda f: f.found_date, 96),
-            Column(self.tr("Last review"), lambda f: f.last_review_date, 96),
-            Column(self.tr("Review due"), lambda f: f.next_review_date, 96),
-            Column(self.tr("Last helped"), lambda f: self.last_help.get(f.id), 90),
+            Column(self.tr("Found on"), lambda f: f.found_date, 96, full=FULL_DATE),
+            Column(self.tr("Last review"), lambda f: f.last_review_date, 96, full=FULL_DATE),
+            # red when late, as 首页's 困难档案待复核 says 已逾期
+            Column(self.tr("Review due"), lambda f: f.next_review_date, 96, full=FULL_DATE,
+                   foreground=lambda f: OVERDUE_COLOR if review_overdue(f) else None),
+            Column(self.tr("Last helped"), lambda f: self.last_help.get(f.id), 90, full=FULL_DATE),
         ]
         self.list = RecordList(columns, self._fetch, self.tr("Search name, pinyin or situation"))
         self.model = self.list.model

@@ -6,7 +6,7 @@ closes; the preview (`union_desk.ui.print_preview`) prints it or saves a copy (�
 the file name then). The PDFs themselves come from `union_desk.printing`.
 
 QtPdf is loaded on the first print (print_preview is imported inside `print_pdf`): the many
-modules that import `documents_dir` / `safe_name` from here do not pay for it at start-up.
+modules that import from here do not pay for it at start-up.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from union_desk.ui.file_names import safe_name
 from union_desk.ui.hardship.common import show_error
 from union_desk.ui.widgets.task_runner import run_with_progress
 
@@ -33,27 +34,6 @@ log = logging.getLogger(__name__)
 
 TEMP_PREFIX = "union-desk-print-"
 STALE_AFTER = 24 * 3600  # a folder left by a crash is removed by a later print
-
-
-def documents_dir() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(found) if found else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def safe_name(name: str) -> str:
-    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name).strip() or "union-desk"
-
-
-def ask_pdf_path(parent: QWidget | None, title: str, default_name: str) -> Path | None:
-    """The file name for 另存为PDF (in the print preview), in Documents by default."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        str(documents_dir() / f"{safe_name(default_name)}.pdf"),
-        QCoreApplication.translate("PrintActions", "PDF files (*.pdf)"),
-    )
-    return Path(path) if path else None
 
 
 def _remove_folder(folder: Path) -> None:

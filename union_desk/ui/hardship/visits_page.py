@@ -63,6 +63,7 @@ class VisitsPage(QWidget):
         self.view.doubleClicked.connect(lambda _index: self.edit_visit())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_totals)
+        self.list.count_text = self._count_text
 
         # filters, in the list's own toolbar after the search box
         self.year = QSpinBox()
@@ -165,6 +166,13 @@ class VisitsPage(QWidget):
     def reload_types(self) -> None:
         self._fill_type_filter()
 
+    def _count_text(self, records) -> str:
+        """"共 150 条，作废 1": every row shown, the voided named, so it agrees with 合计：149 人次."""
+        voided = sum(1 for v in records if v.voided)
+        if voided:
+            return self.tr("%n record(s), {voided} voided", "", len(records)).format(voided=voided)
+        return self.tr("%n record(s)", "", len(records))
+
     def _update_totals(self) -> None:
         count, amount = visits.totals(self.model.records)
         self.totals.setText(
@@ -207,6 +215,8 @@ class VisitsPage(QWidget):
         if not form.exec():
             return None
         self._after_change(form.saved.id)
+        if form.print_requested:  # 保存并打印
+            self.print_slips([form.saved])
         return form.saved
 
     def edit_visit(self) -> None:
@@ -216,6 +226,8 @@ class VisitsPage(QWidget):
         form = VisitForm(self, visit=visits.get_visit(visit.id))
         if form.exec():
             self._after_change(form.saved.id)
+            if form.print_requested:  # 保存并打印
+                self.print_slips([form.saved])
 
     def void_selected(self) -> None:
         visit = self.current_visit()
@@ -244,7 +256,10 @@ class VisitsPage(QWidget):
                 count=len(created), amount=f"{total:,.2f}", first=created[0].serial, last=created[-1].serial
             ),
         )
-        self.after_batch(created)
+        if dialog.print_requested:  # 保存并打印: no second question
+            self.print_batch(created)
+        else:
+            self.after_batch(created)
 
     # --- printing -----------------------------------------------------------------------------
 
@@ -274,7 +289,16 @@ class VisitsPage(QWidget):
         ids = [v.id for v in chosen]
         from union_desk.printing import slips  # reportlab loads on first print, not at start-up
 
-        if print_pdf(self, title, name, lambda path: slips.print_visit_slips(ids, path)) is not None:
+        # The preview's PDF records nothing; printed_at is set when the job goes to the printer
+        # or the PDF is saved (issue 14: a slip's amount is fixed once printed).
+        printed = print_pdf(
+            self,
+            title,
+            name,
+            lambda path: slips.print_visit_slips(ids, path, mark=False),
+            on_done=lambda: slips.mark_slips_printed(ids),
+        )
+        if printed is not None:
             self._after_change(ids[0] if len(ids) == 1 else None)
 
     def print_signoff(self, chosen: list[Visit] | None = None, suffix: str | None = None) -> None:
@@ -309,6 +333,10 @@ class VisitsPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.print_batch(created)
+
+    def print_batch(self, created: list[Visit]) -> None:
+        """The slips of a batch in one preview, then its sign-off sheet in another."""
         self.print_slips(created)
         first = created[0]
         self.print_signoff(created, self.caption(first.date.year, None, [first.visit_type.name]))

@@ -41,7 +41,12 @@ class FigureCard(QFrame):
 
 class HomeTab(QWidget):
     """首页. The figures, lists and quick actions come from each area's registration
-    (union_desk.areas: `home`, `quick_actions`); this page lays them out by their order."""
+    (union_desk.areas: `home`, `quick_actions`); this page lays them out by their order.
+
+    Only lists with entries get a box, and those boxes share the space (up to LIST_COLUMNS a row):
+    an empty box said nothing but "（无）" and took a third of the screen from a list that needs
+    it. The empty ones are named on one line instead ("暂无：本周计划事项、…"), so the chair still
+    sees they were looked at and are clear."""
 
     backup_requested = Signal()
     ledgers_requested = Signal()  # 台账
@@ -77,6 +82,14 @@ class HomeTab(QWidget):
         self.lists: dict[str, tuple[QGroupBox, QListWidget]] = {}
         self._cards_row = QHBoxLayout()
         self._grid = QGridLayout()
+        self._order: list[str] = []  # list keys in their order
+        self._entries: dict[str, int] = {}  # entries shown in each list
+        # the lists with nothing in them, on one line
+        self.empty_lists = QLabel()
+        self.empty_lists.setObjectName("homeEmptyLists")
+        self.empty_lists.setWordWrap(True)
+        self.empty_lists.setStyleSheet("color: #555;")
+        self.empty_lists.hide()
 
         # Problems met when the file was opened (a failed daily backup, read-only, network drive).
         self.warnings = QLabel()
@@ -96,6 +109,7 @@ class HomeTab(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.outside_backup)
         layout.addLayout(self._cards_row)
+        layout.addWidget(self.empty_lists)
         layout.addLayout(self._grid, 1)
 
     @property
@@ -146,8 +160,7 @@ class HomeTab(QWidget):
                 self.lists[part.key] = self._list_box(part.title)
         for figure in figures:
             self._cards_row.addWidget(self.cards[figure.key])
-        for i, part in enumerate(lists):
-            self._grid.addWidget(self.lists[part.key][0], i // self.LIST_COLUMNS, i % self.LIST_COLUMNS)
+        self._order = [part.key for part in lists]
 
     def refresh(self) -> None:
         today = dt.date.today()
@@ -158,6 +171,7 @@ class HomeTab(QWidget):
             self.cards[figure.key].value.setText(figure.value)
         for part in lists:
             self._fill(part.key, part.lines, (part.kind, part.records))
+        self._arrange()
         self._show_warnings()
         outside = maintenance.outside_backup_warning(self.db_path, today)
         self.outside_backup.setText("⚠ " + outside if outside else "")
@@ -181,10 +195,31 @@ class HomeTab(QWidget):
         self.warnings.setText("\n".join("⚠ " + w for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
+    def _arrange(self) -> None:
+        """Boxes for the lists with entries, sharing the grid; the empty lists named on one line."""
+        full = [key for key in self._order if self._has_entries(key)]
+        empty = [key for key in self._order if key not in full]
+        for key in self._order:
+            self._grid.removeWidget(self.lists[key][0])
+        columns = 2 if len(full) in (2, 4) else min(self.LIST_COLUMNS, max(1, len(full)))
+        for i, key in enumerate(full):
+            self._grid.addWidget(self.lists[key][0], i // columns, i % columns)
+        for key in self._order:
+            self.lists[key][0].setVisible(key in full)
+        for c in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(c, 1 if c < columns else 0)
+        names = "、".join(self.lists[key][0].title() for key in empty)
+        self.empty_lists.setText(self.tr("Nothing at present: {lists}").format(lists=names) if empty else "")
+        self.empty_lists.setVisible(bool(empty))
+
+    def _has_entries(self, key: str) -> bool:
+        return self._entries.get(key, 0) > 0
+
     def _fill(self, key: str, lines: list[str], records: tuple[str, list] | None = None) -> None:
         """Show `lines`; `records` = (kind, the record of each line) lets an entry open its record."""
         widget = self.lists[key][1]
         widget.clear()
+        self._entries[key] = len(lines)
         if lines:
             widget.addItems(lines)
             if records is not None:

@@ -29,7 +29,7 @@ from union_desk.ledgers.common import Cancelled
 from union_desk.ledgers.specs import MEMBERS, ExportOptions
 from union_desk.ledgers.xlsx_export import write_ledger
 from union_desk.services import members, settings
-from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.file_names import documents_dir
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
 from union_desk.ui.open_file import open_folder

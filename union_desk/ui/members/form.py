@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -45,6 +44,8 @@ from union_desk.services import members
 from union_desk.ui.change_bus import bus
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.form_base import FormDialog
+from union_desk.ui.widgets.table_model import FULL_DATE, FULL_ID_NUMBER, FULL_PHONE, Column
+from union_desk.ui.widgets.table_view import fit_columns
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#d97706"
@@ -124,14 +125,15 @@ class RelativesTable(QWidget):
             "death_date": self.tr("Date of death"),
             "notes": self.tr("Notes"),
         }
-        widths = {"name": 64, "relation": 72, "birth_date": 88, "id_number": 150, "phone": 100,
-                  "work_or_school": 120, "health": 70, "death_date": 88, "notes": 80}
+        # the least widths: dates, ID numbers and phones widen to show in full (fit_columns)
+        widths = {"name": 60, "relation": 56, "birth_date": 88, "id_number": 150, "phone": 100,
+                  "work_or_school": 108, "health": 66, "death_date": 88, "notes": 50}
+        full = {"birth_date": FULL_DATE, "death_date": FULL_DATE, "id_number": FULL_ID_NUMBER, "phone": FULL_PHONE}
         self.table = QTableWidget(0, len(self.keys))
         self.table.setHorizontalHeaderLabels([headers[k] for k in self.keys])
-        for i, key in enumerate(self.keys):
-            self.table.setColumnWidth(i, widths[key])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # dates, ID numbers and phones whole; 备注 takes the spare width
+        fit_columns(self.table, [Column(headers[k], None, widths[k], full=full.get(k), stretch=k == "notes")
+                                 for k in self.keys])
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setItemDelegateForColumn(self.keys.index("relation"), RelationDelegate(self.table))

@@ -41,7 +41,7 @@ from union_desk.imports import roster as roster_import
 from union_desk.ledgers.common import Cancelled
 from union_desk.imports.roster import ERROR, FIELD_CHOICES, NEW, UPDATE
 from union_desk.ledgers.specs import MEMBERS
-from union_desk.ui.hardship.print_actions import documents_dir, safe_name
+from union_desk.ui.file_names import documents_dir, safe_name
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.import_preview import (  # noqa: F401 - ERROR_BG … are used by the tests through here
     ERROR_BG,

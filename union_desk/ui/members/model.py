@@ -36,6 +36,8 @@ class MemberColumn:
     sort: tuple = ()  # SQL expressions; empty: the column is not sortable
     descending_first: bool = False  # e.g. age ascending = birth date descending
     align_right: bool = False
+    full: str | tuple[str, ...] | None = None  # always shown whole (ui.widgets.table_view.fit_columns)
+    stretch: bool = False  # takes the table's spare width
 
 
 class LazyRecords(Sequence):

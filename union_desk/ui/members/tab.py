@@ -30,6 +30,7 @@ from union_desk.db.models import Member
 from union_desk.domain.idcard import mask_id
 from union_desk.services import members
 from union_desk.ui.members.model import PINYIN_ORDER, MemberColumn, MemberTableModel
+from union_desk.ui.widgets.table_model import FULL_ID_NUMBER, FULL_PHONE
 from union_desk.ui.widgets.table_view import setup_table_view
 
 SEARCH_DELAY_MS = 150
@@ -117,9 +118,11 @@ class MembersTab(QWidget):
             MemberColumn(self.tr("Title"), lambda m: m.title, 85, (Member.title,)),
             MemberColumn(self.tr("Employment"), lambda m: m.employment_type, 70, (Member.employment_type,)),
             MemberColumn(self.tr("Status"), lambda m: m.status, 50, (Member.status,)),
-            MemberColumn(self.tr("Phone"), lambda m: m.phone, 110, (Member.phone,)),
-            MemberColumn(self.tr("ID number"), lambda m: mask_id(m.id_number or ""), 178, (Member.id_number,)),
-            MemberColumn(self.tr("Union roles"), lambda m: m.union_roles.replace(",", "、"), 120, (Member.union_roles,)),
+            MemberColumn(self.tr("Phone"), lambda m: m.phone, 110, (Member.phone,), full=FULL_PHONE),
+            MemberColumn(self.tr("ID number"), lambda m: mask_id(m.id_number or ""), 178, (Member.id_number,),
+                         full=FULL_ID_NUMBER),
+            MemberColumn(self.tr("Union roles"), lambda m: m.union_roles.replace(",", "、"), 120, (Member.union_roles,),
+                         stretch=True),
         ]
         self.list = MemberList(
             columns,

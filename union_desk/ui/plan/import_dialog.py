@@ -31,7 +31,7 @@ from union_desk.imports.reader import FILE_FILTER
 from union_desk.imports import plan as plan_import
 from union_desk.services import plan
 from union_desk.ui.hardship.common import show_error
-from union_desk.ui.hardship.print_actions import documents_dir
+from union_desk.ui.file_names import documents_dir
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.task_runner import run_with_progress
 

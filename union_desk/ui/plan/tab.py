@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -238,7 +238,8 @@ class PlanTab(QWidget):
     # --- texts --------------------------------------------------------------------------------------
 
     def _legend(self) -> QWidget:
-        """One small label per status colour, and the activity outline."""
+        """One small label per status colour, the activity outline, and what the grid's ♥ and
+        休/班 marks mean."""
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -254,6 +255,33 @@ class PlanTab(QWidget):
         fg = styles.ACTIVITY_COLORS[1]
         activity.setStyleSheet(f"color: {fg}; border: 1px solid {fg}; padding: 0px 5px; border-radius: 3px;")
         row.addWidget(activity)
+        row.addSpacing(8)
+        # the marks of the month grid (month_grid.py): ♥n birthdays, 休 / 班 badges
+        marks = [
+            ("♥", f"color: {styles.BIRTHDAY_COLOR}; font-weight: bold;", self.tr("birthdays")),
+            (QCoreApplication.translate("MonthGrid", "Off"),
+             f"background: {styles.HOLIDAY_BADGE}; color: white; padding: 0px 3px; border-radius: 3px;",
+             self.tr("day off")),
+            (QCoreApplication.translate("MonthGrid", "Workday"),
+             f"background: {styles.WORKDAY_BADGE}; color: white; padding: 0px 3px; border-radius: 3px;",
+             self.tr("make-up workday")),
+        ]
+        self.legend_marks: list[tuple[QLabel, QLabel]] = []
+        for mark, style, meaning in marks:
+            sign = QLabel(mark)
+            sign.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            sign.setStyleSheet(style)
+            words = QLabel(meaning)
+            words.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            words.setStyleSheet("color: #444;")
+            row.addWidget(sign)
+            row.addWidget(words)
+            row.addSpacing(4)
+            self.legend_marks.append((sign, words))
+        box.setToolTip(self.tr(
+            "♥3: three members have their birthday that day (the list is in the day's panel). "
+            "休: a statutory day off. 班: a weekend day worked in exchange for a day off (调休)."
+        ))
         return box
 
     def _month_text(self, item: PlanItem):

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from union_desk.errors import UnionDeskError
 from union_desk.services import stats as stats_service
 from union_desk.services.stats import Period, StatTable, YearStats
+from union_desk.ui.file_names import documents_dir, safe_name
 from union_desk.ui.stats import charts
 from union_desk.ui.widgets.task_runner import run_with_progress
 from union_desk.ui.open_file import open_path
@@ -52,18 +53,6 @@ def _t(text: str) -> str:
 
 def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def documents_dir() -> Path:
-    from PySide6.QtCore import QStandardPaths
-
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(found) if found else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def safe_name(name: str) -> str:
-    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name).strip() or "union-desk"
 
 
 class StatsPage(QWidget):

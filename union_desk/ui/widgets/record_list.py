@@ -32,6 +32,9 @@ class RecordList(QWidget):
     ):
         super().__init__(parent)
         self._fetch = fetch
+        # Optional: the count's text from the records shown (e.g. "共 150 条，其中作废 1");
+        # None: "共 N 条".
+        self.count_text: Callable[[Sequence], str] | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
@@ -57,7 +60,10 @@ class RecordList(QWidget):
     def refresh(self) -> None:
         records = self._fetch(self.search.text())
         self.model.set_records(records)
-        self.count_label.setText(self.tr("%n record(s)", "", len(records)))
+        if self.count_text is not None:
+            self.count_label.setText(self.count_text(records))
+        else:
+            self.count_label.setText(self.tr("%n record(s)", "", len(records)))
 
     def _on_double_click(self, index) -> None:
         if index.isValid():

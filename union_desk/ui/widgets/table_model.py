@@ -16,11 +16,27 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 
+# Sample texts for Column.full: the widest value of each kind, which must always show in full
+# (widths come from the view's font, see table_view.fit_columns).
+FULL_DATE = "2026-12-31"
+FULL_DATETIME = "2026-12-31 23:59"
+FULL_ID_NUMBER = ("11010519491231002X", "110105********002X")  # plain and masked
+FULL_PHONE = ("13912345678", "0571-87654321")
+
+
 @dataclass(frozen=True)
 class Column:
+    """header, how to read the value, width in px (the least width, see table_view.fit_columns);
+    `full`: sample text(s) this column always shows in full (dates, times, ID numbers, phones);
+    `stretch`: the descriptive column (title, 事由, 备注) that takes the table's spare width;
+    `foreground`: a colour name for a record's cell (e.g. red when overdue), or None."""
+
     header: str
     value: Callable[[object], object]
     width: int = 100
+    full: str | tuple[str, ...] | None = None
+    stretch: bool = False
+    foreground: Callable[[object], str | None] | None = None
 
 
 def display_text(value) -> str:
@@ -79,9 +95,13 @@ class RecordTableModel(QAbstractTableModel):
             value = column.value(self.records[index.row()])
             if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self.muted is not None:
-            if self.muted(self.records[index.row()]):
+        if role == Qt.ItemDataRole.ForegroundRole:
+            record = self.records[index.row()]
+            if self.muted is not None and self.muted(record):
                 return QColor("#9a9a9a")
+            if column.foreground is not None:
+                colour = column.foreground(record)
+                return QColor(colour) if colour else None
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
