@@ -1,4933 +1,4996 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
+  <context>
     <name>AboutDialog</name>
     <message>
-        <source>About Union Desk</source>
-        <translation>关于工会工作台</translation>
+      <source>About Union Desk</source>
+      <translation>关于工会工作台</translation>
     </message>
     <message>
-        <source>Union Desk</source>
-        <translation>工会工作台</translation>
+      <source>Union Desk</source>
+      <translation>工会工作台</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+      <source>Version</source>
+      <translation>版本</translation>
     </message>
     <message>
-        <source>Data version</source>
-        <translation>数据版本</translation>
+      <source>Data version</source>
+      <translation>数据版本</translation>
     </message>
     <message>
-        <source>Data file</source>
-        <translation>数据文件</translation>
+      <source>Data file</source>
+      <translation>数据文件</translation>
     </message>
     <message>
-        <source>Backups folder</source>
-        <translation>备份文件夹</translation>
+      <source>Backups folder</source>
+      <translation>备份文件夹</translation>
     </message>
     <message>
-        <source>Printing font</source>
-        <translation>打印字体</translation>
+      <source>Printing font</source>
+      <translation>打印字体</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivitiesCommon</name>
     <message>
-        <source>Reason:</source>
-        <translation>原因：</translation>
+      <source>Reason:</source>
+      <translation>原因：</translation>
     </message>
     <message>
-        <source>Without a reason the sign-up is not made.</source>
-        <translation>没有填写原因，未报名。</translation>
+      <source>Without a reason the sign-up is not made.</source>
+      <translation>没有填写原因，未报名。</translation>
     </message>
     <message>
-        <source>Sign up</source>
-        <translation>报名</translation>
+      <source>Sign up</source>
+      <translation>报名</translation>
     </message>
     <message>
-        <source>{name} is on the waiting list of “{item}” (position {position}).</source>
-        <translation>{name} 已进入“{item}”候补名单（第 {position} 位）。</translation>
+      <source>{name} is on the waiting list of “{item}” (position {position}).</source>
+      <translation>{name} 已进入“{item}”候补名单（第 {position} 位）。</translation>
     </message>
     <message>
-        <source>{name} is signed up for “{item}”.</source>
-        <translation>{name} 已报名“{item}”。</translation>
+      <source>{name} is signed up for “{item}”.</source>
+      <translation>{name} 已报名“{item}”。</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivitiesDialogs</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivitiesTab</name>
     <message>
-        <source>Activity</source>
-        <translation>活动</translation>
+      <source>Activity</source>
+      <translation>活动</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>开始时间</translation>
+      <source>Start</source>
+      <translation>开始时间</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>地点</translation>
+      <source>Place</source>
+      <translation>地点</translation>
     </message>
     <message>
-        <source>Sign-up deadline</source>
-        <translation>报名截止</translation>
+      <source>Sign-up deadline</source>
+      <translation>报名截止</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Signed up</source>
-        <translation>报名</translation>
+      <source>Signed up</source>
+      <translation>报名</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>候补</translation>
+      <source>Waiting</source>
+      <translation>候补</translation>
     </message>
     <message>
-        <source>Checked in</source>
-        <translation>签到</translation>
+      <source>Checked in</source>
+      <translation>签到</translation>
     </message>
     <message>
-        <source>Participation</source>
-        <translation>参与率</translation>
+      <source>Participation</source>
+      <translation>参与率</translation>
     </message>
     <message>
-        <source>Budget</source>
-        <translation>预算（元）</translation>
+      <source>Budget</source>
+      <translation>预算（元）</translation>
     </message>
     <message>
-        <source>Actual cost</source>
-        <translation>实际支出</translation>
+      <source>Actual cost</source>
+      <translation>实际支出</translation>
     </message>
     <message>
-        <source> (year)</source>
-        <translation> 年</translation>
+      <source> (year)</source>
+      <translation> 年</translation>
     </message>
     <message>
-        <source>Search title or place</source>
-        <translation>搜索活动名称或地点</translation>
+      <source>Search title or place</source>
+      <translation>搜索活动名称或地点</translation>
     </message>
     <message>
-        <source>New activity…</source>
-        <translation>新建活动…</translation>
+      <source>New activity…</source>
+      <translation>新建活动…</translation>
     </message>
     <message>
-        <source>Sign-ups and check-in</source>
-        <translation>报名与签到</translation>
+      <source>Sign-ups and check-in</source>
+      <translation>报名与签到</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivityDetail</name>
     <message>
-        <source>← Back to the list</source>
-        <translation>← 返回列表</translation>
+      <source>← Back to the list</source>
+      <translation>← 返回列表</translation>
     </message>
     <message>
-        <source>Edit activity…</source>
-        <translation>编辑活动…</translation>
+      <source>Edit activity…</source>
+      <translation>编辑活动…</translation>
     </message>
     <message>
-        <source>Import from Excel…</source>
-        <translation>从表格导入报名…</translation>
+      <source>Import from Excel…</source>
+      <translation>从表格导入报名…</translation>
     </message>
     <message>
-        <source>Print sign-up list</source>
-        <translation>打印报名表</translation>
+      <source>Print sign-up list</source>
+      <translation>打印报名表</translation>
     </message>
     <message>
-        <source>Print sign-in sheet</source>
-        <translation>打印签到表</translation>
+      <source>Print sign-in sheet</source>
+      <translation>打印签到表</translation>
     </message>
     <message>
-        <source>Print award list</source>
-        <translation>打印获奖名单</translation>
+      <source>Print award list</source>
+      <translation>打印获奖名单</translation>
     </message>
     <message>
-        <source>signed up</source>
-        <translation>已报名</translation>
+      <source>signed up</source>
+      <translation>已报名</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>候补</translation>
+      <source>waiting</source>
+      <translation>候补</translation>
     </message>
     <message>
-        <source>checked in</source>
-        <translation>已签到</translation>
+      <source>checked in</source>
+      <translation>已签到</translation>
     </message>
     <message>
-        <source>eligible</source>
-        <translation>符合条件</translation>
+      <source>eligible</source>
+      <translation>符合条件</translation>
     </message>
     <message>
-        <source>participation rate</source>
-        <translation>参与率</translation>
+      <source>participation rate</source>
+      <translation>参与率</translation>
     </message>
     <message>
-        <source>Add item…</source>
-        <translation>添加项目…</translation>
+      <source>Add item…</source>
+      <translation>添加项目…</translation>
     </message>
     <message>
-        <source>Change places…</source>
-        <translation>修改名额…</translation>
+      <source>Change places…</source>
+      <translation>修改名额…</translation>
     </message>
     <message>
-        <source>Items</source>
-        <translation>项目</translation>
+      <source>Items</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Sign-ups</source>
-        <translation>报名</translation>
+      <source>Sign-ups</source>
+      <translation>报名</translation>
     </message>
     <message>
-        <source>Teams</source>
-        <translation>队伍</translation>
+      <source>Teams</source>
+      <translation>队伍</translation>
     </message>
     <message>
-        <source>Check-in</source>
-        <translation>签到</translation>
+      <source>Check-in</source>
+      <translation>签到</translation>
     </message>
     <message>
-        <source>Time: {when}</source>
-        <translation>时间：{when}</translation>
+      <source>Time: {when}</source>
+      <translation>时间：{when}</translation>
     </message>
     <message>
-        <source>Place: {place}</source>
-        <translation>地点：{place}</translation>
+      <source>Place: {place}</source>
+      <translation>地点：{place}</translation>
     </message>
     <message>
-        <source>Status: {status}</source>
-        <translation>状态：{status}</translation>
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
     </message>
     <message>
-        <source>Category: {category}</source>
-        <translation>类别：{category}</translation>
+      <source>Category: {category}</source>
+      <translation>类别：{category}</translation>
     </message>
     <message>
-        <source>Organiser: {who}</source>
-        <translation>组织者：{who}</translation>
+      <source>Organiser: {who}</source>
+      <translation>组织者：{who}</translation>
     </message>
     <message>
-        <source>Sign-up deadline: {when}</source>
-        <translation>报名截止：{when}</translation>
+      <source>Sign-up deadline: {when}</source>
+      <translation>报名截止：{when}</translation>
     </message>
     <message>
-        <source>Who may sign up: {rules}</source>
-        <translation>报名条件：{rules}</translation>
+      <source>Who may sign up: {rules}</source>
+      <translation>报名条件：{rules}</translation>
     </message>
     <message>
-        <source>anyone</source>
-        <translation>不限</translation>
+      <source>anyone</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>不限</translation>
+      <source>no limit</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>{name}  {signed}/{places}, waiting {waiting}</source>
-        <translation>{name}  {signed}/{places}，候补 {waiting}</translation>
+      <source>{name}  {signed}/{places}, waiting {waiting}</source>
+      <translation>{name}  {signed}/{places}，候补 {waiting}</translation>
     </message>
     <message>
-        <source> (teams)</source>
-        <translation>（团体）</translation>
+      <source> (teams)</source>
+      <translation>（团体）</translation>
     </message>
     <message>
-        <source>Change places</source>
-        <translation>修改名额</translation>
+      <source>Change places</source>
+      <translation>修改名额</translation>
     </message>
     <message>
-        <source>Places for “{item}” (blank = no limit):</source>
-        <translation>“{item}”的名额（空为不限）：</translation>
+      <source>Places for “{item}” (blank = no limit):</source>
+      <translation>“{item}”的名额（空为不限）：</translation>
     </message>
     <message>
-        <source>Places for “{item}”: {places}.</source>
-        <translation>“{item}”的名额：{places}。</translation>
+      <source>Places for “{item}”: {places}.</source>
+      <translation>“{item}”的名额：{places}。</translation>
     </message>
     <message>
-        <source>Moved up from the waiting list: {names}</source>
-        <translation>从候补名单递补：{names}</translation>
+      <source>Moved up from the waiting list: {names}</source>
+      <translation>从候补名单递补：{names}</translation>
     </message>
     <message>
-        <source>sign-up list</source>
-        <translation>报名表</translation>
+      <source>sign-up list</source>
+      <translation>报名表</translation>
     </message>
     <message>
-        <source>sign-in sheet</source>
-        <translation>签到表</translation>
+      <source>sign-in sheet</source>
+      <translation>签到表</translation>
     </message>
     <message>
-        <source>award list</source>
-        <translation>获奖名单</translation>
+      <source>award list</source>
+      <translation>获奖名单</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivityForm</name>
     <message>
-        <source>Edit activity</source>
-        <translation>编辑活动</translation>
+      <source>Edit activity</source>
+      <translation>编辑活动</translation>
     </message>
     <message>
-        <source>New activity</source>
-        <translation>新建活动</translation>
+      <source>New activity</source>
+      <translation>新建活动</translation>
     </message>
     <message>
-        <source>e.g. staff fun games for the New Year</source>
-        <translation>如：迎新年教职工趣味运动会</translation>
+      <source>e.g. staff fun games for the New Year</source>
+      <translation>如：迎新年教职工趣味运动会</translation>
     </message>
     <message>
-        <source>Ends</source>
-        <translation>结束时间</translation>
+      <source>Ends</source>
+      <translation>结束时间</translation>
     </message>
     <message>
-        <source>Sign-up deadline</source>
-        <translation>报名截止</translation>
+      <source>Sign-up deadline</source>
+      <translation>报名截止</translation>
     </message>
     <message>
-        <source>Anyone</source>
-        <translation>不限</translation>
+      <source>Anyone</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>Men only</source>
-        <translation>仅限男性</translation>
+      <source>Men only</source>
+      <translation>仅限男性</translation>
     </message>
     <message>
-        <source>Women only</source>
-        <translation>仅限女性</translation>
+      <source>Women only</source>
+      <translation>仅限女性</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Places (blank = no limit)</source>
-        <translation>名额（空为不限）</translation>
+      <source>Places (blank = no limit)</source>
+      <translation>名额（空为不限）</translation>
     </message>
     <message>
-        <source>Team entries</source>
-        <translation>团体项目</translation>
+      <source>Team entries</source>
+      <translation>团体项目</translation>
     </message>
     <message>
-        <source>Add item</source>
-        <translation>添加项目</translation>
+      <source>Add item</source>
+      <translation>添加项目</translation>
     </message>
     <message>
-        <source>Remove item</source>
-        <translation>删除项目</translation>
+      <source>Remove item</source>
+      <translation>删除项目</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>不限</translation>
+      <source>no limit</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>活动名称</translation>
+      <source>Title</source>
+      <translation>活动名称</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>开始时间</translation>
+      <source>Starts</source>
+      <translation>开始时间</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>地点</translation>
+      <source>Place</source>
+      <translation>地点</translation>
     </message>
     <message>
-        <source>Organiser</source>
-        <translation>组织者</translation>
+      <source>Organiser</source>
+      <translation>组织者</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>活动内容</translation>
+      <source>Description</source>
+      <translation>活动内容</translation>
     </message>
     <message>
-        <source>Who may sign up</source>
-        <translation>报名条件</translation>
+      <source>Who may sign up</source>
+      <translation>报名条件</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>性别</translation>
+      <source>Sex</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Age from</source>
-        <translation>年龄从</translation>
+      <source>Age from</source>
+      <translation>年龄从</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
-        <source>Member status</source>
-        <translation>会员状态</translation>
+      <source>Member status</source>
+      <translation>会员状态</translation>
     </message>
     <message>
-        <source>(none ticked = anyone)</source>
-        <translation>（不勾选表示不限）</translation>
+      <source>(none ticked = anyone)</source>
+      <translation>（不勾选表示不限）</translation>
     </message>
     <message>
-        <source>Budget (yuan)</source>
-        <translation>预算（元）</translation>
+      <source>Budget (yuan)</source>
+      <translation>预算（元）</translation>
     </message>
     <message>
-        <source>Actual cost (yuan)</source>
-        <translation>实际支出（元）</translation>
+      <source>Actual cost (yuan)</source>
+      <translation>实际支出（元）</translation>
     </message>
     <message>
-        <source>Items</source>
-        <translation>活动项目</translation>
+      <source>Items</source>
+      <translation>活动项目</translation>
     </message>
     <message>
-        <source>Places of existing items are changed in the activity view.</source>
-        <translation>已有项目的名额请在活动视图中修改。</translation>
+      <source>Places of existing items are changed in the activity view.</source>
+      <translation>已有项目的名额请在活动视图中修改。</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Add at least one item (e.g. the activity itself).</source>
-        <translation>请至少添加一个项目（如活动本身）。</translation>
+      <source>Add at least one item (e.g. the activity itself).</source>
+      <translation>请至少添加一个项目（如活动本身）。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AddItemDialog</name>
     <message>
-        <source>Add an item</source>
-        <translation>添加项目</translation>
+      <source>Add an item</source>
+      <translation>添加项目</translation>
     </message>
     <message>
-        <source>e.g. tug of war</source>
-        <translation>如：拔河</translation>
+      <source>e.g. tug of war</source>
+      <translation>如：拔河</translation>
     </message>
     <message>
-        <source>blank = no limit</source>
-        <translation>空为不限</translation>
+      <source>blank = no limit</source>
+      <translation>空为不限</translation>
     </message>
     <message>
-        <source>Team entries (teams by department or group)</source>
-        <translation>团体项目（按组室或小组组队）</translation>
+      <source>Team entries (teams by department or group)</source>
+      <translation>团体项目（按组室或小组组队）</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Places</source>
-        <translation>名额</translation>
+      <source>Places</source>
+      <translation>名额</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
+      <source>Add</source>
+      <translation>添加</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>App</name>
     <message>
-        <source>Cannot open the data file</source>
-        <translation>无法打开数据文件</translation>
+      <source>Cannot open the data file</source>
+      <translation>无法打开数据文件</translation>
     </message>
     <message>
-        <source>Restore the newest good backup ({when})?
+      <source>Restore the newest good backup ({when})?
 The damaged file is kept unchanged, together with its -wal and -shm files, in {folder} (names ending in .damaged).</source>
-        <translation>要从最新的完好备份（{when}）恢复吗？
+      <translation>要从最新的完好备份（{when}）恢复吗？
 损坏的文件会原样保留（连同它的 -wal 和 -shm 文件），位于 {folder}（文件名以 .damaged 结尾）。</translation>
     </message>
     <message>
-        <source>Restored</source>
-        <translation>已恢复</translation>
+      <source>Restored</source>
+      <translation>已恢复</translation>
     </message>
     <message>
-        <source>The backup of {when} was restored. The damaged files are kept here:
+      <source>The backup of {when} was restored. The damaged files are kept here:
 {paths}</source>
-        <translation>已从 {when} 的备份恢复。损坏的文件保留在：
+      <translation>已从 {when} 的备份恢复。损坏的文件保留在：
 {paths}</translation>
     </message>
     <message>
-        <source>Union Desk</source>
-        <translation>工会工作台</translation>
+      <source>Union Desk</source>
+      <translation>工会工作台</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AssistanceDialog</name>
     <message>
-        <source>Assistance records of {name}</source>
-        <translation>{name} 的帮扶记录</translation>
+      <source>Assistance records of {name}</source>
+      <translation>{name} 的帮扶记录</translation>
     </message>
     <message>
-        <source>{name} ({department}), {grade}, main cause: {cause}, file status: {status}</source>
-        <translation>{name}（{department}），{grade}，主要致困原因：{cause}，档案状态：{status}</translation>
+      <source>{name} ({department}), {grade}, main cause: {cause}, file status: {status}</source>
+      <translation>{name}（{department}），{grade}，主要致困原因：{cause}，档案状态：{status}</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>帮扶类型</translation>
+      <source>Kind</source>
+      <translation>帮扶类型</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>救助金</translation>
+      <source>Cash</source>
+      <translation>救助金</translation>
     </message>
     <message>
-        <source>Goods</source>
-        <translation>物品</translation>
+      <source>Goods</source>
+      <translation>物品</translation>
     </message>
     <message>
-        <source>Goods value</source>
-        <translation>物品价值</translation>
+      <source>Goods value</source>
+      <translation>物品价值</translation>
     </message>
     <message>
-        <source>Fund source</source>
-        <translation>经费来源</translation>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
     </message>
     <message>
-        <source>Handler</source>
-        <translation>经办人</translation>
+      <source>Handler</source>
+      <translation>经办人</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Add assistance</source>
-        <translation>新增帮扶</translation>
+      <source>Add assistance</source>
+      <translation>新增帮扶</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>作废</translation>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>Voided: {reason}</source>
-        <translation>已作废：{reason}</translation>
+      <source>Voided: {reason}</source>
+      <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <source>{count} record(s), {voided} of them voided (not counted), {amount} yuan</source>
-        <translation>共 {count} 条，其中作废 {voided} 条（不计入），合计 {amount} 元</translation>
+      <source>{count} record(s), {voided} of them voided (not counted), {amount} yuan</source>
+      <translation>共 {count} 条，其中作废 {voided} 条（不计入），合计 {amount} 元</translation>
     </message>
     <message>
-        <source>{count} record(s), {amount} yuan</source>
-        <translation>共 {count} 条，合计 {amount} 元</translation>
+      <source>{count} record(s), {amount} yuan</source>
+      <translation>共 {count} 条，合计 {amount} 元</translation>
     </message>
     <message>
-        <source>Void assistance</source>
-        <translation>作废帮扶记录</translation>
+      <source>Void assistance</source>
+      <translation>作废帮扶记录</translation>
     </message>
     <message>
-        <source>Void the {kind} of {date}.
+      <source>Void the {kind} of {date}.
 Reason (required):</source>
-        <translation>作废 {date} 的{kind}记录。
+      <translation>作废 {date} 的{kind}记录。
 作废原因（必填）：</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AssistanceForm</name>
     <message>
-        <source>New assistance for {name}</source>
-        <translation>新增帮扶：{name}</translation>
+      <source>New assistance for {name}</source>
+      <translation>新增帮扶：{name}</translation>
     </message>
     <message>
-        <source>e.g. rice, oil, school supplies</source>
-        <translation>如：米、油、学习用品</translation>
+      <source>e.g. rice, oil, school supplies</source>
+      <translation>如：米、油、学习用品</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>帮扶类型</translation>
+      <source>Kind</source>
+      <translation>帮扶类型</translation>
     </message>
     <message>
-        <source>Cash (yuan)</source>
-        <translation>救助金（元）</translation>
+      <source>Cash (yuan)</source>
+      <translation>救助金（元）</translation>
     </message>
     <message>
-        <source>Goods</source>
-        <translation>物品</translation>
+      <source>Goods</source>
+      <translation>物品</translation>
     </message>
     <message>
-        <source>Goods value (yuan)</source>
-        <translation>物品价值（元）</translation>
+      <source>Goods value (yuan)</source>
+      <translation>物品价值（元）</translation>
     </message>
     <message>
-        <source>Fund source</source>
-        <translation>经费来源</translation>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
     </message>
     <message>
-        <source>Handler</source>
-        <translation>经办人</translation>
+      <source>Handler</source>
+      <translation>经办人</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BatchDialog</name>
     <message>
-        <source>Batch visits (send warmth)</source>
-        <translation>批量送温暖</translation>
+      <source>Batch visits (send warmth)</source>
+      <translation>批量送温暖</translation>
     </message>
     <message>
-        <source>All open hardship files</source>
-        <translation>全部在档困难职工</translation>
+      <source>All open hardship files</source>
+      <translation>全部在档困难职工</translation>
     </message>
     <message>
-        <source>All retirees</source>
-        <translation>全部退休会员</translation>
+      <source>All retirees</source>
+      <translation>全部退休会员</translation>
     </message>
     <message>
-        <source>Chosen by hand</source>
-        <translation>自选</translation>
+      <source>Chosen by hand</source>
+      <translation>自选</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
+      <source>Add</source>
+      <translation>添加</translation>
     </message>
     <message>
-        <source>Tick all</source>
-        <translation>全选</translation>
+      <source>Tick all</source>
+      <translation>全选</translation>
     </message>
     <message>
-        <source>Untick all</source>
-        <translation>全不选</translation>
+      <source>Untick all</source>
+      <translation>全不选</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>慰问对象</translation>
+      <source>Members</source>
+      <translation>慰问对象</translation>
     </message>
     <message>
-        <source>Add a member:</source>
-        <translation>添加会员：</translation>
+      <source>Add a member:</source>
+      <translation>添加会员：</translation>
     </message>
     <message>
-        <source>Choose a visit type</source>
-        <translation>请选择慰问类别</translation>
+      <source>Choose a visit type</source>
+      <translation>请选择慰问类别</translation>
     </message>
     <message>
-        <source>e.g. Spring Festival visit</source>
-        <translation>如：春节送温暖</translation>
+      <source>e.g. Spring Festival visit</source>
+      <translation>如：春节送温暖</translation>
     </message>
     <message>
-        <source>Visit</source>
-        <translation>走访慰问</translation>
+      <source>Visit</source>
+      <translation>走访慰问</translation>
     </message>
     <message>
-        <source>Visit type</source>
-        <translation>慰问类别</translation>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
     </message>
     <message>
-        <source>Amount each (yuan)</source>
-        <translation>每人金额（元）</translation>
+      <source>Amount each (yuan)</source>
+      <translation>每人金额（元）</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>事由</translation>
+      <source>Reason</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Fund source</source>
-        <translation>经费来源</translation>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
     </message>
     <message>
-        <source>Handler</source>
-        <translation>经办人</translation>
+      <source>Handler</source>
+      <translation>经办人</translation>
     </message>
     <message>
-        <source>Visitors</source>
-        <translation>走访人员</translation>
+      <source>Visitors</source>
+      <translation>走访人员</translation>
     </message>
     <message>
-        <source>Save all</source>
-        <translation>全部保存</translation>
+      <source>Save all</source>
+      <translation>全部保存</translation>
     </message>
     <message>
-        <source>Save all and print…</source>
-        <translation>全部保存并打印…</translation>
+      <source>Save all and print…</source>
+      <translation>全部保存并打印…</translation>
     </message>
     <message>
-        <source>Save the visits, then preview and print their slips and the sign-off sheet</source>
-        <translation>保存这些记录，然后预览并打印记录单和签收表</translation>
+      <source>Save the visits, then preview and print their slips and the sign-off sheet</source>
+      <translation>保存这些记录，然后预览并打印记录单和签收表</translation>
     </message>
     <message>
-        <source>{count} member(s) ticked</source>
-        <translation>已选 {count} 人</translation>
+      <source>{count} member(s) ticked</source>
+      <translation>已选 {count} 人</translation>
     </message>
     <message>
-        <source>Choose a visit type.</source>
-        <translation>请选择慰问类别。</translation>
+      <source>Choose a visit type.</source>
+      <translation>请选择慰问类别。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BulkSignUpDialog</name>
     <message>
-        <source>Sign up by filter — {item}</source>
-        <translation>按条件报名 — {item}</translation>
+      <source>Sign up by filter — {item}</source>
+      <translation>按条件报名 — {item}</translation>
     </message>
     <message>
-        <source>Anyone</source>
-        <translation>不限</translation>
+      <source>Anyone</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>Men</source>
-        <translation>男</translation>
+      <source>Men</source>
+      <translation>男</translation>
     </message>
     <message>
-        <source>Women</source>
-        <translation>女</translation>
+      <source>Women</source>
+      <translation>女</translation>
     </message>
     <message>
-        <source>All departments</source>
-        <translation>全部部门</translation>
+      <source>All departments</source>
+      <translation>全部部门</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation>状态不限</translation>
+      <source>Any status</source>
+      <translation>状态不限</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>性别</translation>
+      <source>Sex</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Member status</source>
-        <translation>会员状态</translation>
+      <source>Member status</source>
+      <translation>会员状态</translation>
     </message>
     <message>
-        <source>Age (on the day)</source>
-        <translation>年龄（活动当天）</translation>
+      <source>Age (on the day)</source>
+      <translation>年龄（活动当天）</translation>
     </message>
     <message>
-        <source>People already on the list or not eligible are skipped and listed afterwards. When the item is full, the rest go on the waiting list.</source>
-        <translation>已报名或不符合条件的人会跳过，并在之后列出。项目名额满后，其余的人进入候补名单。</translation>
+      <source>People already on the list or not eligible are skipped and listed afterwards. When the item is full, the rest go on the waiting list.</source>
+      <translation>已报名或不符合条件的人会跳过，并在之后列出。项目名额满后，其余的人进入候补名单。</translation>
     </message>
     <message>
-        <source>Sign them up</source>
-        <translation>为他们报名</translation>
+      <source>Sign them up</source>
+      <translation>为他们报名</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>不限</translation>
+      <source>no limit</source>
+      <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <source>%n member(s) match.</source>
-        <translation>
-            <numerusform>符合条件的有 %n 人。</numerusform>
-        </translation>
+      <source>%n member(s) match.</source>
+      <translation>
+        <numerusform>符合条件的有 %n 人。</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CheckInPage</name>
     <message>
-        <source>Type a name or pinyin initials, then press Enter</source>
-        <translation>输入姓名或拼音首字母，然后按回车</translation>
+      <source>Type a name or pinyin initials, then press Enter</source>
+      <translation>输入姓名或拼音首字母，然后按回车</translation>
     </message>
     <message>
-        <source>Several people match — choose one (Enter or double-click):</source>
-        <translation>有多人符合，请选择一人（回车或双击）：</translation>
+      <source>Several people match — choose one (Enter or double-click):</source>
+      <translation>有多人符合，请选择一人（回车或双击）：</translation>
     </message>
     <message>
-        <source>Walk-in (did not sign up)</source>
-        <translation>现场报名（未事先报名）</translation>
+      <source>Walk-in (did not sign up)</source>
+      <translation>现场报名（未事先报名）</translation>
     </message>
     <message>
-        <source>Sign up and check in</source>
-        <translation>报名并签到</translation>
+      <source>Sign up and check in</source>
+      <translation>报名并签到</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Items</source>
-        <translation>项目</translation>
+      <source>Items</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Checked in at</source>
-        <translation>签到时间</translation>
+      <source>Checked in at</source>
+      <translation>签到时间</translation>
     </message>
     <message>
-        <source>Checked in: {present} of {total}</source>
-        <translation>已签到：{present} / {total}</translation>
+      <source>Checked in: {present} of {total}</source>
+      <translation>已签到：{present} / {total}</translation>
     </message>
     <message>
-        <source>Check-in</source>
-        <translation>签到</translation>
+      <source>Check-in</source>
+      <translation>签到</translation>
     </message>
     <message>
-        <source>Nobody signed up and not yet checked in matches “{text}”. People already checked in are not listed; add a walk-in below.</source>
-        <translation>没有与“{text}”相符的已报名且未签到的人。已签到的人不再列出；现场报名请在下方添加。</translation>
+      <source>Nobody signed up and not yet checked in matches “{text}”. People already checked in are not listed; add a walk-in below.</source>
+      <translation>没有与“{text}”相符的已报名且未签到的人。已签到的人不再列出；现场报名请在下方添加。</translation>
     </message>
     <message>
-        <source>{count} people match “{text}”.</source>
-        <translation>有 {count} 人与“{text}”相符。</translation>
+      <source>{count} people match “{text}”.</source>
+      <translation>有 {count} 人与“{text}”相符。</translation>
     </message>
     <message>
-        <source>✓ {name} ({department}) checked in: {items}</source>
-        <translation>✓ {name}（{department}）已签到：{items}</translation>
+      <source>✓ {name} ({department}) checked in: {items}</source>
+      <translation>✓ {name}（{department}）已签到：{items}</translation>
     </message>
     <message>
-        <source>Walk-in</source>
-        <translation>现场报名</translation>
+      <source>Walk-in</source>
+      <translation>现场报名</translation>
     </message>
     <message>
-        <source>Choose the item and the member first.</source>
-        <translation>请先选择项目和会员。</translation>
+      <source>Choose the item and the member first.</source>
+      <translation>请先选择项目和会员。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CloseDialog</name>
     <message>
-        <source>Close the file of {name}</source>
-        <translation>脱困/注销：{name}</translation>
+      <source>Close the file of {name}</source>
+      <translation>脱困/注销：{name}</translation>
     </message>
     <message>
-        <source>Out of hardship</source>
-        <translation>已脱困</translation>
+      <source>Out of hardship</source>
+      <translation>已脱困</translation>
     </message>
     <message>
-        <source>Cancelled (retired, transferred, died)</source>
-        <translation>已注销（退休、调出、去世）</translation>
+      <source>Cancelled (retired, transferred, died)</source>
+      <translation>已注销（退休、调出、去世）</translation>
     </message>
     <message>
-        <source>Reason (required)</source>
-        <translation>原因（必填）</translation>
+      <source>Reason (required)</source>
+      <translation>原因（必填）</translation>
     </message>
     <message>
-        <source>New status</source>
-        <translation>新状态</translation>
+      <source>New status</source>
+      <translation>新状态</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+      <source>Reason</source>
+      <translation>原因</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CompletionDialog</name>
     <message>
-        <source>Plan completion {year}</source>
-        <translation>{year}年工作计划完成情况</translation>
+      <source>Plan completion {year}</source>
+      <translation>{year}年工作计划完成情况</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>月份</translation>
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
-        <source>Items</source>
-        <translation>计划项</translation>
+      <source>Items</source>
+      <translation>计划项</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>已完成</translation>
+      <source>Done</source>
+      <translation>已完成</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
-        <source>Completion rate</source>
-        <translation>完成率</translation>
+      <source>Completion rate</source>
+      <translation>完成率</translation>
     </message>
     <message>
-        <source>Month {m}</source>
-        <translation>{m}月</translation>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
     </message>
     <message>
-        <source>Whole year</source>
-        <translation>全年</translation>
+      <source>Whole year</source>
+      <translation>全年</translation>
     </message>
     <message>
-        <source>{year}: {done} of {planned} planned items done ({rate}); {cancelled} cancelled, {progress} in progress, {postponed} postponed. {linked} items are linked to activities or visits.</source>
-        <translation>{year}年：应完成 {planned} 项，已完成 {done} 项（完成率 {rate}）；已取消 {cancelled} 项，进行中 {progress} 项，顺延 {postponed} 项。有 {linked} 项关联了活动或走访记录。</translation>
+      <source>{year}: {done} of {planned} planned items done ({rate}); {cancelled} cancelled, {progress} in progress, {postponed} postponed. {linked} items are linked to activities or visits.</source>
+      <translation>{year}年：应完成 {planned} 项，已完成 {done} 项（完成率 {rate}）；已取消 {cancelled} 项，进行中 {progress} 项，顺延 {postponed} 项。有 {linked} 项关联了活动或走访记录。</translation>
     </message>
     <message>
-        <source>Completion rate = done ÷ (all items − cancelled).</source>
-        <translation>完成率 = 已完成 ÷（全部计划项 − 已取消）。</translation>
+      <source>Completion rate = done ÷ (all items − cancelled).</source>
+      <translation>完成率 = 已完成 ÷（全部计划项 − 已取消）。</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CountBar</name>
     <message>
-        <source>New</source>
-        <translation>新增</translation>
+      <source>New</source>
+      <translation>新增</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>更新</translation>
+      <source>Updated</source>
+      <translation>更新</translation>
     </message>
     <message>
-        <source>Unchanged</source>
-        <translation>未变</translation>
+      <source>Unchanged</source>
+      <translation>未变</translation>
     </message>
     <message>
-        <source>Errors</source>
-        <translation>错误</translation>
+      <source>Errors</source>
+      <translation>错误</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DateEdit</name>
     <message>
-        <source>e.g. 1985-06-03</source>
-        <translation>如 1985-06-03</translation>
+      <source>e.g. 1985-06-03</source>
+      <translation>如 1985-06-03</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DuePage</name>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Suggested type</source>
-        <translation>建议类别</translation>
+      <source>Suggested type</source>
+      <translation>建议类别</translation>
     </message>
     <message>
-        <source>Relative</source>
-        <translation>亲属</translation>
+      <source>Relative</source>
+      <translation>亲属</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>应访原因</translation>
+      <source>Why</source>
+      <translation>应访原因</translation>
     </message>
     <message>
-        <source>Record the visit</source>
-        <translation>登记走访</translation>
+      <source>Record the visit</source>
+      <translation>登记走访</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
-        <source>Hardship files not visited this year, members retired in the last 60 days, relatives who died recently, and this month&apos;s birthdays.</source>
-        <translation>本年未走访的困难职工、60 天内退休的会员、近期去世的亲属、本月过生日的会员。</translation>
+      <source>Hardship files not visited this year, members retired in the last 60 days, relatives who died recently, and this month's birthdays.</source>
+      <translation>本年未走访的困难职工、60 天内退休的会员、近期去世的亲属、本月过生日的会员。</translation>
     </message>
     <message numerus="yes">
-        <source>%n member(s) to visit</source>
-        <translation>
-            <numerusform>应访 %n 人</numerusform>
-        </translation>
+      <source>%n member(s) to visit</source>
+      <translation>
+        <numerusform>应访 %n 人</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ErrorHandling</name>
     <message>
-        <source>Union Desk</source>
-        <translation>工会工作台</translation>
+      <source>Union Desk</source>
+      <translation>工会工作台</translation>
     </message>
     <message>
-        <source>Copy details</source>
-        <translation>复制详细信息</translation>
+      <source>Copy details</source>
+      <translation>复制详细信息</translation>
     </message>
     <message>
-        <source>Copied</source>
-        <translation>已复制</translation>
+      <source>Copied</source>
+      <translation>已复制</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FamilyTable</name>
     <message>
-        <source>Relation</source>
-        <translation>关系</translation>
+      <source>Relation</source>
+      <translation>关系</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Age</source>
-        <translation>年龄</translation>
+      <source>Age</source>
+      <translation>年龄</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation>健康状况</translation>
+      <source>Health</source>
+      <translation>健康状况</translation>
     </message>
     <message>
-        <source>Work or school</source>
-        <translation>工作或学习单位</translation>
+      <source>Work or school</source>
+      <translation>工作或学习单位</translation>
     </message>
     <message>
-        <source>Died on</source>
-        <translation>去世日期</translation>
+      <source>Died on</source>
+      <translation>去世日期</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FileForm</name>
     <message>
-        <source>Hardship file of {name}</source>
-        <translation>{name} 的困难档案</translation>
+      <source>Hardship file of {name}</source>
+      <translation>{name} 的困难档案</translation>
     </message>
     <message>
-        <source>Open a hardship file</source>
-        <translation>建立困难档案</translation>
+      <source>Open a hardship file</source>
+      <translation>建立困难档案</translation>
     </message>
     <message>
-        <source>Choose</source>
-        <translation>请选择</translation>
+      <source>Choose</source>
+      <translation>请选择</translation>
     </message>
     <message>
-        <source> person(s)</source>
-        <translation> 人</translation>
+      <source> person(s)</source>
+      <translation> 人</translation>
     </message>
     <message>
-        <source>The family&apos;s situation: illness, income, children at school…</source>
-        <translation>家庭情况：患病、收入、子女就学等……</translation>
+      <source>The family's situation: illness, income, children at school…</source>
+      <translation>家庭情况：患病、收入、子女就学等……</translation>
     </message>
     <message>
-        <source>Member</source>
-        <translation>会员</translation>
+      <source>Member</source>
+      <translation>会员</translation>
     </message>
     <message>
-        <source>Main cause</source>
-        <translation>主要致困原因</translation>
+      <source>Main cause</source>
+      <translation>主要致困原因</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>困难类别</translation>
+      <source>Grade</source>
+      <translation>困难类别</translation>
     </message>
     <message>
-        <source>Other causes
+      <source>Other causes
 (up to three)</source>
-        <translation>次要致困原因
+      <translation>次要致困原因
 （最多三项）</translation>
     </message>
     <message>
-        <source>Monthly income (yuan)</source>
-        <translation>家庭月收入（元）</translation>
+      <source>Monthly income (yuan)</source>
+      <translation>家庭月收入（元）</translation>
     </message>
     <message>
-        <source>Housing</source>
-        <translation>住房</translation>
+      <source>Housing</source>
+      <translation>住房</translation>
     </message>
     <message>
-        <source>Household size</source>
-        <translation>家庭人口</translation>
+      <source>Household size</source>
+      <translation>家庭人口</translation>
     </message>
     <message>
-        <source>Situation</source>
-        <translation>情况说明</translation>
+      <source>Situation</source>
+      <translation>情况说明</translation>
     </message>
     <message>
-        <source>Found by</source>
-        <translation>发现途径</translation>
+      <source>Found by</source>
+      <translation>发现途径</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Date found</source>
-        <translation>建档日期</translation>
+      <source>Date found</source>
+      <translation>建档日期</translation>
     </message>
     <message>
-        <source>Family members (kept in the member archive)</source>
-        <translation>家庭成员（在会员档案中维护）</translation>
+      <source>Family members (kept in the member archive)</source>
+      <translation>家庭成员（在会员档案中维护）</translation>
     </message>
     <message>
-        <source>This file is {status} since {date} ({reason}); only the situation can be changed.</source>
-        <translation>本档案已于 {date} {status}（{reason}），只能修改情况说明。</translation>
+      <source>This file is {status} since {date} ({reason}); only the situation can be changed.</source>
+      <translation>本档案已于 {date} {status}（{reason}），只能修改情况说明。</translation>
     </message>
     <message>
-        <source>Choose the member first.</source>
-        <translation>请先选择会员。</translation>
+      <source>Choose the member first.</source>
+      <translation>请先选择会员。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FilesPage</name>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>困难类别</translation>
+      <source>Grade</source>
+      <translation>困难类别</translation>
     </message>
     <message>
-        <source>Main cause</source>
-        <translation>主要致困原因</translation>
+      <source>Main cause</source>
+      <translation>主要致困原因</translation>
     </message>
     <message>
-        <source>Other causes</source>
-        <translation>次要原因</translation>
+      <source>Other causes</source>
+      <translation>次要原因</translation>
     </message>
     <message>
-        <source>Household</source>
-        <translation>人口</translation>
+      <source>Household</source>
+      <translation>人口</translation>
     </message>
     <message>
-        <source>Monthly income</source>
-        <translation>月收入</translation>
+      <source>Monthly income</source>
+      <translation>月收入</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Found on</source>
-        <translation>建档日期</translation>
+      <source>Found on</source>
+      <translation>建档日期</translation>
     </message>
     <message>
-        <source>Last review</source>
-        <translation>上次复核</translation>
+      <source>Last review</source>
+      <translation>上次复核</translation>
     </message>
     <message>
-        <source>Review due</source>
-        <translation>下次复核</translation>
+      <source>Review due</source>
+      <translation>下次复核</translation>
     </message>
     <message>
-        <source>Last helped</source>
-        <translation>最近帮扶</translation>
+      <source>Last helped</source>
+      <translation>最近帮扶</translation>
     </message>
     <message>
-        <source>Search name, pinyin or situation</source>
-        <translation>搜索姓名、拼音或情况说明</translation>
+      <source>Search name, pinyin or situation</source>
+      <translation>搜索姓名、拼音或情况说明</translation>
     </message>
     <message>
-        <source>files open</source>
-        <translation>户在档</translation>
+      <source>files open</source>
+      <translation>户在档</translation>
     </message>
     <message>
-        <source>opened this year</source>
-        <translation>今年建档</translation>
+      <source>opened this year</source>
+      <translation>今年建档</translation>
     </message>
     <message>
-        <source>helped this year</source>
-        <translation>今年帮扶</translation>
+      <source>helped this year</source>
+      <translation>今年帮扶</translation>
     </message>
     <message>
-        <source>help rate</source>
-        <translation>帮困率</translation>
+      <source>help rate</source>
+      <translation>帮困率</translation>
     </message>
     <message>
-        <source>All grades</source>
-        <translation>全部困难类别</translation>
+      <source>All grades</source>
+      <translation>全部困难类别</translation>
     </message>
     <message>
-        <source>All causes</source>
-        <translation>全部致困原因</translation>
+      <source>All causes</source>
+      <translation>全部致困原因</translation>
     </message>
     <message>
-        <source>Open and temporary</source>
-        <translation>在档和临时</translation>
+      <source>Open and temporary</source>
+      <translation>在档和临时</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
-        <source>Not reviewed for a year</source>
-        <translation>一年未复核</translation>
+      <source>Not reviewed for a year</source>
+      <translation>一年未复核</translation>
     </message>
     <message>
-        <source>Never helped</source>
-        <translation>从未帮扶</translation>
+      <source>Never helped</source>
+      <translation>从未帮扶</translation>
     </message>
     <message>
-        <source>Open a file</source>
-        <translation>建档</translation>
+      <source>Open a file</source>
+      <translation>建档</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
+      <source>Edit</source>
+      <translation>编辑</translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation>复核</translation>
+      <source>Review</source>
+      <translation>复核</translation>
     </message>
     <message>
-        <source>Out of hardship / cancel</source>
-        <translation>脱困/注销</translation>
+      <source>Out of hardship / cancel</source>
+      <translation>脱困/注销</translation>
     </message>
     <message>
-        <source>Assistance records</source>
-        <translation>帮扶记录</translation>
+      <source>Assistance records</source>
+      <translation>帮扶记录</translation>
     </message>
     <message>
-        <source>Print file form</source>
-        <translation>打印档案表</translation>
+      <source>Print file form</source>
+      <translation>打印档案表</translation>
     </message>
     <message>
-        <source>Hardship file {name}</source>
-        <translation>困难职工档案表_{name}</translation>
+      <source>Hardship file {name}</source>
+      <translation>困难职工档案表_{name}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>Where to keep the data</source>
-        <translation>数据保存在哪里</translation>
+      <source>Where to keep the data</source>
+      <translation>数据保存在哪里</translation>
     </message>
     <message>
-        <source>Union Desk keeps all its data in one file. Choose the folder for it. Backups are kept in a folder named backups beside it. You can move it later (File → Settings).</source>
-        <translation>工会工作台的全部数据保存在一个文件里。请选择存放它的文件夹，备份保存在它旁边的 backups 文件夹中。以后还可以移动（文件 → 设置）。</translation>
+      <source>Union Desk keeps all its data in one file. Choose the folder for it. Backups are kept in a folder named backups beside it. You can move it later (File → Settings).</source>
+      <translation>工会工作台的全部数据保存在一个文件里。请选择存放它的文件夹，备份保存在它旁边的 backups 文件夹中。以后还可以移动（文件 → 设置）。</translation>
     </message>
     <message>
-        <source>My user folder (default): {path}</source>
-        <translation>本机用户文件夹（默认）：{path}</translation>
+      <source>My user folder (default): {path}</source>
+      <translation>本机用户文件夹（默认）：{path}</translation>
     </message>
     <message>
-        <source>Another drive: {path}</source>
-        <translation>其他磁盘：{path}</translation>
+      <source>Another drive: {path}</source>
+      <translation>其他磁盘：{path}</translation>
     </message>
     <message>
-        <source>Choose this if the computer has disk-restore software (还原卡) that resets drive C: when it restarts: data on drive C: would be lost.</source>
-        <translation>如果这台电脑装有还原卡（重启后 C 盘会被还原），请选这一项：放在 C 盘的数据会丢失。</translation>
+      <source>Choose this if the computer has disk-restore software (还原卡) that resets drive C: when it restarts: data on drive C: would be lost.</source>
+      <translation>如果这台电脑装有还原卡（重启后 C 盘会被还原），请选这一项：放在 C 盘的数据会丢失。</translation>
     </message>
     <message>
-        <source>Another folder:</source>
-        <translation>其他文件夹：</translation>
+      <source>Another folder:</source>
+      <translation>其他文件夹：</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message>
-        <source>A data file already exists in {path}; it will be opened.</source>
-        <translation>{path} 中已有数据文件，将直接打开它。</translation>
+      <source>A data file already exists in {path}; it will be opened.</source>
+      <translation>{path} 中已有数据文件，将直接打开它。</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>开始使用</translation>
+      <source>Start</source>
+      <translation>开始使用</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Choose a folder first.</source>
-        <translation>请先选择一个文件夹。</translation>
+      <source>Choose a folder first.</source>
+      <translation>请先选择一个文件夹。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FormDialog</name>
     <message>
-        <source>Discard the unsaved changes?</source>
-        <translation>放弃未保存的修改？</translation>
+      <source>Discard the unsaved changes?</source>
+      <translation>放弃未保存的修改？</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HardshipCommon</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>… and {count} more</source>
-        <translation>……另有 {count} 条</translation>
+      <source>… and {count} more</source>
+      <translation>……另有 {count} 条</translation>
     </message>
     <message>
-        <source>The amount is over the standard:</source>
-        <translation>金额超过慰问标准：</translation>
+      <source>The amount is over the standard:</source>
+      <translation>金额超过慰问标准：</translation>
     </message>
     <message>
-        <source>To pay it anyway, give the reason (kept with the record):</source>
-        <translation>如确需超标准发放，请填写原因（随记录保存）：</translation>
+      <source>To pay it anyway, give the reason (kept with the record):</source>
+      <translation>如确需超标准发放，请填写原因（随记录保存）：</translation>
     </message>
     <message>
-        <source>Over the standard</source>
-        <translation>超过标准</translation>
+      <source>Over the standard</source>
+      <translation>超过标准</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HardshipTab</name>
     <message>
-        <source>Hardship files</source>
-        <translation>困难职工档案</translation>
+      <source>Hardship files</source>
+      <translation>困难职工档案</translation>
     </message>
     <message>
-        <source>Visits and condolences</source>
-        <translation>走访慰问</translation>
+      <source>Visits and condolences</source>
+      <translation>走访慰问</translation>
     </message>
     <message>
-        <source>Due visits</source>
-        <translation>应访未访</translation>
+      <source>Due visits</source>
+      <translation>应访未访</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HistoryDialog</name>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
+      <source>no</source>
+      <translation>否</translation>
     </message>
     <message>
-        <source>Relative {name}</source>
-        <translation>亲属 {name}</translation>
+      <source>Relative {name}</source>
+      <translation>亲属 {name}</translation>
     </message>
     <message>
-        <source>Member file</source>
-        <translation>会员档案</translation>
+      <source>Member file</source>
+      <translation>会员档案</translation>
     </message>
     <message>
-        <source>Change history: {name}</source>
-        <translation>修改记录：{name}</translation>
+      <source>Change history: {name}</source>
+      <translation>修改记录：{name}</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>操作人</translation>
+      <source>By</source>
+      <translation>操作人</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>修改前</translation>
+      <source>Before</source>
+      <translation>修改前</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation>修改后</translation>
+      <source>After</source>
+      <translation>修改后</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>说明</translation>
+      <source>Note</source>
+      <translation>说明</translation>
     </message>
     <message>
-        <source>No changes recorded.</source>
-        <translation>没有修改记录。</translation>
+      <source>No changes recorded.</source>
+      <translation>没有修改记录。</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HomeTab</name>
     <message>
-        <source>Back up now</source>
-        <translation>立即备份</translation>
+      <source>Back up now</source>
+      <translation>立即备份</translation>
     </message>
     <message>
-        <source>Ledgers…</source>
-        <translation>台账…</translation>
+      <source>Ledgers…</source>
+      <translation>台账…</translation>
     </message>
     <message>
-        <source>New visit…</source>
-        <translation>新增走访…</translation>
+      <source>New visit…</source>
+      <translation>新增走访…</translation>
     </message>
     <message>
-        <source>New member…</source>
-        <translation>新增会员…</translation>
+      <source>New member…</source>
+      <translation>新增会员…</translation>
     </message>
     <message>
-        <source>Members in service</source>
-        <translation>在职会员</translation>
+      <source>Members in service</source>
+      <translation>在职会员</translation>
     </message>
     <message>
-        <source>Retired members</source>
-        <translation>退休会员</translation>
+      <source>Retired members</source>
+      <translation>退休会员</translation>
     </message>
     <message>
-        <source>Hardship files open</source>
-        <translation>在档困难职工</translation>
+      <source>Retiring within 6 months</source>
+      <translation>即将退休（6个月内）</translation>
     </message>
     <message>
-        <source>Visits this year</source>
-        <translation>本年走访慰问人次</translation>
+      <source>Hardship files open</source>
+      <translation>在档困难职工</translation>
     </message>
     <message>
-        <source>Visit cash this year (yuan)</source>
-        <translation>本年慰问金（元）</translation>
+      <source>Visits this year</source>
+      <translation>本年走访慰问人次</translation>
     </message>
     <message>
-        <source>Activities this year</source>
-        <translation>本年活动</translation>
+      <source>Visit cash this year (yuan)</source>
+      <translation>本年慰问金（元）</translation>
     </message>
     <message>
-        <source>Plan items this week</source>
-        <translation>本周计划事项</translation>
+      <source>Activities this year</source>
+      <translation>本年活动</translation>
     </message>
     <message>
-        <source>Overdue plan items</source>
-        <translation>逾期未完成的计划</translation>
+      <source>Plan items this week</source>
+      <translation>本周计划事项</translation>
     </message>
     <message>
-        <source>Sign-up deadlines this week</source>
-        <translation>本周报名截止的活动</translation>
+      <source>Overdue plan items</source>
+      <translation>逾期未完成的计划</translation>
     </message>
     <message>
-        <source>Birthdays this month</source>
-        <translation>本月生日</translation>
+      <source>Sign-up deadlines this week</source>
+      <translation>本周报名截止的活动</translation>
     </message>
     <message>
-        <source>Hardship files due for review</source>
-        <translation>困难档案待复核</translation>
+      <source>Birthdays this month</source>
+      <translation>本月生日</translation>
     </message>
     <message>
-        <source>Members due a visit</source>
-        <translation>应访未访</translation>
+      <source>Hardship files due for review</source>
+      <translation>困难档案待复核</translation>
     </message>
     <message>
-        <source>Double-click an entry to open it</source>
-        <translation>双击条目打开对应记录</translation>
+      <source>Members due a visit</source>
+      <translation>应访未访</translation>
     </message>
     <message>
-        <source>Today is {date}</source>
-        <translation>今天是 {date}</translation>
+      <source>Double-click an entry to open it</source>
+      <translation>双击条目打开对应记录</translation>
     </message>
     <message>
-        <source>Month {m}</source>
-        <translation>{m}月</translation>
+      <source>Today is {date}</source>
+      <translation>今天是 {date}</translation>
     </message>
     <message>
-        <source> lunar</source>
-        <translation>（农历）</translation>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
     </message>
     <message>
-        <source>no date</source>
-        <translation>未定复核日期</translation>
+      <source> lunar</source>
+      <translation>（农历）</translation>
     </message>
     <message>
-        <source> (late)</source>
-        <translation>（已逾期）</translation>
+      <source>no date</source>
+      <translation>未定复核日期</translation>
     </message>
     <message>
-        <source>No backup yet</source>
-        <translation>还没有备份</translation>
+      <source> (late)</source>
+      <translation>（已逾期）</translation>
     </message>
     <message>
-        <source>Last backup: today</source>
-        <translation>上次备份：今天</translation>
+      <source>No backup yet</source>
+      <translation>还没有备份</translation>
+    </message>
+    <message>
+      <source>Last backup: today</source>
+      <translation>上次备份：今天</translation>
     </message>
     <message numerus="yes">
-        <source>Last backup: %n day(s) ago</source>
-        <translation>
-            <numerusform>上次备份：%n 天前</numerusform>
-        </translation>
+      <source>Last backup: %n day(s) ago</source>
+      <translation>
+        <numerusform>上次备份：%n 天前</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Nothing at present: {lists}</source>
-        <translation>暂无：{lists}</translation>
+      <source>Nothing at present: {lists}</source>
+      <translation>暂无：{lists}</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
+      <source>(none)</source>
+      <translation>（无）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportPages</name>
     <message>
-        <source>&lt; Back</source>
-        <translation>&lt; 上一步</translation>
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>完成</translation>
+      <source>Done</source>
+      <translation>完成</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Check before importing</source>
-        <translation>导入前检查</translation>
+      <source>Check before importing</source>
+      <translation>导入前检查</translation>
     </message>
     <message>
-        <source>Save the check report…</source>
-        <translation>保存检查报告…</translation>
+      <source>Save the check report…</source>
+      <translation>保存检查报告…</translation>
     </message>
     <message>
-        <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
-        <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
+      <source>Rows with errors are red and are not imported; rows with notes are yellow.</source>
+      <translation>红色的行有错误，不会导入；黄色的行有提醒。</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>显示</translation>
+      <source>Show</source>
+      <translation>显示</translation>
     </message>
     <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
+      <source>Import finished</source>
+      <translation>导入完成</translation>
     </message>
     <message>
-        <source>Save the import report…</source>
-        <translation>保存导入报告…</translation>
+      <source>Save the import report…</source>
+      <translation>保存导入报告…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
-        <source>Edit plan item</source>
-        <translation>编辑计划项</translation>
+      <source>Edit plan item</source>
+      <translation>编辑计划项</translation>
     </message>
     <message>
-        <source>New plan item</source>
-        <translation>新增计划项</translation>
+      <source>New plan item</source>
+      <translation>新增计划项</translation>
     </message>
     <message>
-        <source>e.g. Women&apos;s Day activity for women staff</source>
-        <translation>例如：三八妇女节女教职工活动</translation>
+      <source>e.g. Women's Day activity for women staff</source>
+      <translation>例如：三八妇女节女教职工活动</translation>
     </message>
     <message>
-        <source>Some time in a month</source>
-        <translation>某月内（不定具体日期）</translation>
+      <source>Some time in a month</source>
+      <translation>某月内（不定具体日期）</translation>
     </message>
     <message>
-        <source>On a date</source>
-        <translation>具体日期</translation>
+      <source>On a date</source>
+      <translation>具体日期</translation>
     </message>
     <message>
-        <source>From … to …</source>
-        <translation>日期范围</translation>
+      <source>From … to …</source>
+      <translation>日期范围</translation>
     </message>
     <message>
-        <source>Month {m}</source>
-        <translation>{m}月</translation>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>事项</translation>
+      <source>Item</source>
+      <translation>事项</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
+      <source>When</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>负责人</translation>
+      <source>Responsible</source>
+      <translation>负责人</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Plan of {year}</source>
-        <translation>{year}年工作计划</translation>
+      <source>Plan of {year}</source>
+      <translation>{year}年工作计划</translation>
     </message>
     <message>
-        <source> · made from the template (generating again will not change it)</source>
-        <translation> · 由模板生成（再次生成不会改动此项）</translation>
+      <source> · made from the template (generating again will not change it)</source>
+      <translation> · 由模板生成（再次生成不会改动此项）</translation>
     </message>
     <message>
-        <source>Link activities or visits…</source>
-        <translation>关联活动或走访…</translation>
+      <source>Link activities or visits…</source>
+      <translation>关联活动或走访…</translation>
     </message>
     <message>
-        <source>Remove link</source>
-        <translation>取消关联</translation>
+      <source>Remove link</source>
+      <translation>取消关联</translation>
     </message>
     <message>
-        <source>Carried out by (linked records)</source>
-        <translation>落实情况（关联的活动和走访记录）</translation>
+      <source>Carried out by (linked records)</source>
+      <translation>落实情况（关联的活动和走访记录）</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Activity  {label}</source>
-        <translation>活动  {label}</translation>
+      <source>Activity  {label}</source>
+      <translation>活动  {label}</translation>
     </message>
     <message>
-        <source>Visit  {label}</source>
-        <translation>走访  {label}</translation>
+      <source>Visit  {label}</source>
+      <translation>走访  {label}</translation>
     </message>
     <message>
-        <source>(no linked records)</source>
-        <translation>（尚无关联记录）</translation>
+      <source>(no linked records)</source>
+      <translation>（尚无关联记录）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LedgerDialog</name>
     <message>
-        <source>Export ledgers</source>
-        <translation>导出台账</translation>
+      <source>Export ledgers</source>
+      <translation>导出台账</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LedgerImportDialog</name>
     <message>
-        <source>Import a ledger</source>
-        <translation>导入台账</translation>
+      <source>Import a ledger</source>
+      <translation>导入台账</translation>
     </message>
     <message>
-        <source>Check &gt;</source>
-        <translation>检查 &gt;</translation>
+      <source>Check &gt;</source>
+      <translation>检查 &gt;</translation>
     </message>
     <message>
-        <source>A ledger exported by this program (best with “All columns”) or a table with the same column headers. Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text (.txt) files can be read; the sheet and the header row are found automatically.</source>
-        <translation>可以导入本程序导出的台账（最好导出时勾选“全部列”），或列标题相同的表格。支持 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV（UTF-8、GBK 或 UTF-16 编码）和 Unicode 文本（.txt）文件；工作表和表头行会自动找到。</translation>
+      <source>A ledger exported by this program (best with “All columns”) or a table with the same column headers. Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text (.txt) files can be read; the sheet and the header row are found automatically.</source>
+      <translation>可以导入本程序导出的台账（最好导出时勾选“全部列”），或列标题相同的表格。支持 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV（UTF-8、GBK 或 UTF-16 编码）和 Unicode 文本（.txt）文件；工作表和表头行会自动找到。</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
-        <source>Member roster (opens the roster import wizard)</source>
-        <translation>会员花名册（打开花名册导入向导）</translation>
+      <source>Member roster (opens the roster import wizard)</source>
+      <translation>会员花名册（打开花名册导入向导）</translation>
     </message>
     <message>
-        <source>Hardship files</source>
-        <translation>困难职工档案台账</translation>
+      <source>Hardship files</source>
+      <translation>困难职工档案台账</translation>
     </message>
     <message>
-        <source>Assistance</source>
-        <translation>帮扶救助台账</translation>
+      <source>Assistance</source>
+      <translation>帮扶救助台账</translation>
     </message>
     <message>
-        <source>Visits and condolences</source>
-        <translation>走访慰问台账</translation>
+      <source>Visits and condolences</source>
+      <translation>走访慰问台账</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>活动台账</translation>
+      <source>Activities</source>
+      <translation>活动台账</translation>
     </message>
     <message>
-        <source>Activity participation</source>
-        <translation>活动参与明细</translation>
+      <source>Activity participation</source>
+      <translation>活动参与明细</translation>
     </message>
     <message>
-        <source>Work plan and completion</source>
-        <translation>工作计划及完成情况</translation>
+      <source>Work plan and completion</source>
+      <translation>工作计划及完成情况</translation>
     </message>
     <message>
-        <source>Ledger and file</source>
-        <translation>台账和文件</translation>
+      <source>Ledger and file</source>
+      <translation>台账和文件</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>检查</translation>
+      <source>Check</source>
+      <translation>检查</translation>
     </message>
     <message>
-        <source>Import result</source>
-        <translation>导入结果</translation>
+      <source>Import result</source>
+      <translation>导入结果</translation>
     </message>
     <message>
-        <source>Choose the ledger and the file</source>
-        <translation>选择台账和文件</translation>
+      <source>Choose the ledger and the file</source>
+      <translation>选择台账和文件</translation>
     </message>
     <message>
-        <source>Ledger</source>
-        <translation>台账</translation>
+      <source>Ledger</source>
+      <translation>台账</translation>
     </message>
     <message>
-        <source>Ledger file</source>
-        <translation>台账文件</translation>
+      <source>Ledger file</source>
+      <translation>台账文件</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+      <source>File</source>
+      <translation>文件</translation>
     </message>
     <message>
-        <source>The member roster is imported with its own wizard, where the header row and the columns can be chosen.</source>
-        <translation>会员花名册用专门的导入向导导入，可以在向导中选择表头行和各列的内容。</translation>
+      <source>The member roster is imported with its own wizard, where the header row and the columns can be chosen.</source>
+      <translation>会员花名册用专门的导入向导导入，可以在向导中选择表头行和各列的内容。</translation>
     </message>
     <message>
-        <source>How the import works:
+      <source>How the import works:
 • Every row is matched to a member on file by ID number, or by name and department; import the roster first.
 • A record already on file is updated only where the file differs; importing the same file twice changes nothing the second time.
 • Every row is checked and shown before anything is written; rows with errors are not imported.</source>
-        <translation>导入规则：
+      <translation>导入规则：
 • 每一行按身份证号（或姓名和部门）对应到已登记的会员，请先导入会员花名册。
 • 已有的记录只更新与文件不同的内容；同一个文件导入两次，第二次不会有任何改动。
 • 写入之前先逐行检查并列出结果；有错误的行不会导入。</translation>
     </message>
     <message>
-        <source>Open the roster import wizard…</source>
-        <translation>打开花名册导入向导…</translation>
+      <source>Open the roster import wizard…</source>
+      <translation>打开花名册导入向导…</translation>
     </message>
     <message>
-        <source>Choose the ledger file</source>
-        <translation>选择台账文件</translation>
+      <source>Choose the ledger file</source>
+      <translation>选择台账文件</translation>
     </message>
     <message>
-        <source>Unexpected error: {error}</source>
-        <translation>出现意外错误：{error}</translation>
+      <source>Unexpected error: {error}</source>
+      <translation>出现意外错误：{error}</translation>
     </message>
     <message>
-        <source>Choose a file first.</source>
-        <translation>请先选择文件。</translation>
+      <source>Choose a file first.</source>
+      <translation>请先选择文件。</translation>
     </message>
     <message>
-        <source>Checking {ledger}</source>
-        <translation>正在检查{ledger}</translation>
+      <source>Checking {ledger}</source>
+      <translation>正在检查{ledger}</translation>
     </message>
     <message>
-        <source>Check before importing: {ledger}</source>
-        <translation>导入前检查：{ledger}</translation>
+      <source>Check before importing: {ledger}</source>
+      <translation>导入前检查：{ledger}</translation>
     </message>
     <message>
-        <source>{file}, sheet “{sheet}”</source>
-        <translation>{file}，工作表“{sheet}”</translation>
+      <source>{file}, sheet “{sheet}”</source>
+      <translation>{file}，工作表“{sheet}”</translation>
     </message>
     <message>
-        <source>{where}: header in row {row}, {count} row(s) of data.</source>
-        <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
+      <source>{where}: header in row {row}, {count} row(s) of data.</source>
+      <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
     </message>
     <message>
-        <source>row {row} ({reason})</source>
-        <translation>第 {row} 行（{reason}）</translation>
+      <source>row {row} ({reason})</source>
+      <translation>第 {row} 行（{reason}）</translation>
     </message>
     <message>
-        <source>Skipped: {rows}.</source>
-        <translation>已跳过：{rows}。</translation>
+      <source>Skipped: {rows}.</source>
+      <translation>已跳过：{rows}。</translation>
     </message>
     <message>
-        <source>All rows ({count})</source>
-        <translation>全部（{count}）</translation>
+      <source>All rows ({count})</source>
+      <translation>全部（{count}）</translation>
     </message>
     <message>
-        <source>Errors only ({count})</source>
-        <translation>只看错误（{count}）</translation>
+      <source>Errors only ({count})</source>
+      <translation>只看错误（{count}）</translation>
     </message>
     <message>
-        <source>Notes only ({count})</source>
-        <translation>只看提醒（{count}）</translation>
+      <source>Notes only ({count})</source>
+      <translation>只看提醒（{count}）</translation>
     </message>
     <message>
-        <source>New only ({count})</source>
-        <translation>只看新增（{count}）</translation>
+      <source>New only ({count})</source>
+      <translation>只看新增（{count}）</translation>
     </message>
     <message>
-        <source>Updates only ({count})</source>
-        <translation>只看更新（{count}）</translation>
+      <source>Updates only ({count})</source>
+      <translation>只看更新（{count}）</translation>
     </message>
     <message numerus="yes">
-        <source>Import %n row(s)</source>
-        <translation>
-            <numerusform>导入 %n 行</numerusform>
-        </translation>
+      <source>Import %n row(s)</source>
+      <translation>
+        <numerusform>导入 %n 行</numerusform>
+      </translation>
     </message>
     <message>
-        <source>There is nothing to import: every row is unchanged or has an error.</source>
-        <translation>没有需要导入的行：每一行都未变或有错误。</translation>
+      <source>There is nothing to import: every row is unchanged or has an error.</source>
+      <translation>没有需要导入的行：每一行都未变或有错误。</translation>
     </message>
     <message>
-        <source>Importing {ledger}</source>
-        <translation>正在导入{ledger}</translation>
+      <source>Importing {ledger}</source>
+      <translation>正在导入{ledger}</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，没有写入任何内容。</translation>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，没有写入任何内容。</translation>
     </message>
     <message>
-        <source>{ledger}: added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.</source>
-        <translation>{ledger}：新增 {added}，更新 {updated}，未变 {unchanged}；{errors} 行有错误，没有导入。</translation>
+      <source>{ledger}: added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.</source>
+      <translation>{ledger}：新增 {added}，更新 {updated}，未变 {unchanged}；{errors} 行有错误，没有导入。</translation>
     </message>
     <message>
-        <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
-        <translation>以下各行没有导入。请在文件中改正后再导入一次（已导入的行不会重复）：</translation>
+      <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
+      <translation>以下各行没有导入。请在文件中改正后再导入一次（已导入的行不会重复）：</translation>
     </message>
     <message>
-        <source>Every row was imported.</source>
-        <translation>全部导入成功。</translation>
+      <source>Every row was imported.</source>
+      <translation>全部导入成功。</translation>
     </message>
     <message>
-        <source>Save the import report</source>
-        <translation>保存导入报告</translation>
+      <source>Save the import report</source>
+      <translation>保存导入报告</translation>
     </message>
     <message>
-        <source>Save the check report</source>
-        <translation>保存检查报告</translation>
+      <source>Save the check report</source>
+      <translation>保存检查报告</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Writing {name}…</source>
-        <translation>正在生成 {name}……</translation>
+      <source>Writing {name}…</source>
+      <translation>正在生成 {name}……</translation>
     </message>
     <message>
-        <source>Report saved: {path}</source>
-        <translation>报告已保存：{path}</translation>
+      <source>Report saved: {path}</source>
+      <translation>报告已保存：{path}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LedgerPage</name>
     <message>
-        <source>The ledgers carry the school “{school}” and, as preparer, “{chair}”; change them in Settings.</source>
-        <translation>台账上印的学校是“{school}”，制表人是“{chair}”；可在“设置”中修改。</translation>
+      <source>The ledgers carry the school “{school}” and, as preparer, “{chair}”; change them in Settings.</source>
+      <translation>台账上印的学校是“{school}”，制表人是“{chair}”；可在“设置”中修改。</translation>
     </message>
     <message>
-        <source>(not set)</source>
-        <translation>（未填写）</translation>
+      <source>(not set)</source>
+      <translation>（未填写）</translation>
     </message>
     <message>
-        <source>The school&apos;s name is not set yet: set it in Settings, it is printed on every ledger and in the file names.</source>
-        <translation>还没有填写学校名称：请在“设置”中填写，它会印在每份台账上和文件名中。</translation>
+      <source>The school's name is not set yet: set it in Settings, it is printed on every ledger and in the file names.</source>
+      <translation>还没有填写学校名称：请在“设置”中填写，它会印在每份台账上和文件名中。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LedgerPanel</name>
     <message>
-        <source>Inspection pack: cover, contents, every ledger and the statistics in one workbook</source>
-        <translation>迎检台账：封面、目录、全部台账和年度统计，放在一个工作簿中</translation>
+      <source>Inspection pack: cover, contents, every ledger and the statistics in one workbook</source>
+      <translation>迎检台账：封面、目录、全部台账和年度统计，放在一个工作簿中</translation>
     </message>
     <message>
-        <source>Ledgers</source>
-        <translation>台账</translation>
+      <source>Ledgers</source>
+      <translation>台账</translation>
     </message>
     <message>
-        <source>Each ledger in a workbook of its own:</source>
-        <translation>每种台账单独一个工作簿：</translation>
+      <source>Each ledger in a workbook of its own:</source>
+      <translation>每种台账单独一个工作簿：</translation>
     </message>
     <message>
-        <source>Year</source>
-        <translation>年度</translation>
+      <source>Year</source>
+      <translation>年度</translation>
     </message>
     <message>
-        <source>School year (September–August)</source>
-        <translation>学年（9月至次年8月）</translation>
+      <source>School year (September–August)</source>
+      <translation>学年（9月至次年8月）</translation>
     </message>
     <message>
-        <source>Dates from</source>
-        <translation>日期从</translation>
+      <source>Dates from</source>
+      <translation>日期从</translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation>期间</translation>
+      <source>Period</source>
+      <translation>期间</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
-        <source>Full ID numbers (masked by default, e.g. 110105********1234)</source>
-        <translation>完整身份证号（默认打码，如 110105********1234）</translation>
+      <source>Full ID numbers (masked by default, e.g. 110105********1234)</source>
+      <translation>完整身份证号（默认打码，如 110105********1234）</translation>
     </message>
     <message>
-        <source>All columns (to import the ledgers on another computer)</source>
-        <translation>全部列（用于在另一台电脑上导入台账）</translation>
+      <source>All columns (to import the ledgers on another computer)</source>
+      <translation>全部列（用于在另一台电脑上导入台账）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message>
-        <source>Open the folder when done</source>
-        <translation>完成后打开文件夹</translation>
+      <source>Open the folder when done</source>
+      <translation>完成后打开文件夹</translation>
     </message>
     <message>
-        <source>Save in</source>
-        <translation>保存到</translation>
+      <source>Save in</source>
+      <translation>保存到</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>导出</translation>
+      <source>Export</source>
+      <translation>导出</translation>
     </message>
     <message>
-        <source>Import a ledger…</source>
-        <translation>导入台账…</translation>
+      <source>Import a ledger…</source>
+      <translation>导入台账…</translation>
     </message>
     <message>
-        <source>Member roster</source>
-        <translation>会员花名册</translation>
+      <source>Member roster</source>
+      <translation>会员花名册</translation>
     </message>
     <message>
-        <source>Hardship files</source>
-        <translation>困难职工档案台账</translation>
+      <source>Hardship files</source>
+      <translation>困难职工档案台账</translation>
     </message>
     <message>
-        <source>Assistance</source>
-        <translation>帮扶救助台账</translation>
+      <source>Assistance</source>
+      <translation>帮扶救助台账</translation>
     </message>
     <message>
-        <source>Visits and condolences (totals by type)</source>
-        <translation>走访慰问台账（按类别合计人次和金额）</translation>
+      <source>Visits and condolences (totals by type)</source>
+      <translation>走访慰问台账（按类别合计人次和金额）</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>活动台账</translation>
+      <source>Activities</source>
+      <translation>活动台账</translation>
     </message>
     <message>
-        <source>Activity participation</source>
-        <translation>活动参与明细</translation>
+      <source>Activity participation</source>
+      <translation>活动参与明细</translation>
     </message>
     <message>
-        <source>Work plan and completion</source>
-        <translation>工作计划及完成情况</translation>
+      <source>Work plan and completion</source>
+      <translation>工作计划及完成情况</translation>
     </message>
     <message>
-        <source>Export ledgers</source>
-        <translation>导出台账</translation>
+      <source>Export ledgers</source>
+      <translation>导出台账</translation>
     </message>
     <message>
-        <source>{first}–{last} school year</source>
-        <translation>{first}—{last}学年</translation>
+      <source>{first}–{last} school year</source>
+      <translation>{first}—{last}学年</translation>
     </message>
     <message>
-        <source>The folder does not exist:
+      <source>The folder does not exist:
 {folder}</source>
-        <translation>文件夹不存在：
+      <translation>文件夹不存在：
 {folder}</translation>
     </message>
     <message>
-        <source>These files exist already:
+      <source>These files exist already:
 {names}
 
 Replace them?</source>
-        <translation>以下文件已经存在：
+      <translation>以下文件已经存在：
 {names}
 
 要替换吗？</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) saved in {folder}:</source>
-        <translation>
-            <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
-        </translation>
+      <source>%n file(s) saved in {folder}:</source>
+      <translation>
+        <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LinkPicker</name>
     <message>
-        <source>Link records to “{title}”</source>
-        <translation>关联记录到“{title}”</translation>
+      <source>Link records to “{title}”</source>
+      <translation>关联记录到“{title}”</translation>
     </message>
     <message>
-        <source>Search name, visit type, activity, serial number</source>
-        <translation>搜索姓名、慰问类别、活动名称或编号</translation>
+      <source>Search name, visit type, activity, serial number</source>
+      <translation>搜索姓名、慰问类别、活动名称或编号</translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation>关联</translation>
+      <source>Link</source>
+      <translation>关联</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Activity  {label}</source>
-        <translation>活动  {label}</translation>
+      <source>Activity  {label}</source>
+      <translation>活动  {label}</translation>
     </message>
     <message>
-        <source>Visit  {label}</source>
-        <translation>走访  {label}</translation>
+      <source>Visit  {label}</source>
+      <translation>走访  {label}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>Data file: {path}</source>
-        <translation>数据文件：{path}</translation>
+      <source>Data file: {path}</source>
+      <translation>数据文件：{path}</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Back up now</source>
-        <translation>立即备份(&amp;B)</translation>
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Restore from backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
+      <source>&amp;Restore from backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
+      <source>E&amp;xit</source>
+      <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <source>Back up &amp;to…</source>
-        <translation>备份到(&amp;T)…</translation>
+      <source>Back up &amp;to…</source>
+      <translation>备份到(&amp;T)…</translation>
     </message>
     <message>
-        <source>Export &amp;ledgers…</source>
-        <translation>导出台账(&amp;L)…</translation>
+      <source>Export &amp;ledgers…</source>
+      <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <source>&amp;Import a ledger…</source>
-        <translation>导入台账(&amp;I)…</translation>
+      <source>&amp;Import a ledger…</source>
+      <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Visit types and standards…</source>
-        <translation>慰问类别与标准(&amp;V)…</translation>
+      <source>&amp;Visit types and standards…</source>
+      <translation>慰问类别与标准(&amp;V)…</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Open the &amp;log folder</source>
-        <translation>打开日志文件夹(&amp;L)</translation>
+      <source>Open the &amp;log folder</source>
+      <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <source>Open the &amp;data folder</source>
-        <translation>打开数据文件夹(&amp;D)</translation>
+      <source>Open the &amp;data folder</source>
+      <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <source>Open the &amp;backup folder</source>
-        <translation>打开备份文件夹(&amp;B)</translation>
+      <source>Open the &amp;backup folder</source>
+      <translation>打开备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
+      <source>&amp;About</source>
+      <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <source>Union Desk</source>
-        <translation>工会工作台</translation>
+      <source>Union Desk</source>
+      <translation>工会工作台</translation>
     </message>
     <message>
-        <source>Backing up…</source>
-        <translation>正在备份…</translation>
+      <source>Backing up…</source>
+      <translation>正在备份…</translation>
     </message>
     <message>
-        <source>Back up</source>
-        <translation>备份</translation>
+      <source>Back up</source>
+      <translation>备份</translation>
     </message>
     <message>
-        <source>Backup saved to:
+      <source>Backup saved to:
 {path}</source>
-        <translation>已备份到：
+      <translation>已备份到：
 {path}</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
+      <source>Restore</source>
+      <translation>恢复</translation>
     </message>
     <message>
-        <source>Replace the current data with the backup
+      <source>Replace the current data with the backup
 {path}?
 
 The current data is backed up first.</source>
-        <translation>用备份
+      <translation>用备份
 {path}
 替换当前数据吗？
 
 替换前会先备份当前数据。</translation>
     </message>
     <message>
-        <source>The data was restored.</source>
-        <translation>数据已恢复。</translation>
+      <source>The data was restored.</source>
+      <translation>数据已恢复。</translation>
     </message>
     <message>
-        <source>The data before the restore was saved to:
+      <source>The data before the restore was saved to:
 {path}</source>
-        <translation>恢复前的数据已备份到：
+      <translation>恢复前的数据已备份到：
 {path}</translation>
     </message>
     <message>
-        <source>The damaged data file was kept unchanged as:
+      <source>The damaged data file was kept unchanged as:
 {path}</source>
-        <translation>损坏的数据文件已原样保留为：
+      <translation>损坏的数据文件已原样保留为：
 {path}</translation>
     </message>
     <message>
-        <source>Back up to a folder</source>
-        <translation>备份到文件夹</translation>
+      <source>Back up to a folder</source>
+      <translation>备份到文件夹</translation>
     </message>
     <message>
-        <source>This folder is inside the data folder: if the disk fails, the backup is lost with the data.</source>
-        <translation>这个文件夹在数据文件夹里面：硬盘坏了或被还原时，备份会和数据一起丢失。</translation>
+      <source>This folder is inside the data folder: if the disk fails, the backup is lost with the data.</source>
+      <translation>这个文件夹在数据文件夹里面：硬盘坏了或被还原时，备份会和数据一起丢失。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MemberActivitiesPanel</name>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Activity</source>
-        <translation>活动</translation>
+      <source>Activity</source>
+      <translation>活动</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>报名状态</translation>
+      <source>State</source>
+      <translation>报名状态</translation>
     </message>
     <message>
-        <source>Checked in</source>
-        <translation>已签到</translation>
+      <source>Checked in</source>
+      <translation>已签到</translation>
     </message>
     <message>
-        <source>Rank</source>
-        <translation>名次</translation>
+      <source>Rank</source>
+      <translation>名次</translation>
     </message>
     <message>
-        <source>Award</source>
-        <translation>奖项</translation>
+      <source>Award</source>
+      <translation>奖项</translation>
     </message>
     <message>
-        <source>{year}: {count} activity(ies) signed up for, present at {present}</source>
-        <translation>{year}年：报名 {count} 项活动，出席 {present} 项</translation>
+      <source>{year}: {count} activity(ies) signed up for, present at {present}</source>
+      <translation>{year}年：报名 {count} 项活动，出席 {present} 项</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MemberForm</name>
     <message>
-        <source>New member</source>
-        <translation>新增会员</translation>
+      <source>New member</source>
+      <translation>新增会员</translation>
     </message>
     <message>
-        <source>Member file: {name}</source>
-        <translation>会员档案：{name}</translation>
+      <source>Member file: {name}</source>
+      <translation>会员档案：{name}</translation>
     </message>
     <message>
-        <source>18 characters; birth date and sex are read from it</source>
-        <translation>18位，自动读出出生日期和性别</translation>
+      <source>18 characters; birth date and sex are read from it</source>
+      <translation>18位，自动读出出生日期和性别</translation>
     </message>
     <message>
-        <source>Solar</source>
-        <translation>公历</translation>
+      <source>Solar</source>
+      <translation>公历</translation>
     </message>
     <message>
-        <source>Lunar</source>
-        <translation>农历</translation>
+      <source>Lunar</source>
+      <translation>农历</translation>
     </message>
     <message>
-        <source>Birthday by</source>
-        <translation>生日按</translation>
+      <source>Birthday by</source>
+      <translation>生日按</translation>
     </message>
     <message>
-        <source>Mobile, or landline with area code</source>
-        <translation>手机，或带区号的固定电话</translation>
+      <source>Mobile, or landline with area code</source>
+      <translation>手机，或带区号的固定电话</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>性别</translation>
+      <source>Sex</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
+      <source>Ethnicity</source>
+      <translation>民族</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+      <source>ID number</source>
+      <translation>身份证号</translation>
     </message>
     <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
+      <source>Birth date</source>
+      <translation>出生日期</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
+      <source>Phone</source>
+      <translation>联系电话</translation>
     </message>
     <message>
-        <source>Political status</source>
-        <translation>政治面貌</translation>
+      <source>Political status</source>
+      <translation>政治面貌</translation>
     </message>
     <message>
-        <source>Education</source>
-        <translation>学历</translation>
+      <source>Education</source>
+      <translation>学历</translation>
     </message>
     <message>
-        <source>since</source>
-        <translation>变动日期</translation>
+      <source>Automatic (by sex and post)</source>
+      <translation>自动（按性别和岗位）</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Sets the statutory retirement age (gradual rise since 2025). Automatic: men 男60; women 女职工50 when the post names 工勤 or 工人, otherwise 女干部55.</source>
+      <translation>决定法定退休年龄（2025年起渐进式延迟）。自动：男性按男60；女性职务含“工勤”或“工人”的按女职工50，其余按女干部55。</translation>
     </message>
     <message>
-        <source>Post</source>
-        <translation>职务</translation>
+      <source>since</source>
+      <translation>变动日期</translation>
     </message>
     <message>
-        <source>Professional title</source>
-        <translation>职称</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Employment type</source>
-        <translation>用工性质</translation>
+      <source>Post</source>
+      <translation>职务</translation>
     </message>
     <message>
-        <source>Started work</source>
-        <translation>参加工作时间</translation>
+      <source>Professional title</source>
+      <translation>职称</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Employment type</source>
+      <translation>用工性质</translation>
     </message>
     <message>
-        <source>Union group</source>
-        <translation>工会小组</translation>
+      <source>Retirement track</source>
+      <translation>退休类别</translation>
     </message>
     <message>
-        <source>Joined the union</source>
-        <translation>入会时间</translation>
+      <source>Started work</source>
+      <translation>参加工作时间</translation>
     </message>
     <message>
-        <source>Union roles</source>
-        <translation>工会职务</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Basic information</source>
-        <translation>基本信息</translation>
+      <source>Union group</source>
+      <translation>工会小组</translation>
     </message>
     <message>
-        <source>Work</source>
-        <translation>工作信息</translation>
+      <source>Joined the union</source>
+      <translation>入会时间</translation>
     </message>
     <message>
-        <source>Union</source>
-        <translation>工会信息</translation>
+      <source>Union roles</source>
+      <translation>工会职务</translation>
     </message>
     <message>
-        <source>Close relatives</source>
-        <translation>直系亲属</translation>
+      <source>Basic information</source>
+      <translation>基本信息</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Work</source>
+      <translation>工作信息</translation>
     </message>
     <message>
-        <source>Visits and assistance</source>
-        <translation>走访慰问与帮扶</translation>
+      <source>Union</source>
+      <translation>工会信息</translation>
     </message>
     <message>
-        <source>Activities this year</source>
-        <translation>本年活动</translation>
+      <source>Close relatives</source>
+      <translation>直系亲属</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Visits and assistance</source>
+      <translation>走访慰问与帮扶</translation>
     </message>
     <message>
-        <source>Old 15-digit number converted to 18 digits.</source>
-        <translation>旧15位号码已转换为18位。</translation>
+      <source>Activities this year</source>
+      <translation>本年活动</translation>
     </message>
     <message>
-        <source>Close relatives, row {row}: {message}</source>
-        <translation>直系亲属第 {row} 行：{message}</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
-        <source>Same name and birth date</source>
-        <translation>同名同生日</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Old 15-digit number converted to 18 digits.</source>
+      <translation>旧15位号码已转换为18位。</translation>
+    </message>
+    <message>
+      <source>Close relatives, row {row}: {message}</source>
+      <translation>直系亲属第 {row} 行：{message}</translation>
+    </message>
+    <message>
+      <source>Same name and birth date</source>
+      <translation>同名同生日</translation>
+    </message>
+  </context>
+  <context>
     <name>MemberList</name>
     <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>共 %n 人</numerusform>
-        </translation>
+      <source>%n member(s)</source>
+      <translation>
+        <numerusform>共 %n 人</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MemberPicker</name>
     <message>
-        <source>Name or pinyin initials</source>
-        <translation>姓名或拼音首字母</translation>
+      <source>Name or pinyin initials</source>
+      <translation>姓名或拼音首字母</translation>
     </message>
     <message>
-        <source>No member found</source>
-        <translation>没有找到会员</translation>
+      <source>No member found</source>
+      <translation>没有找到会员</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MemberVisitsPanel</name>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
+      <source>Record</source>
+      <translation>记录</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>类别</translation>
+      <source>Type</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>现金</translation>
+      <source>Cash</source>
+      <translation>现金</translation>
     </message>
     <message>
-        <source>Goods</source>
-        <translation>物品</translation>
+      <source>Goods</source>
+      <translation>物品</translation>
     </message>
     <message>
-        <source>Serial</source>
-        <translation>记录单号</translation>
+      <source>Serial</source>
+      <translation>记录单号</translation>
     </message>
     <message>
-        <source>Reason or notes</source>
-        <translation>事由或备注</translation>
+      <source>Reason or notes</source>
+      <translation>事由或备注</translation>
     </message>
     <message>
-        <source>Voided: {reason}</source>
-        <translation>已作废：{reason}</translation>
+      <source>Voided: {reason}</source>
+      <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <source>Visit</source>
-        <translation>走访慰问</translation>
+      <source>Visit</source>
+      <translation>走访慰问</translation>
     </message>
     <message>
-        <source>Assistance</source>
-        <translation>帮扶</translation>
+      <source>Assistance</source>
+      <translation>帮扶</translation>
     </message>
     <message>
-        <source>{visits} visit(s), {help} assistance record(s), {amount} yuan in cash</source>
-        <translation>走访慰问 {visits} 次，帮扶 {help} 次，现金合计 {amount} 元</translation>
+      <source>{visits} visit(s), {help} assistance record(s), {amount} yuan in cash</source>
+      <translation>走访慰问 {visits} 次，帮扶 {help} 次，现金合计 {amount} 元</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MembersTab</name>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>性别</translation>
+      <source>Sex</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Age</source>
-        <translation>年龄</translation>
+      <source>Age</source>
+      <translation>年龄</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Union group</source>
-        <translation>工会小组</translation>
+      <source>Union group</source>
+      <translation>工会小组</translation>
     </message>
     <message>
-        <source>Post</source>
-        <translation>职务</translation>
+      <source>Post</source>
+      <translation>职务</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>职称</translation>
+      <source>Title</source>
+      <translation>职称</translation>
     </message>
     <message>
-        <source>Employment</source>
-        <translation>用工性质</translation>
+      <source>Employment</source>
+      <translation>用工性质</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
+      <source>Phone</source>
+      <translation>联系电话</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+      <source>ID number</source>
+      <translation>身份证号</translation>
     </message>
     <message>
-        <source>Union roles</source>
-        <translation>工会职务</translation>
+      <source>Union roles</source>
+      <translation>工会职务</translation>
     </message>
     <message>
-        <source>Search name, pinyin or initials, ID number or phone</source>
-        <translation>搜索姓名、拼音或首字母、身份证号、电话</translation>
+      <source>Search name, pinyin or initials, ID number or phone</source>
+      <translation>搜索姓名、拼音或首字母、身份证号、电话</translation>
     </message>
     <message>
-        <source>New member</source>
-        <translation>新增会员</translation>
+      <source>New member</source>
+      <translation>新增会员</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
+      <source>Edit</source>
+      <translation>编辑</translation>
     </message>
     <message>
-        <source>Change status</source>
-        <translation>变更状态</translation>
+      <source>Change status</source>
+      <translation>变更状态</translation>
     </message>
     <message>
-        <source>Change history</source>
-        <translation>修改记录</translation>
+      <source>Change history</source>
+      <translation>修改记录</translation>
     </message>
     <message>
-        <source>Batch visits</source>
-        <translation>批量慰问</translation>
+      <source>Batch visits</source>
+      <translation>批量慰问</translation>
     </message>
     <message>
-        <source>Visit the selected members in one go (Ctrl or Shift selects several)</source>
-        <translation>为选中的会员一次登记慰问（按住 Ctrl 或 Shift 可多选）</translation>
+      <source>Visit the selected members in one go (Ctrl or Shift selects several)</source>
+      <translation>为选中的会员一次登记慰问（按住 Ctrl 或 Shift 可多选）</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
-        <source>All departments</source>
-        <translation>全部部门</translation>
+      <source>All departments</source>
+      <translation>全部部门</translation>
     </message>
     <message>
-        <source>All union groups</source>
-        <translation>全部工会小组</translation>
+      <source>All union groups</source>
+      <translation>全部工会小组</translation>
     </message>
     <message>
-        <source>Any sex</source>
-        <translation>性别不限</translation>
+      <source>Any sex</source>
+      <translation>性别不限</translation>
     </message>
     <message>
-        <source>Any employment</source>
-        <translation>用工性质不限</translation>
+      <source>Any employment</source>
+      <translation>用工性质不限</translation>
     </message>
     <message>
-        <source>Any union role</source>
-        <translation>工会职务不限</translation>
+      <source>Any union role</source>
+      <translation>工会职务不限</translation>
     </message>
     <message>
-        <source>Any age</source>
-        <translation>年龄不限</translation>
+      <source>Any age</source>
+      <translation>年龄不限</translation>
     </message>
     <message>
-        <source>Under 35</source>
-        <translation>35岁以下</translation>
+      <source>Under 35</source>
+      <translation>35岁以下</translation>
     </message>
     <message>
-        <source>35 to 49</source>
-        <translation>35至49岁</translation>
+      <source>35 to 49</source>
+      <translation>35至49岁</translation>
     </message>
     <message>
-        <source>50 and over</source>
-        <translation>50岁及以上</translation>
+      <source>50 and over</source>
+      <translation>50岁及以上</translation>
     </message>
     <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
+      <source>Custom</source>
+      <translation>自定义</translation>
     </message>
     <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
     </message>
     <message>
-        <source>Import roster</source>
-        <translation>导入花名册</translation>
+      <source>Import roster</source>
+      <translation>导入花名册</translation>
     </message>
     <message>
-        <source>Export roster</source>
-        <translation>导出花名册</translation>
+      <source>Export roster</source>
+      <translation>导出花名册</translation>
     </message>
     <message>
-        <source>any</source>
-        <translation>不限</translation>
+      <source>any</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source> yrs</source>
-        <translation> 岁</translation>
+      <source> yrs</source>
+      <translation> 岁</translation>
     </message>
     <message>
-        <source>{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.</source>
-        <translation>已登记 {count} 人次，共 {amount} 元，编号 {first} 至 {last}。</translation>
+      <source>{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.</source>
+      <translation>已登记 {count} 人次，共 {amount} 元，编号 {first} 至 {last}。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MonthGrid</name>
     <message>
-        <source>Mon</source>
-        <translation>一</translation>
+      <source>Mon</source>
+      <translation>一</translation>
     </message>
     <message>
-        <source>Tue</source>
-        <translation>二</translation>
+      <source>Tue</source>
+      <translation>二</translation>
     </message>
     <message>
-        <source>Wed</source>
-        <translation>三</translation>
+      <source>Wed</source>
+      <translation>三</translation>
     </message>
     <message>
-        <source>Thu</source>
-        <translation>四</translation>
+      <source>Thu</source>
+      <translation>四</translation>
     </message>
     <message>
-        <source>Fri</source>
-        <translation>五</translation>
+      <source>Fri</source>
+      <translation>五</translation>
     </message>
     <message>
-        <source>Sat</source>
-        <translation>六</translation>
+      <source>Sat</source>
+      <translation>六</translation>
     </message>
     <message>
-        <source>Sun</source>
-        <translation>日</translation>
+      <source>Sun</source>
+      <translation>日</translation>
     </message>
     <message numerus="yes">
-        <source>Birthdays: %n</source>
-        <translation>
-            <numerusform>生日 %n 人</numerusform>
-        </translation>
+      <source>Birthdays: %n</source>
+      <translation>
+        <numerusform>生日 %n 人</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Off</source>
-        <translation>休</translation>
+      <source>Off</source>
+      <translation>休</translation>
     </message>
     <message>
-        <source>Workday</source>
-        <translation>班</translation>
+      <source>Workday</source>
+      <translation>班</translation>
     </message>
     <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>+%n 更多</numerusform>
-        </translation>
+      <source>+%n more</source>
+      <translation>
+        <numerusform>+%n 更多</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Day off: {name}</source>
-        <translation>放假：{name}</translation>
+      <source>Day off: {name}</source>
+      <translation>放假：{name}</translation>
     </message>
     <message>
-        <source>Make-up workday: {name}</source>
-        <translation>调休上班：{name}</translation>
+      <source>Make-up workday: {name}</source>
+      <translation>调休上班：{name}</translation>
     </message>
     <message>
-        <source>· Activity: {title}</source>
-        <translation>· 活动：{title}</translation>
+      <source>· Activity: {title}</source>
+      <translation>· 活动：{title}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Navigation</name>
     <message>
-        <source>Activities</source>
-        <translation>活动报名</translation>
+      <source>Activities</source>
+      <translation>活动报名</translation>
     </message>
     <message>
-        <source>Ledgers</source>
-        <translation>台账</translation>
+      <source>Ledgers</source>
+      <translation>台账</translation>
     </message>
     <message>
-        <source>Statistics</source>
-        <translation>年度统计</translation>
+      <source>Statistics</source>
+      <translation>年度统计</translation>
     </message>
     <message>
-        <source>Hardship and visits</source>
-        <translation>困难帮扶与走访</translation>
+      <source>Hardship and visits</source>
+      <translation>困难帮扶与走访</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>首页</translation>
+      <source>Home</source>
+      <translation>首页</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>会员档案</translation>
+      <source>Members</source>
+      <translation>会员档案</translation>
     </message>
     <message>
-        <source>Work plan</source>
-        <translation>工作计划</translation>
+      <source>Work plan</source>
+      <translation>工作计划</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NavigationList</name>
     <message>
-        <source>Areas</source>
-        <translation>功能区</translation>
+      <source>Areas</source>
+      <translation>功能区</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PlanImportDialog</name>
     <message>
-        <source>Import plan from Excel</source>
-        <translation>从 Excel 导入工作计划</translation>
+      <source>Import plan from Excel</source>
+      <translation>从 Excel 导入工作计划</translation>
     </message>
     <message>
-        <source>An Excel list with a month (or date) column and an item column</source>
-        <translation>Excel 清单：一列月份（或日期）、一列工作内容</translation>
+      <source>An Excel list with a month (or date) column and an item column</source>
+      <translation>Excel 清单：一列月份（或日期）、一列工作内容</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
     </message>
     <message>
-        <source> (year)</source>
-        <translation> 年</translation>
+      <source> (year)</source>
+      <translation> 年</translation>
     </message>
     <message>
-        <source>Check the list</source>
-        <translation>检查清单</translation>
+      <source>Check the list</source>
+      <translation>检查清单</translation>
     </message>
     <message>
-        <source>Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.</source>
-        <translation>支持 Excel、WPS（.et）、CSV 和 Unicode 文本（.txt）文件。</translation>
+      <source>Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.</source>
+      <translation>支持 Excel、WPS（.et）、CSV 和 Unicode 文本（.txt）文件。</translation>
     </message>
     <message>
-        <source>Columns read: 月份 or 日期, 工作内容 (needed); 类别, 负责人, 备注 (optional). Nothing is written until you press Import.</source>
-        <translation>读取的列：月份或日期、工作内容（必需）；类别、负责人、备注（可选）。按“导入”之前不会写入任何数据。</translation>
+      <source>Columns read: 月份 or 日期, 工作内容 (needed); 类别, 负责人, 备注 (optional). Nothing is written until you press Import.</source>
+      <translation>读取的列：月份或日期、工作内容（必需）；类别、负责人、备注（可选）。按“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>行号</translation>
+      <source>Row</source>
+      <translation>行号</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>月份</translation>
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>时间</translation>
+      <source>Date</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>工作内容</translation>
+      <source>Item</source>
+      <translation>工作内容</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>负责人</translation>
+      <source>Responsible</source>
+      <translation>负责人</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
+      <source>Result</source>
+      <translation>结果</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>问题</translation>
+      <source>Problem</source>
+      <translation>问题</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+      <source>File</source>
+      <translation>文件</translation>
     </message>
     <message>
-        <source>Plan year</source>
-        <translation>计划年度</translation>
+      <source>Plan year</source>
+      <translation>计划年度</translation>
     </message>
     <message>
-        <source>Choose the plan list</source>
-        <translation>选择工作计划清单</translation>
+      <source>Choose the plan list</source>
+      <translation>选择工作计划清单</translation>
     </message>
     <message>
-        <source>Checking the list</source>
-        <translation>正在检查清单</translation>
+      <source>Checking the list</source>
+      <translation>正在检查清单</translation>
     </message>
     <message>
-        <source>{year}: {new} item(s) to import, {exists} already in the plan (skipped), {errors} row(s) with problems (in red: fix them in the file and check again).</source>
-        <translation>{year}年：可导入 {new} 项，已存在 {exists} 项（跳过），{errors} 行有问题（红色标出，请在文件中改正后重新检查）。</translation>
+      <source>{year}: {new} item(s) to import, {exists} already in the plan (skipped), {errors} row(s) with problems (in red: fix them in the file and check again).</source>
+      <translation>{year}年：可导入 {new} 项，已存在 {exists} 项（跳过），{errors} 行有问题（红色标出，请在文件中改正后重新检查）。</translation>
     </message>
     <message>
-        <source>Importing the plan</source>
-        <translation>正在导入工作计划</translation>
+      <source>Importing the plan</source>
+      <translation>正在导入工作计划</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，没有写入任何数据。</translation>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，没有写入任何数据。</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>Imported into the {year} plan: {added} item(s) added, {skipped} already there (skipped), {errors} row(s) with problems left out.</source>
-        <translation>{year}年工作计划已导入 {added} 项，已存在 {skipped} 项（跳过），{errors} 行有问题未导入。</translation>
+      <source>Imported into the {year} plan: {added} item(s) added, {skipped} already there (skipped), {errors} row(s) with problems left out.</source>
+      <translation>{year}年工作计划已导入 {added} 项，已存在 {skipped} 项（跳过），{errors} 行有问题未导入。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PlanTab</name>
     <message>
-        <source>Previous month</source>
-        <translation>上个月</translation>
+      <source>Previous month</source>
+      <translation>上个月</translation>
     </message>
     <message>
-        <source>Next month</source>
-        <translation>下个月</translation>
+      <source>Next month</source>
+      <translation>下个月</translation>
     </message>
     <message>
-        <source>This month</source>
-        <translation>本月</translation>
+      <source>This month</source>
+      <translation>本月</translation>
     </message>
     <message>
-        <source>Calendar</source>
-        <translation>月历</translation>
+      <source>Calendar</source>
+      <translation>月历</translation>
     </message>
     <message>
-        <source>List</source>
-        <translation>列表</translation>
+      <source>List</source>
+      <translation>列表</translation>
     </message>
     <message>
-        <source>New item…</source>
-        <translation>新增计划项…</translation>
+      <source>New item…</source>
+      <translation>新增计划项…</translation>
     </message>
     <message>
-        <source>Generate from template</source>
-        <translation>按模板生成</translation>
+      <source>Generate from template</source>
+      <translation>按模板生成</translation>
     </message>
     <message>
-        <source>Template…</source>
-        <translation>模板…</translation>
+      <source>Template…</source>
+      <translation>模板…</translation>
     </message>
     <message>
-        <source>Completion…</source>
-        <translation>完成情况…</translation>
+      <source>Completion…</source>
+      <translation>完成情况…</translation>
     </message>
     <message>
-        <source>Print plan…</source>
-        <translation>打印计划…</translation>
+      <source>Print plan…</source>
+      <translation>打印计划…</translation>
     </message>
     <message>
-        <source>Import plan…</source>
-        <translation>导入计划…</translation>
+      <source>Import plan…</source>
+      <translation>导入计划…</translation>
     </message>
     <message>
-        <source>New item on this day…</source>
-        <translation>当日新增…</translation>
+      <source>New item on this day…</source>
+      <translation>当日新增…</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
     </message>
     <message>
-        <source>Mark done</source>
-        <translation>标为已完成</translation>
+      <source>Mark done</source>
+      <translation>标为已完成</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>月份</translation>
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>事项</translation>
+      <source>Item</source>
+      <translation>事项</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>负责人</translation>
+      <source>Responsible</source>
+      <translation>负责人</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Linked records</source>
-        <translation>关联记录</translation>
+      <source>Linked records</source>
+      <translation>关联记录</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Search item, responsible person or notes</source>
-        <translation>搜索事项、负责人或备注</translation>
+      <source>Search item, responsible person or notes</source>
+      <translation>搜索事项、负责人或备注</translation>
     </message>
     <message>
-        <source>Activity</source>
-        <translation>活动</translation>
+      <source>Activity</source>
+      <translation>活动</translation>
     </message>
     <message>
-        <source>birthdays</source>
-        <translation>会员生日</translation>
+      <source>birthdays</source>
+      <translation>会员生日</translation>
     </message>
     <message>
-        <source>day off</source>
-        <translation>放假</translation>
+      <source>day off</source>
+      <translation>放假</translation>
     </message>
     <message>
-        <source>make-up workday</source>
-        <translation>调休上班</translation>
+      <source>make-up workday</source>
+      <translation>调休上班</translation>
     </message>
     <message>
-        <source>♥3: three members have their birthday that day (the list is in the day&apos;s panel). 休: a statutory day off. 班: a weekend day worked in exchange for a day off (调休).</source>
-        <translation>♥3：当天有 3 位会员过生日（名单见右侧当天栏）。休：法定节假日放假。班：调休上班的周末。</translation>
+      <source>♥3: three members have their birthday that day (the list is in the day's panel). 休: a statutory day off. 班: a weekend day worked in exchange for a day off (调休).</source>
+      <translation>♥3：当天有 3 位会员过生日（名单见右侧当天栏）。休：法定节假日放假。班：调休上班的周末。</translation>
     </message>
     <message>
-        <source>Monday</source>
-        <translation>星期一</translation>
+      <source>Monday</source>
+      <translation>星期一</translation>
     </message>
     <message>
-        <source>Tuesday</source>
-        <translation>星期二</translation>
+      <source>Tuesday</source>
+      <translation>星期二</translation>
     </message>
     <message>
-        <source>Wednesday</source>
-        <translation>星期三</translation>
+      <source>Wednesday</source>
+      <translation>星期三</translation>
     </message>
     <message>
-        <source>Thursday</source>
-        <translation>星期四</translation>
+      <source>Thursday</source>
+      <translation>星期四</translation>
     </message>
     <message>
-        <source>Friday</source>
-        <translation>星期五</translation>
+      <source>Friday</source>
+      <translation>星期五</translation>
     </message>
     <message>
-        <source>Saturday</source>
-        <translation>星期六</translation>
+      <source>Saturday</source>
+      <translation>星期六</translation>
     </message>
     <message>
-        <source>Sunday</source>
-        <translation>星期日</translation>
+      <source>Sunday</source>
+      <translation>星期日</translation>
     </message>
     <message>
-        <source>Print plan</source>
-        <translation>打印计划</translation>
+      <source>These rules have no date in {year}, so they give no item:</source>
+      <translation>以下规则在{year}年没有对应的日期，未生成事项：</translation>
     </message>
     <message>
-        <source>{year}/{month}</source>
-        <translation>{year}年{month}月</translation>
+      <source>Print plan</source>
+      <translation>打印计划</translation>
     </message>
     <message>
-        <source>Estimate: the official holiday arrangement for {year} is not published yet</source>
-        <translation>估算：{year}年放假安排尚未公布，“休/班”按法定节日推算</translation>
+      <source>{year}/{month}</source>
+      <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <source>Days off follow the statutory festivals; make-up workdays are unknown until the State Council publishes the year&apos;s arrangement.</source>
-        <translation>放假日期按法定节日推算；调休上班日要等国务院公布当年放假安排后才能确定。</translation>
+      <source>Estimate: the official holiday arrangement for {year} is not published yet</source>
+      <translation>估算：{year}年放假安排尚未公布，“休/班”按法定节日推算</translation>
     </message>
     <message>
-        <source>No plan for {year} yet: use “Generate from template” or add items</source>
-        <translation>{year}年还没有工作计划，可点“按模板生成”或逐项新增</translation>
+      <source>Days off follow the statutory festivals; make-up workdays are unknown until the State Council publishes the year's arrangement.</source>
+      <translation>放假日期按法定节日推算；调休上班日要等国务院公布当年放假安排后才能确定。</translation>
     </message>
     <message>
-        <source>No plan items this month</source>
-        <translation>本月没有计划项</translation>
+      <source>No plan for {year} yet: use “Generate from template” or add items</source>
+      <translation>{year}年还没有工作计划，可点“按模板生成”或逐项新增</translation>
     </message>
     <message>
-        <source>This month: {total} items, {done} done, completion {rate}</source>
-        <translation>本月计划 {total} 项，已完成 {done} 项，完成率 {rate}</translation>
+      <source>No plan items this month</source>
+      <translation>本月没有计划项</translation>
     </message>
     <message>
-        <source>Month {m}: items without a date</source>
-        <translation>{m}月未定具体日期的事项</translation>
+      <source>This month: {total} items, {done} done, completion {rate}</source>
+      <translation>本月计划 {total} 项，已完成 {done} 项，完成率 {rate}</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
+      <source>Month {m}: items without a date</source>
+      <translation>{m}月未定具体日期的事项</translation>
     </message>
     <message>
-        <source>{month}/{day} {weekday}</source>
-        <translation>{month}月{day}日 {weekday}</translation>
+      <source>(none)</source>
+      <translation>（无）</translation>
     </message>
     <message>
-        <source>Day off: {name}</source>
-        <translation>放假：{name}</translation>
+      <source>{month}/{day} {weekday}</source>
+      <translation>{month}月{day}日 {weekday}</translation>
     </message>
     <message>
-        <source>Make-up workday: {name}</source>
-        <translation>调休上班：{name}</translation>
+      <source>Day off: {name}</source>
+      <translation>放假：{name}</translation>
     </message>
     <message>
-        <source>(estimate)</source>
-        <translation>（估算）</translation>
+      <source>Make-up workday: {name}</source>
+      <translation>调休上班：{name}</translation>
     </message>
     <message>
-        <source>Activity: {title}</source>
-        <translation>活动：{title}</translation>
+      <source>(estimate)</source>
+      <translation>（估算）</translation>
     </message>
     <message>
-        <source>Birthday: {name}</source>
-        <translation>生日：{name}</translation>
+      <source>Activity: {title}</source>
+      <translation>活动：{title}</translation>
     </message>
     <message>
-        <source> · lunar</source>
-        <translation> · 农历</translation>
+      <source>Birthday: {name}</source>
+      <translation>生日：{name}</translation>
     </message>
     <message>
-        <source>Nothing on this day. Double-click the day to add an item.</source>
-        <translation>当天没有安排。双击日期可新增计划项。</translation>
+      <source> · lunar</source>
+      <translation> · 农历</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
+      <source>Nothing on this day. Double-click the day to add an item.</source>
+      <translation>当天没有安排。双击日期可新增计划项。</translation>
     </message>
     <message>
-        <source>Choose a plan item in the list first.</source>
-        <translation>请先在列表中选择一个计划项。</translation>
+      <source>Edit</source>
+      <translation>编辑</translation>
     </message>
     <message>
-        <source>Generate the {year} work plan from the template?
+      <source>Choose a plan item in the list first.</source>
+      <translation>请先在列表中选择一个计划项。</translation>
+    </message>
+    <message>
+      <source>Generate the {year} work plan from the template?
 Items already in the plan are neither duplicated nor changed.</source>
-        <translation>按模板生成{year}年工作计划？
+      <translation>按模板生成{year}年工作计划？
 计划中已有的事项不会重复生成，也不会被改动。</translation>
     </message>
     <message>
-        <source>{year}: {created} items created, {skipped} already in the plan (skipped).</source>
-        <translation>{year}年：新生成 {created} 项，已有 {skipped} 项（跳过）。</translation>
+      <source>{year}: {created} items created, {skipped} already in the plan (skipped).</source>
+      <translation>{year}年：新生成 {created} 项，已有 {skipped} 项（跳过）。</translation>
     </message>
     <message>
-        <source> (year)</source>
-        <translation> 年</translation>
+      <source> (year)</source>
+      <translation> 年</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PreviewModel</name>
     <message>
-        <source>Row</source>
-        <translation>行号</translation>
+      <source>Row</source>
+      <translation>行号</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
+      <source>Result</source>
+      <translation>结果</translation>
     </message>
     <message>
-        <source>Changes</source>
-        <translation>变更内容</translation>
+      <source>Changes</source>
+      <translation>变更内容</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+      <source>Problems</source>
+      <translation>问题</translation>
     </message>
     <message>
-        <source>{reason}, skipped</source>
-        <translation>{reason}，已跳过</translation>
+      <source>{reason}, skipped</source>
+      <translation>{reason}，已跳过</translation>
     </message>
     <message>
-        <source>Note: {text}</source>
-        <translation>提醒：{text}</translation>
+      <source>Note: {text}</source>
+      <translation>提醒：{text}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PrintActions</name>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Preparing {name}…</source>
-        <translation>正在生成 {name}……</translation>
+      <source>Preparing {name}…</source>
+      <translation>正在生成 {name}……</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <source>Print preview</source>
-        <translation>打印预览</translation>
+      <source>Print preview</source>
+      <translation>打印预览</translation>
     </message>
     <message>
-        <source>Print preview – {name}</source>
-        <translation>打印预览 – {name}</translation>
+      <source>Print preview – {name}</source>
+      <translation>打印预览 – {name}</translation>
     </message>
     <message>
-        <source>Whole page</source>
-        <translation>整页</translation>
+      <source>Whole page</source>
+      <translation>整页</translation>
     </message>
     <message>
-        <source>Page width</source>
-        <translation>页宽</translation>
+      <source>Page width</source>
+      <translation>页宽</translation>
     </message>
     <message>
-        <source>All pages</source>
-        <translation>全部页</translation>
+      <source>All pages</source>
+      <translation>全部页</translation>
     </message>
     <message>
-        <source>Pages</source>
-        <translation>页码</translation>
+      <source>Pages</source>
+      <translation>页码</translation>
     </message>
     <message>
-        <source>View:</source>
-        <translation>显示：</translation>
+      <source>View:</source>
+      <translation>显示：</translation>
     </message>
     <message>
-        <source>Print:</source>
-        <translation>打印：</translation>
+      <source>Print:</source>
+      <translation>打印：</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
+      <source>Print…</source>
+      <translation>打印…</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>另存为PDF…</translation>
+      <source>Save as PDF…</source>
+      <translation>另存为PDF…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>The PDF could not be shown ({error}).</source>
-        <translation>无法显示该 PDF（{error}）。</translation>
+      <source>The PDF could not be shown ({error}).</source>
+      <translation>无法显示该 PDF（{error}）。</translation>
     </message>
     <message>
-        <source>{count} page(s)</source>
-        <translation>共 {count} 页</translation>
+      <source>{count} page(s)</source>
+      <translation>共 {count} 页</translation>
     </message>
     <message>
-        <source>A5 pages: one per sheet on A5 paper; on A4 paper two per sheet, true size (cut in the middle).</source>
-        <translation>A5 页面：用 A5 纸时每张印一页；用 A4 纸时每张印两页，原大（从中间裁开）。</translation>
+      <source>A5 pages: one per sheet on A5 paper; on A4 paper two per sheet, true size (cut in the middle).</source>
+      <translation>A5 页面：用 A5 纸时每张印一页；用 A4 纸时每张印两页，原大（从中间裁开）。</translation>
     </message>
     <message>
-        <source>A4 pages: one per sheet, true size.</source>
-        <translation>A4 页面：每张纸印一页，原大。</translation>
+      <source>A4 pages: one per sheet, true size.</source>
+      <translation>A4 页面：每张纸印一页，原大。</translation>
     </message>
     <message>
-        <source>No printer</source>
-        <translation>没有打印机</translation>
+      <source>No printer</source>
+      <translation>没有打印机</translation>
     </message>
     <message>
-        <source>No printer is installed on this computer.
+      <source>No printer is installed on this computer.
 
 Save the document as a PDF instead (to print it on another computer)?</source>
-        <translation>这台电脑没有安装打印机。
+      <translation>这台电脑没有安装打印机。
 
 要改为另存为 PDF（拿到其他电脑上打印）吗？</translation>
     </message>
     <message>
-        <source>No page is chosen to print.</source>
-        <translation>没有选择要打印的页。</translation>
+      <source>No page is chosen to print.</source>
+      <translation>没有选择要打印的页。</translation>
     </message>
     <message>
-        <source>{count} page(s) sent to the printer {printer}.</source>
-        <translation>已将 {count} 页发送到打印机 {printer}。</translation>
+      <source>{count} page(s) sent to the printer {printer}.</source>
+      <translation>已将 {count} 页发送到打印机 {printer}。</translation>
     </message>
     <message>
-        <source>Printing…</source>
-        <translation>正在打印……</translation>
+      <source>Printing…</source>
+      <translation>正在打印……</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Printing page {done} of {total}…</source>
-        <translation>正在打印第 {done} 页，共 {total} 页……</translation>
+      <source>Printing page {done} of {total}…</source>
+      <translation>正在打印第 {done} 页，共 {total} 页……</translation>
     </message>
     <message>
-        <source>The printer {printer} could not start printing. Check that it is switched on and ready.</source>
-        <translation>打印机 {printer} 无法开始打印，请检查打印机是否已开机并处于就绪状态。</translation>
+      <source>The printer {printer} could not start printing. Check that it is switched on and ready.</source>
+      <translation>打印机 {printer} 无法开始打印，请检查打印机是否已开机并处于就绪状态。</translation>
     </message>
     <message>
-        <source>Save as PDF</source>
-        <translation>另存为PDF</translation>
+      <source>Save as PDF</source>
+      <translation>另存为PDF</translation>
     </message>
     <message>
-        <source>Saved as {path}</source>
-        <translation>已保存为 {path}</translation>
+      <source>Saved as {path}</source>
+      <translation>已保存为 {path}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecordList</name>
     <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>共 %n 条</numerusform>
-        </translation>
+      <source>%n record(s)</source>
+      <translation>
+        <numerusform>共 %n 条</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReissueDialog</name>
     <message>
-        <source>Void and reissue</source>
-        <translation>作废重开</translation>
+      <source>Void and reissue</source>
+      <translation>作废重开</translation>
     </message>
     <message>
-        <source>Slip {serial}: {name}, {type}, {date}, {cash} yuan</source>
-        <translation>记录单 {serial}：{name}，{type}，{date}，{cash} 元</translation>
+      <source>Slip {serial}: {name}, {type}, {date}, {cash} yuan</source>
+      <translation>记录单 {serial}：{name}，{type}，{date}，{cash} 元</translation>
     </message>
     <message>
-        <source>The old slip stays on record as voided; the new one gets the next serial number.</source>
-        <translation>原记录单保留并标为作废，新记录使用下一个编号。</translation>
+      <source>The old slip stays on record as voided; the new one gets the next serial number.</source>
+      <translation>原记录单保留并标为作废，新记录使用下一个编号。</translation>
     </message>
     <message>
-        <source>e.g. the amount should be 600 yuan</source>
-        <translation>如：金额应为 600 元</translation>
+      <source>e.g. the amount should be 600 yuan</source>
+      <translation>如：金额应为 600 元</translation>
     </message>
     <message>
-        <source>Reason for voiding</source>
-        <translation>作废原因</translation>
+      <source>Reason for voiding</source>
+      <translation>作废原因</translation>
     </message>
     <message>
-        <source>Corrected amount (yuan)</source>
-        <translation>更正后金额（元）</translation>
+      <source>Corrected amount (yuan)</source>
+      <translation>更正后金额（元）</translation>
     </message>
     <message>
-        <source>This slip is already voided.</source>
-        <translation>该记录单已经作废。</translation>
+      <source>This slip is already voided.</source>
+      <translation>该记录单已经作废。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RelativesTable</name>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Relation</source>
-        <translation>关系</translation>
+      <source>Relation</source>
+      <translation>关系</translation>
     </message>
     <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
+      <source>Birth date</source>
+      <translation>出生日期</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+      <source>ID number</source>
+      <translation>身份证号</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
+      <source>Phone</source>
+      <translation>联系电话</translation>
     </message>
     <message>
-        <source>Work or school</source>
-        <translation>工作单位或学校</translation>
+      <source>Work or school</source>
+      <translation>工作单位或学校</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation>健康状况</translation>
+      <source>Health</source>
+      <translation>健康状况</translation>
     </message>
     <message>
-        <source>Date of death</source>
-        <translation>去世日期</translation>
+      <source>Date of death</source>
+      <translation>去世日期</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Add relative</source>
-        <translation>添加亲属</translation>
+      <source>Add relative</source>
+      <translation>添加亲属</translation>
     </message>
     <message>
-        <source>Remove selected</source>
-        <translation>移除所选</translation>
+      <source>Remove selected</source>
+      <translation>移除所选</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RestoreDialog</name>
     <message>
-        <source>Restore from a backup</source>
-        <translation>从备份恢复</translation>
+      <source>Restore from a backup</source>
+      <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>Choose a backup. The current data is backed up first, so a restore can be undone.</source>
-        <translation>请选择一个备份。恢复前会先备份当前数据，恢复可以撤回。</translation>
+      <source>Choose a backup. The current data is backed up first, so a restore can be undone.</source>
+      <translation>请选择一个备份。恢复前会先备份当前数据，恢复可以撤回。</translation>
     </message>
     <message>
-        <source>Another file…</source>
-        <translation>其他文件…</translation>
+      <source>Another file…</source>
+      <translation>其他文件…</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
+      <source>Restore</source>
+      <translation>恢复</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Choose a backup file</source>
-        <translation>选择备份文件</translation>
+      <source>Choose a backup file</source>
+      <translation>选择备份文件</translation>
     </message>
     <message>
-        <source>Union Desk data (*.sqlite)</source>
-        <translation>工会工作台数据 (*.sqlite)</translation>
+      <source>Union Desk data (*.sqlite)</source>
+      <translation>工会工作台数据 (*.sqlite)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ResultDialog</name>
     <message>
-        <source>Result — {who}</source>
-        <translation>成绩 — {who}</translation>
+      <source>Result — {who}</source>
+      <translation>成绩 — {who}</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+      <source>none</source>
+      <translation>无</translation>
     </message>
     <message>
-        <source>Rank</source>
-        <translation>名次</translation>
+      <source>Rank</source>
+      <translation>名次</translation>
     </message>
     <message>
-        <source>Award</source>
-        <translation>奖项</translation>
+      <source>Award</source>
+      <translation>奖项</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReviewDialog</name>
     <message>
-        <source>Review the file of {name}</source>
-        <translation>复核 {name} 的困难档案</translation>
+      <source>Review the file of {name}</source>
+      <translation>复核 {name} 的困难档案</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>从未复核</translation>
+      <source>never</source>
+      <translation>从未复核</translation>
     </message>
     <message>
-        <source>Last review: {last}; due: {due}</source>
-        <translation>上次复核：{last}；应复核日期：{due}</translation>
+      <source>Last review: {last}; due: {due}</source>
+      <translation>上次复核：{last}；应复核日期：{due}</translation>
     </message>
     <message>
-        <source>What was found: still in hardship, income, health…</source>
-        <translation>复核情况：是否仍困难、收入、健康等……</translation>
+      <source>What was found: still in hardship, income, health…</source>
+      <translation>复核情况：是否仍困难、收入、健康等……</translation>
     </message>
     <message>
-        <source>Review date</source>
-        <translation>复核日期</translation>
+      <source>Review date</source>
+      <translation>复核日期</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>复核意见</translation>
+      <source>Note</source>
+      <translation>复核意见</translation>
     </message>
     <message>
-        <source>Reviewed by</source>
-        <translation>复核人</translation>
+      <source>Reviewed by</source>
+      <translation>复核人</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RosterExportDialog</name>
     <message>
-        <source>Export the member roster</source>
-        <translation>导出会员花名册</translation>
+      <source>Export the member roster</source>
+      <translation>导出会员花名册</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
-        <source>Full ID numbers</source>
-        <translation>导出完整身份证号</translation>
+      <source>Full ID numbers</source>
+      <translation>导出完整身份证号</translation>
     </message>
     <message>
-        <source>Masked by default (110105********1234). Keep a file with full ID numbers safe.</source>
-        <translation>默认打码（如 110105********1234）。含完整身份证号的文件请妥善保管。</translation>
+      <source>Masked by default (110105********1234). Keep a file with full ID numbers safe.</source>
+      <translation>默认打码（如 110105********1234）。含完整身份证号的文件请妥善保管。</translation>
     </message>
     <message>
-        <source>All columns</source>
-        <translation>导出全部列</translation>
+      <source>All columns</source>
+      <translation>导出全部列</translation>
     </message>
     <message>
-        <source>Adds union group, employment type, union roles and the other columns, e.g. to import the file again later.</source>
-        <translation>增加工会小组、用工性质、工会职务等列，便于以后再导入。</translation>
+      <source>Adds union group, employment type, union roles and the other columns, e.g. to import the file again later.</source>
+      <translation>增加工会小组、用工性质、工会职务等列，便于以后再导入。</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>会员范围</translation>
+      <source>Members</source>
+      <translation>会员范围</translation>
     </message>
     <message>
-        <source>ID numbers</source>
-        <translation>身份证号</translation>
+      <source>ID numbers</source>
+      <translation>身份证号</translation>
     </message>
     <message>
-        <source>Columns</source>
-        <translation>导出列</translation>
+      <source>Columns</source>
+      <translation>导出列</translation>
     </message>
     <message>
-        <source>Save as</source>
-        <translation>保存到</translation>
+      <source>Save as</source>
+      <translation>保存到</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>导出</translation>
+      <source>Export</source>
+      <translation>导出</translation>
     </message>
     <message>
-        <source>{count} member(s)</source>
-        <translation>共 {count} 人</translation>
+      <source>{count} member(s)</source>
+      <translation>共 {count} 人</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>{name} exists already. Replace it?</source>
-        <translation>“{name}”已存在，要替换吗？</translation>
+      <source>{name} exists already. Replace it?</source>
+      <translation>“{name}”已存在，要替换吗？</translation>
     </message>
     <message>
-        <source>{count} member(s) exported to:
+      <source>{count} member(s) exported to:
 {path}
 
 Open the folder?</source>
-        <translation>已导出 {count} 名会员到：
+      <translation>已导出 {count} 名会员到：
 {path}
 
 打开所在文件夹吗？</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RosterImportWizard</name>
     <message>
-        <source>Import a member roster</source>
-        <translation>导入会员花名册</translation>
+      <source>Import a member roster</source>
+      <translation>导入会员花名册</translation>
     </message>
     <message>
-        <source>Next &gt;</source>
-        <translation>下一步 &gt;</translation>
+      <source>Next &gt;</source>
+      <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <source>Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text (.txt) files can be read. Title rows and merged cells above the table are fine: the header row is found automatically.</source>
-        <translation>可以读取 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV（UTF-8、GBK 或 UTF-16 编码）和 Unicode 文本（.txt）文件。表格上方有标题行、合并单元格都没关系，表头行会自动找到。</translation>
+      <source>Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV (UTF-8, GBK or UTF-16) and Unicode text (.txt) files can be read. Title rows and merged cells above the table are fine: the header row is found automatically.</source>
+      <translation>可以读取 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV（UTF-8、GBK 或 UTF-16 编码）和 Unicode 文本（.txt）文件。表格上方有标题行、合并单元格都没关系，表头行会自动找到。</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
-        <source>Choose file</source>
-        <translation>选择文件</translation>
+      <source>Choose file</source>
+      <translation>选择文件</translation>
     </message>
     <message>
-        <source>Sheet</source>
-        <translation>工作表</translation>
+      <source>Sheet</source>
+      <translation>工作表</translation>
     </message>
     <message>
-        <source>Header and columns</source>
-        <translation>表头与列</translation>
+      <source>Header and columns</source>
+      <translation>表头与列</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>检查</translation>
+      <source>Check</source>
+      <translation>检查</translation>
     </message>
     <message>
-        <source>Import result</source>
-        <translation>导入结果</translation>
+      <source>Import result</source>
+      <translation>导入结果</translation>
     </message>
     <message>
-        <source>Choose the roster file</source>
-        <translation>选择花名册文件</translation>
+      <source>Choose the roster file</source>
+      <translation>选择花名册文件</translation>
     </message>
     <message>
-        <source>Roster file</source>
-        <translation>花名册文件</translation>
+      <source>Roster file</source>
+      <translation>花名册文件</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message>
-        <source>How the import works:
+      <source>How the import works:
 • A row is matched to a member by ID number, or by name and birth date when there is no ID number.
 • A member already on file is updated only in the columns the file has; a blank cell never overwrites what is stored.
 • Importing the same file twice changes nothing the second time.
 • Every row is checked and shown before anything is written; rows with errors are not imported.</source>
-        <translation>导入规则：
+      <translation>导入规则：
 • 按身份证号找到对应的会员；没有身份证号时按姓名和出生日期查找。
 • 已有会员只更新文件中有的列，空白单元格不会覆盖已登记的内容。
 • 同一文件导入两次，第二次不会有任何改变。
 • 写入之前会逐行检查并列出结果；有错误的行不导入。</translation>
     </message>
     <message>
-        <source>Choose the sheet</source>
-        <translation>选择工作表</translation>
+      <source>Choose the sheet</source>
+      <translation>选择工作表</translation>
     </message>
     <message>
-        <source>The sheet whose header matches a roster best is chosen; pick another if the roster is elsewhere.</source>
-        <translation>已自动选中表头最像花名册的工作表；如果花名册在别的工作表，请另选。</translation>
+      <source>The sheet whose header matches a roster best is chosen; pick another if the roster is elsewhere.</source>
+      <translation>已自动选中表头最像花名册的工作表；如果花名册在别的工作表，请另选。</translation>
     </message>
     <message>
-        <source>Header row and columns</source>
-        <translation>表头行与列对应</translation>
+      <source>Header row and columns</source>
+      <translation>表头行与列对应</translation>
     </message>
     <message>
-        <source>The header row is shown in blue; rows above it are not imported. If it is wrong, double-click the right row or change the number. Under &apos;Import as&apos;, choose what each column holds, or （不导入） to leave it out.</source>
-        <translation>蓝色的一行是表头，表头上方的行不导入。如果不对，请双击正确的行或修改行号。在“导入为”一行为每列选择对应的项目，不需要的列选“（不导入）”。</translation>
+      <source>The header row is shown in blue; rows above it are not imported. If it is wrong, double-click the right row or change the number. Under 'Import as', choose what each column holds, or （不导入） to leave it out.</source>
+      <translation>蓝色的一行是表头，表头上方的行不导入。如果不对，请双击正确的行或修改行号。在“导入为”一行为每列选择对应的项目，不需要的列选“（不导入）”。</translation>
     </message>
     <message>
-        <source>Header row:</source>
-        <translation>表头行：第</translation>
+      <source>Header row:</source>
+      <translation>表头行：第</translation>
     </message>
     <message>
-        <source>(rows above it are not imported)</source>
-        <translation>行（上方的行不导入）</translation>
+      <source>(rows above it are not imported)</source>
+      <translation>行（上方的行不导入）</translation>
     </message>
     <message>
-        <source>Choose a file first.</source>
-        <translation>请先选择文件。</translation>
+      <source>Choose a file first.</source>
+      <translation>请先选择文件。</translation>
     </message>
     <message>
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}…</translation>
+      <source>Reading {name}…</source>
+      <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <source>Reading the file</source>
-        <translation>读取文件</translation>
+      <source>Reading the file</source>
+      <translation>读取文件</translation>
     </message>
     <message>
-        <source>{sheet} (hidden)</source>
-        <translation>{sheet}（隐藏）</translation>
+      <source>{sheet} (hidden)</source>
+      <translation>{sheet}（隐藏）</translation>
     </message>
     <message>
-        <source>(CSV file: one table)</source>
-        <translation>（CSV 文件，只有一张表）</translation>
+      <source>(CSV file: one table)</source>
+      <translation>（CSV 文件，只有一张表）</translation>
     </message>
     <message>
-        <source>File: {name}</source>
-        <translation>文件：{name}</translation>
+      <source>File: {name}</source>
+      <translation>文件：{name}</translation>
     </message>
     <message>
-        <source>The roster was found on sheet “{sheet}”, header in row {row}.</source>
-        <translation>在工作表“{sheet}”中找到花名册，表头在第 {row} 行。</translation>
+      <source>The roster was found on sheet “{sheet}”, header in row {row}.</source>
+      <translation>在工作表“{sheet}”中找到花名册，表头在第 {row} 行。</translation>
     </message>
     <message>
-        <source>Header found in row {row}.</source>
-        <translation>表头在第 {row} 行。</translation>
+      <source>Header found in row {row}.</source>
+      <translation>表头在第 {row} 行。</translation>
     </message>
     <message>
-        <source>The file has {count} sheets.</source>
-        <translation>文件共有 {count} 个工作表。</translation>
+      <source>The file has {count} sheets.</source>
+      <translation>文件共有 {count} 个工作表。</translation>
     </message>
     <message>
-        <source>Hidden sheets are not read unless you choose one.</source>
-        <translation>隐藏的工作表只有在您选中时才会读取。</translation>
+      <source>Hidden sheets are not read unless you choose one.</source>
+      <translation>隐藏的工作表只有在您选中时才会读取。</translation>
     </message>
     <message>
-        <source>Import as</source>
-        <translation>导入为</translation>
+      <source>Import as</source>
+      <translation>导入为</translation>
     </message>
     <message>
-        <source>Found automatically: row {row}.</source>
-        <translation>自动识别：第 {row} 行。</translation>
+      <source>Found automatically: row {row}.</source>
+      <translation>自动识别：第 {row} 行。</translation>
     </message>
     <message>
-        <source>No header was found automatically: choose the header row and the columns.</source>
-        <translation>没有自动找到表头，请指定表头行和各列对应的项目。</translation>
+      <source>No header was found automatically: choose the header row and the columns.</source>
+      <translation>没有自动找到表头，请指定表头行和各列对应的项目。</translation>
     </message>
     <message>
-        <source>“{label}” is chosen for two columns ({first} and {second}); choose it for one only.</source>
-        <translation>“{label}”对应了两列（{first}列和{second}列），请只选一列。</translation>
+      <source>“{label}” is chosen for two columns ({first} and {second}); choose it for one only.</source>
+      <translation>“{label}”对应了两列（{first}列和{second}列），请只选一列。</translation>
     </message>
     <message>
-        <source>Choose which column holds the name or the ID number: without them no row can be matched to a member.</source>
-        <translation>请指定哪一列是姓名或身份证号：没有这两项，无法确定每行是哪位会员。</translation>
+      <source>Choose which column holds the name or the ID number: without them no row can be matched to a member.</source>
+      <translation>请指定哪一列是姓名或身份证号：没有这两项，无法确定每行是哪位会员。</translation>
     </message>
     <message>
-        <source>{count} column(s) will be read: {columns}.</source>
-        <translation>将读取 {count} 列：{columns}。</translation>
+      <source>{count} column(s) will be read: {columns}.</source>
+      <translation>将读取 {count} 列：{columns}。</translation>
     </message>
     <message>
-        <source>Checking the roster</source>
-        <translation>检查花名册</translation>
+      <source>Checking the roster</source>
+      <translation>检查花名册</translation>
     </message>
     <message>
-        <source>{file}, sheet “{sheet}”</source>
-        <translation>{file}，工作表“{sheet}”</translation>
+      <source>{file}, sheet “{sheet}”</source>
+      <translation>{file}，工作表“{sheet}”</translation>
     </message>
     <message>
-        <source>{where}: header in row {row}, {count} row(s) of data.</source>
-        <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
+      <source>{where}: header in row {row}, {count} row(s) of data.</source>
+      <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
     </message>
     <message>
-        <source>row {row} ({reason})</source>
-        <translation>第 {row} 行（{reason}）</translation>
+      <source>row {row} ({reason})</source>
+      <translation>第 {row} 行（{reason}）</translation>
     </message>
     <message>
-        <source>Skipped: {rows}.</source>
-        <translation>已跳过：{rows}。</translation>
+      <source>Skipped: {rows}.</source>
+      <translation>已跳过：{rows}。</translation>
     </message>
     <message>
-        <source>All rows ({count})</source>
-        <translation>全部（{count}）</translation>
+      <source>All rows ({count})</source>
+      <translation>全部（{count}）</translation>
     </message>
     <message>
-        <source>Errors only ({count})</source>
-        <translation>只看错误（{count}）</translation>
+      <source>Errors only ({count})</source>
+      <translation>只看错误（{count}）</translation>
     </message>
     <message>
-        <source>Notes only ({count})</source>
-        <translation>只看提醒（{count}）</translation>
+      <source>Notes only ({count})</source>
+      <translation>只看提醒（{count}）</translation>
     </message>
     <message>
-        <source>New only ({count})</source>
-        <translation>只看新增（{count}）</translation>
+      <source>New only ({count})</source>
+      <translation>只看新增（{count}）</translation>
     </message>
     <message>
-        <source>Updates only ({count})</source>
-        <translation>只看更新（{count}）</translation>
+      <source>Updates only ({count})</source>
+      <translation>只看更新（{count}）</translation>
     </message>
     <message>
-        <source>Import {count} row(s)</source>
-        <translation>导入 {count} 行</translation>
+      <source>Import {count} row(s)</source>
+      <translation>导入 {count} 行</translation>
     </message>
     <message>
-        <source>There is nothing to import: every row is unchanged or has an error.</source>
-        <translation>没有可导入的行：每一行都未变或有错误。</translation>
+      <source>There is nothing to import: every row is unchanged or has an error.</source>
+      <translation>没有可导入的行：每一行都未变或有错误。</translation>
     </message>
     <message>
-        <source>Save the import report</source>
-        <translation>保存导入报告</translation>
+      <source>Save the import report</source>
+      <translation>保存导入报告</translation>
     </message>
     <message>
-        <source>Save the check report</source>
-        <translation>保存检查报告</translation>
+      <source>Save the check report</source>
+      <translation>保存检查报告</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Writing {name}…</source>
-        <translation>正在写入 {name}…</translation>
+      <source>Writing {name}…</source>
+      <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <source>Report saved: {path}</source>
-        <translation>报告已保存：{path}</translation>
+      <source>Report saved: {path}</source>
+      <translation>报告已保存：{path}</translation>
     </message>
     <message>
-        <source>Importing the roster</source>
-        <translation>导入花名册</translation>
+      <source>Importing the roster</source>
+      <translation>导入花名册</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，没有写入任何内容。</translation>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，没有写入任何内容。</translation>
     </message>
     <message>
-        <source>Added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.</source>
-        <translation>新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人；{errors} 行有错误，没有导入。</translation>
+      <source>Added {added}, updated {updated}, unchanged {unchanged}; {errors} row(s) with errors were not imported.</source>
+      <translation>新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人；{errors} 行有错误，没有导入。</translation>
     </message>
     <message>
-        <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
-        <translation>以下各行没有导入。请在文件中改正后再导入一次（已导入的行不会重复）：</translation>
+      <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
+      <translation>以下各行没有导入。请在文件中改正后再导入一次（已导入的行不会重复）：</translation>
     </message>
     <message>
-        <source>Every row was imported.</source>
-        <translation>全部导入成功。</translation>
+      <source>Every row was imported.</source>
+      <translation>全部导入成功。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RuleDialog</name>
     <message>
-        <source>Edit template rule</source>
-        <translation>编辑模板规则</translation>
+      <source>Edit template rule</source>
+      <translation>编辑模板规则</translation>
     </message>
     <message>
-        <source>New template rule</source>
-        <translation>新增模板规则</translation>
+      <source>New template rule</source>
+      <translation>新增模板规则</translation>
     </message>
     <message>
-        <source>e.g. Celebrate the {N}th Teachers&apos; Day</source>
-        <translation>例如：庆祝第{N}个教师节</translation>
+      <source>e.g. Celebrate the {N}th Teachers' Day</source>
+      <translation>例如：庆祝第{N}个教师节</translation>
     </message>
     <message>
-        <source>In the item name, {N} is the number of the Teachers&apos; Day, {月} the month, {年} the year.</source>
-        <translation>事项名称中，{N} 会换成第几个教师节，{月} 会换成月份，{年} 会换成年份。</translation>
+      <source>In the item name, {N} is the number of the Teachers' Day, {月} the month, {年} the year.</source>
+      <translation>事项名称中，{N} 会换成第几个教师节，{月} 会换成月份，{年} 会换成年份。</translation>
     </message>
     <message>
-        <source>Month {m}</source>
-        <translation>{m}月</translation>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
     </message>
     <message>
-        <source>{name} month (lunar)</source>
-        <translation>{name}月</translation>
+      <source>{name} month (lunar)</source>
+      <translation>{name}月</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> 天</translation>
+      <source> days</source>
+      <translation> 天</translation>
     </message>
     <message>
-        <source>negative = before, positive = after</source>
-        <translation>负数为提前，正数为推后</translation>
+      <source>negative = before, positive = after</source>
+      <translation>负数为提前，正数为推后</translation>
     </message>
     <message>
-        <source>On a fixed day of each month</source>
-        <translation>每月固定日期</translation>
+      <source>On a fixed day of each month</source>
+      <translation>每月固定日期</translation>
     </message>
     <message>
-        <source>In use</source>
-        <translation>启用</translation>
+      <source>In use</source>
+      <translation>启用</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>事项</translation>
+      <source>Item</source>
+      <translation>事项</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Rule</source>
-        <translation>时间规则</translation>
+      <source>Rule</source>
+      <translation>时间规则</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>月份</translation>
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>日</translation>
+      <source>Day</source>
+      <translation>日</translation>
     </message>
     <message>
-        <source>Lunar month</source>
-        <translation>农历月</translation>
+      <source>Lunar month</source>
+      <translation>农历月</translation>
     </message>
     <message>
-        <source>Lunar day</source>
-        <translation>农历日</translation>
+      <source>Lunar day</source>
+      <translation>农历日</translation>
     </message>
     <message>
-        <source>Festival</source>
-        <translation>节日</translation>
+      <source>Festival</source>
+      <translation>节日</translation>
     </message>
     <message>
-        <source>Earlier / later</source>
-        <translation>提前或推后</translation>
+      <source>Earlier / later</source>
+      <translation>提前或推后</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>负责人</translation>
+      <source>Responsible</source>
+      <translation>负责人</translation>
     </message>
     <message>
-        <source>This year</source>
-        <translation>今年</translation>
+      <source>This year</source>
+      <translation>今年</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>every month, first: {when}</source>
-        <translation>每月一项，第一项：{when}</translation>
+      <source>every month, first: {when}</source>
+      <translation>每月一项，第一项：{when}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>SchoolHolidaysDialog</name>
+    <message>
+      <source>School holidays {year}</source>
+      <translation>{year}年寒暑假</translation>
+    </message>
+    <message>
+      <source>Generating a plan keeps dated items out of these holidays: they move to the last working day before (or the first after), except items allowed in the holidays such as the Spring Festival visits. Default winter holiday: from the Saturday 15–21 days before the Spring Festival (not before 13 January) to the Sunday nearest the Lantern Festival, at least four weeks; default summer holiday: 10 July to 31 August. Plans already generated do not change.</source>
+      <translation>生成计划时，有具体日期的事项不会安排在寒暑假中：提前到放假前的最后一个工作日（或推后到开学后的第一个工作日），春节慰问等允许在假期中的事项除外。默认寒假：春节前15至21天的星期六（不早于1月13日）起，到离元宵节最近的星期日止，至少四周；默认暑假：7月10日至8月31日。已生成的计划不会改变。</translation>
+    </message>
+    <message>
+      <source>Winter holiday</source>
+      <translation>寒假</translation>
+    </message>
+    <message>
+      <source>Summer holiday</source>
+      <translation>暑假</translation>
+    </message>
+    <message>
+      <source>Use the defaults</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>The defaults</source>
+      <translation>默认日期</translation>
+    </message>
+    <message>
+      <source>The school's own dates</source>
+      <translation>本校自定日期</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings</source>
-        <translation>设置</translation>
+      <source>Settings</source>
+      <translation>设置</translation>
     </message>
     <message>
-        <source>School name</source>
-        <translation>学校名称</translation>
+      <source>School name</source>
+      <translation>学校名称</translation>
     </message>
     <message>
-        <source>Union name</source>
-        <translation>工会名称</translation>
+      <source>Union name</source>
+      <translation>工会名称</translation>
     </message>
     <message>
-        <source>Union chair</source>
-        <translation>工会主席</translation>
+      <source>Union chair</source>
+      <translation>工会主席</translation>
     </message>
     <message>
-        <source>Default handler</source>
-        <translation>默认经办人</translation>
+      <source>Default handler</source>
+      <translation>默认经办人</translation>
     </message>
     <message>
-        <source>Automatic (Windows fonts, then Linux fonts, then STSong-Light)</source>
-        <translation>自动（依次尝试 Windows 字体、Linux 字体、STSong-Light）</translation>
+      <source>Automatic (Windows fonts, then Linux fonts, then STSong-Light)</source>
+      <translation>自动（依次尝试 Windows 字体、Linux 字体、STSong-Light）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message>
-        <source>Printing font file</source>
-        <translation>打印字体文件</translation>
+      <source>Printing font file</source>
+      <translation>打印字体文件</translation>
     </message>
     <message>
-        <source>Font in the file</source>
-        <translation>文件中的字体</translation>
+      <source>Font in the file</source>
+      <translation>文件中的字体</translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation>界面语言（重启后生效）</translation>
+      <source>Language (after restart)</source>
+      <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Choose a font file</source>
-        <translation>选择字体文件</translation>
+      <source>Choose a font file</source>
+      <translation>选择字体文件</translation>
     </message>
     <message>
-        <source>Fonts (*.ttf *.ttc *.otf)</source>
-        <translation>字体文件 (*.ttf *.ttc *.otf)</translation>
+      <source>Fonts (*.ttf *.ttc *.otf)</source>
+      <translation>字体文件 (*.ttf *.ttc *.otf)</translation>
     </message>
     <message>
-        <source>Move…</source>
-        <translation>移动…</translation>
+      <source>Move…</source>
+      <translation>移动…</translation>
     </message>
     <message>
-        <source>This data file was chosen with --db, --demo or UNION_DESK_DB; it is not moved from here.</source>
-        <translation>这个数据文件是用 --db、--demo 或 UNION_DESK_DB 指定的，不能在这里移动。</translation>
+      <source>This data file was chosen with --db, --demo or UNION_DESK_DB; it is not moved from here.</source>
+      <translation>这个数据文件是用 --db、--demo 或 UNION_DESK_DB 指定的，不能在这里移动。</translation>
     </message>
     <message>
-        <source>Data file</source>
-        <translation>数据文件</translation>
+      <source>Data file</source>
+      <translation>数据文件</translation>
     </message>
     <message>
-        <source>None: choose a folder on another drive or a USB stick</source>
-        <translation>未设置：请选择其他磁盘或U盘上的文件夹</translation>
+      <source>None: choose a folder on another drive or a USB stick</source>
+      <translation>未设置：请选择其他磁盘或U盘上的文件夹</translation>
     </message>
     <message>
-        <source>Second backup place</source>
-        <translation>备份位置</translation>
+      <source>Second backup place</source>
+      <translation>备份位置</translation>
     </message>
     <message>
-        <source>Every backup is copied there too when the folder is present (a USB stick may be unplugged).</source>
-        <translation>每次备份时，只要这个文件夹在（U 盘可以不插），备份也会复制一份到那里。</translation>
+      <source>Every backup is copied there too when the folder is present (a USB stick may be unplugged).</source>
+      <translation>每次备份时，只要这个文件夹在（U 盘可以不插），备份也会复制一份到那里。</translation>
     </message>
     <message>
-        <source>Move the data file to</source>
-        <translation>把数据文件移到</translation>
+      <source>Move the data file to</source>
+      <translation>把数据文件移到</translation>
     </message>
     <message>
-        <source>Move the data file</source>
-        <translation>移动数据文件</translation>
+      <source>Move the data file</source>
+      <translation>移动数据文件</translation>
     </message>
     <message>
-        <source>Copy the data file and its backups to
+      <source>Copy the data file and its backups to
 {folder}
 and use it there from now on?
 
 The old file stays where it is, unchanged.</source>
-        <translation>把数据文件和它的备份复制到
+      <translation>把数据文件和它的备份复制到
 {folder}
 并从现在起使用那里的文件吗？
 
 原来的文件原样留在原处。</translation>
     </message>
     <message>
-        <source>The backup place does not exist: {path}</source>
-        <translation>备份位置不存在：{path}</translation>
+      <source>The backup place does not exist: {path}</source>
+      <translation>备份位置不存在：{path}</translation>
     </message>
     <message>
-        <source>The backup place must be outside the data folder.</source>
-        <translation>备份位置必须在数据文件夹以外。</translation>
+      <source>The backup place must be outside the data folder.</source>
+      <translation>备份位置必须在数据文件夹以外。</translation>
     </message>
     <message>
-        <source>Printing will use: {font}</source>
-        <translation>打印将使用：{font}</translation>
+      <source>Printing will use: {font}</source>
+      <translation>打印将使用：{font}</translation>
     </message>
     <message>
-        <source>The font file does not exist.</source>
-        <translation>字体文件不存在。</translation>
+      <source>The font file does not exist.</source>
+      <translation>字体文件不存在。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SignUpImportDialog</name>
     <message>
-        <source>Import sign-ups from Excel — {title}</source>
-        <translation>从表格导入报名 — {title}</translation>
+      <source>Import sign-ups from Excel — {title}</source>
+      <translation>从表格导入报名 — {title}</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
     </message>
     <message>
-        <source>An Excel list with a name or ID number column</source>
-        <translation>含“姓名”或“身份证号”列的报名表格</translation>
+      <source>An Excel list with a name or ID number column</source>
+      <translation>含“姓名”或“身份证号”列的报名表格</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
     </message>
     <message>
-        <source>From the list’s item column</source>
-        <translation>按名单中的项目列</translation>
+      <source>From the list’s item column</source>
+      <translation>按名单中的项目列</translation>
     </message>
     <message>
-        <source>Check the list</source>
-        <translation>检查名单</translation>
+      <source>Check the list</source>
+      <translation>检查名单</translation>
     </message>
     <message>
-        <source>Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.</source>
-        <translation>支持 Excel、WPS（.et）、CSV 和 Unicode 文本（.txt）文件。</translation>
+      <source>Excel, WPS (.et), CSV and Unicode text (.txt) files can be read.</source>
+      <translation>支持 Excel、WPS（.et）、CSV 和 Unicode 文本（.txt）文件。</translation>
     </message>
     <message>
-        <source>Columns read: 姓名 or 身份证号 (needed), 项目 and 部门 (optional). Nothing is written until you press Import.</source>
-        <translation>读取的列：姓名或身份证号（必需），项目和部门（可选）。按“导入”之前不会写入任何数据。</translation>
+      <source>Columns read: 姓名 or 身份证号 (needed), 项目 and 部门 (optional). Nothing is written until you press Import.</source>
+      <translation>读取的列：姓名或身份证号（必需），项目和部门（可选）。按“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+      <source>File</source>
+      <translation>文件</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Choose the sign-up list</source>
-        <translation>选择报名名单</translation>
+      <source>Choose the sign-up list</source>
+      <translation>选择报名名单</translation>
     </message>
     <message>
-        <source>Checking the list</source>
-        <translation>正在检查名单</translation>
+      <source>Checking the list</source>
+      <translation>正在检查名单</translation>
     </message>
     <message>
-        <source>Not imported (fix the list and check again):</source>
-        <translation>未导入（请修改名单后重新检查）：</translation>
+      <source>Not imported (fix the list and check again):</source>
+      <translation>未导入（请修改名单后重新检查）：</translation>
     </message>
     <message>
-        <source>Already on the list or repeated:</source>
-        <translation>已报名或重复：</translation>
+      <source>Already on the list or repeated:</source>
+      <translation>已报名或重复：</translation>
     </message>
     <message>
-        <source>To be signed up:</source>
-        <translation>将报名：</translation>
+      <source>To be signed up:</source>
+      <translation>将报名：</translation>
     </message>
     <message>
-        <source>Importing sign-ups</source>
-        <translation>正在导入报名</translation>
+      <source>Importing sign-ups</source>
+      <translation>正在导入报名</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，未写入任何数据。</translation>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，未写入任何数据。</translation>
     </message>
     <message>
-        <source>Imported: {summary}</source>
-        <translation>已导入：{summary}</translation>
+      <source>Imported: {summary}</source>
+      <translation>已导入：{summary}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SignUpsPage</name>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>报名状态</translation>
+      <source>State</source>
+      <translation>报名状态</translation>
     </message>
     <message>
-        <source>Waiting no.</source>
-        <translation>候补位次</translation>
+      <source>Waiting no.</source>
+      <translation>候补位次</translation>
     </message>
     <message>
-        <source>Team</source>
-        <translation>队伍</translation>
+      <source>Team</source>
+      <translation>队伍</translation>
     </message>
     <message>
-        <source>Checked in</source>
-        <translation>已签到</translation>
+      <source>Checked in</source>
+      <translation>已签到</translation>
     </message>
     <message>
-        <source>Rank</source>
-        <translation>名次</translation>
+      <source>Rank</source>
+      <translation>名次</translation>
     </message>
     <message>
-        <source>Award</source>
-        <translation>奖项</translation>
+      <source>Award</source>
+      <translation>奖项</translation>
     </message>
     <message>
-        <source>Signed up at</source>
-        <translation>报名时间</translation>
+      <source>Signed up at</source>
+      <translation>报名时间</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Add a member: name or pinyin initials</source>
-        <translation>添加会员：姓名或拼音首字母</translation>
+      <source>Add a member: name or pinyin initials</source>
+      <translation>添加会员：姓名或拼音首字母</translation>
     </message>
     <message>
-        <source>Sign up</source>
-        <translation>报名</translation>
+      <source>Sign up</source>
+      <translation>报名</translation>
     </message>
     <message>
-        <source>Sign up by filter…</source>
-        <translation>按条件报名…</translation>
+      <source>Sign up by filter…</source>
+      <translation>按条件报名…</translation>
     </message>
     <message>
-        <source>Cancel sign-up…</source>
-        <translation>取消报名…</translation>
+      <source>Cancel sign-up…</source>
+      <translation>取消报名…</translation>
     </message>
     <message>
-        <source>Rank and award…</source>
-        <translation>名次与奖项…</translation>
+      <source>Rank and award…</source>
+      <translation>名次与奖项…</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>不限</translation>
+      <source>no limit</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>Signed up {signed} / places {places}, waiting {waiting}</source>
-        <translation>已报名 {signed} / 名额 {places}，候补 {waiting}</translation>
+      <source>Signed up {signed} / places {places}, waiting {waiting}</source>
+      <translation>已报名 {signed} / 名额 {places}，候补 {waiting}</translation>
     </message>
     <message>
-        <source>Choose a member from the list first.</source>
-        <translation>请先从列表中选择会员。</translation>
+      <source>Choose a member from the list first.</source>
+      <translation>请先从列表中选择会员。</translation>
     </message>
     <message>
-        <source>{signed} signed up, {waiting} on the waiting list, {skipped} skipped.</source>
-        <translation>报名 {signed} 人，候补 {waiting} 人，跳过 {skipped} 人。</translation>
+      <source>{signed} signed up, {waiting} on the waiting list, {skipped} skipped.</source>
+      <translation>报名 {signed} 人，候补 {waiting} 人，跳过 {skipped} 人。</translation>
     </message>
     <message>
-        <source>Skipped:</source>
-        <translation>已跳过：</translation>
+      <source>Skipped:</source>
+      <translation>已跳过：</translation>
     </message>
     <message>
-        <source>On the waiting list:</source>
-        <translation>候补名单：</translation>
+      <source>On the waiting list:</source>
+      <translation>候补名单：</translation>
     </message>
     <message>
-        <source>Cancel sign-up</source>
-        <translation>取消报名</translation>
+      <source>Cancel sign-up</source>
+      <translation>取消报名</translation>
     </message>
     <message>
-        <source>Cancel the sign-up of {name} for “{item}”?
+      <source>Cancel the sign-up of {name} for “{item}”?
 Reason (may be left blank):</source>
-        <translation>取消 {name} 的“{item}”报名吗？
+      <translation>取消 {name} 的“{item}”报名吗？
 原因（可不填）：</translation>
     </message>
     <message>
-        <source>The sign-up of {name} is cancelled.</source>
-        <translation>{name} 的报名已取消。</translation>
+      <source>The sign-up of {name} is cancelled.</source>
+      <translation>{name} 的报名已取消。</translation>
     </message>
     <message>
-        <source>{name} moves up from the waiting list and is signed up.</source>
-        <translation>{name} 从候补名单递补，已报名。</translation>
+      <source>{name} moves up from the waiting list and is signed up.</source>
+      <translation>{name} 从候补名单递补，已报名。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatsPage</name>
     <message>
-        <source> (year)</source>
-        <translation>年</translation>
+      <source> (year)</source>
+      <translation>年</translation>
     </message>
     <message>
-        <source>Calendar year</source>
-        <translation>全年（1月—12月）</translation>
+      <source>Calendar year</source>
+      <translation>全年（1月—12月）</translation>
     </message>
     <message>
-        <source>School year (Sep–Aug)</source>
-        <translation>学年（9月—次年8月）</translation>
+      <source>School year (Sep–Aug)</source>
+      <translation>学年（9月—次年8月）</translation>
     </message>
     <message>
-        <source>Spring term (Feb–Jul)</source>
-        <translation>春季学期（2月—7月）</translation>
+      <source>Spring term (Feb–Jul)</source>
+      <translation>春季学期（2月—7月）</translation>
     </message>
     <message>
-        <source>Autumn term (Sep–Jan)</source>
-        <translation>秋季学期（9月—次年1月）</translation>
+      <source>Autumn term (Sep–Jan)</source>
+      <translation>秋季学期（9月—次年1月）</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
-        <source>Export PDF report</source>
-        <translation>导出PDF报告</translation>
+      <source>Export PDF report</source>
+      <translation>导出PDF报告</translation>
     </message>
     <message>
-        <source>Export Excel</source>
-        <translation>导出Excel</translation>
+      <source>Export Excel</source>
+      <translation>导出Excel</translation>
     </message>
     <message>
-        <source>Statistics for</source>
-        <translation>统计期间</translation>
+      <source>Statistics for</source>
+      <translation>统计期间</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
+      <source>Copy</source>
+      <translation>复制</translation>
     </message>
     <message>
-        <source>Copy the paragraph to paste it into a work summary</source>
-        <translation>复制这段文字，粘贴到工作总结中</translation>
+      <source>Copy the paragraph to paste it into a work summary</source>
+      <translation>复制这段文字，粘贴到工作总结中</translation>
     </message>
     <message>
-        <source>Key figures (ready to quote in a work summary)</source>
-        <translation>主要数据（可直接用于工作总结）</translation>
+      <source>Key figures (ready to quote in a work summary)</source>
+      <translation>主要数据（可直接用于工作总结）</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>合计</translation>
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
     <message>
-        <source>Visit type</source>
-        <translation>慰问类别</translation>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
     </message>
     <message>
-        <source>Visits per month by type (visits)</source>
-        <translation>走访慰问人次（按月、按类别）</translation>
+      <source>Visits per month by type (visits)</source>
+      <translation>走访慰问人次（按月、按类别）</translation>
     </message>
     <message>
-        <source>Visit cash per month by type (yuan)</source>
-        <translation>慰问金金额（元，按月、按类别）</translation>
+      <source>Visit cash per month by type (yuan)</source>
+      <translation>慰问金金额（元，按月、按类别）</translation>
     </message>
     <message>
-        <source>{count} visits to {people} members; {voided} voided record(s) not counted.</source>
-        <translation>共 {count} 人次、{people} 人；作废的记录（{voided} 条）不计。</translation>
+      <source>{count} visits to {people} members; {voided} voided record(s) not counted.</source>
+      <translation>共 {count} 人次、{people} 人；作废的记录（{voided} 条）不计。</translation>
     </message>
     <message>
-        <source>Cash {cash} yuan; goods worth {goods} yuan besides.</source>
-        <translation>慰问金合计 {cash} 元；另有慰问品折合 {goods} 元。</translation>
+      <source>Cash {cash} yuan; goods worth {goods} yuan besides.</source>
+      <translation>慰问金合计 {cash} 元；另有慰问品折合 {goods} 元。</translation>
     </message>
     <message>
-        <source>Month {m}</source>
-        <translation>{m}月</translation>
+      <source>Month {m}</source>
+      <translation>{m}月</translation>
     </message>
     <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
     </message>
     <message>
-        <source>Statistics</source>
-        <translation>年度统计</translation>
+      <source>Statistics</source>
+      <translation>年度统计</translation>
     </message>
     <message>
-        <source>{first} to {last}; members as of {as_of}</source>
-        <translation>{first} 至 {last}；会员数据截至 {as_of}</translation>
+      <source>{first} to {last}; members as of {as_of}</source>
+      <translation>{first} 至 {last}；会员数据截至 {as_of}</translation>
     </message>
     <message>
-        <source>No figures in this period.</source>
-        <translation>本期没有数据。</translation>
+      <source>No figures in this period.</source>
+      <translation>本期没有数据。</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Writing {name}…</source>
-        <translation>正在写入 {name}…</translation>
+      <source>Writing {name}…</source>
+      <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Signed up</source>
-        <translation>报名人数</translation>
+      <source>Signed up</source>
+      <translation>报名人数</translation>
     </message>
     <message>
-        <source>Checked in</source>
-        <translation>签到人数</translation>
+      <source>Checked in</source>
+      <translation>签到人数</translation>
     </message>
     <message>
-        <source>Activity</source>
-        <translation>活动</translation>
+      <source>Activity</source>
+      <translation>活动</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>候补</translation>
+      <source>Waiting</source>
+      <translation>候补</translation>
     </message>
     <message>
-        <source>Eligible</source>
-        <translation>应参与人数</translation>
+      <source>Eligible</source>
+      <translation>应参与人数</translation>
     </message>
     <message>
-        <source>Participation</source>
-        <translation>参与率</translation>
+      <source>Participation</source>
+      <translation>参与率</translation>
     </message>
     <message>
-        <source>Activities: sign-ups, check-ins and participation</source>
-        <translation>活动报名、签到与参与率</translation>
+      <source>Activities: sign-ups, check-ins and participation</source>
+      <translation>活动报名、签到与参与率</translation>
     </message>
     <message>
-        <source>Total ({n}; average participation)</source>
-        <translation>合计（{n} 项，参与率为平均值）</translation>
+      <source>Total ({n}; average participation)</source>
+      <translation>合计（{n} 项，参与率为平均值）</translation>
     </message>
     <message>
-        <source>{held} activities held, {cancelled} cancelled (not counted). Participation = checked in (signed up before the day) / eligible members.</source>
-        <translation>开展活动 {held} 项，取消 {cancelled} 项（不计）。参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。</translation>
+      <source>{held} activities held, {cancelled} cancelled (not counted). Participation = checked in (signed up before the day) / eligible members.</source>
+      <translation>开展活动 {held} 项，取消 {cancelled} 项（不计）。参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。</translation>
     </message>
     <message>
-        <source>The chart shows the first {n}.</source>
-        <translation>图中列出前 {n} 项。</translation>
+      <source>The chart shows the first {n}.</source>
+      <translation>图中列出前 {n} 项。</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>现金</translation>
+      <source>Cash</source>
+      <translation>现金</translation>
     </message>
     <message>
-        <source>Goods value</source>
-        <translation>物品折价</translation>
+      <source>Goods value</source>
+      <translation>物品折价</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>帮扶类别</translation>
+      <source>Kind</source>
+      <translation>帮扶类别</translation>
     </message>
     <message>
-        <source>Times</source>
-        <translation>次数</translation>
+      <source>Times</source>
+      <translation>次数</translation>
     </message>
     <message>
-        <source>Households</source>
-        <translation>户数</translation>
+      <source>Households</source>
+      <translation>户数</translation>
     </message>
     <message>
-        <source>Cash (yuan)</source>
-        <translation>现金（元）</translation>
+      <source>Cash (yuan)</source>
+      <translation>现金（元）</translation>
     </message>
     <message>
-        <source>Goods value (yuan)</source>
-        <translation>物品折价（元）</translation>
+      <source>Goods value (yuan)</source>
+      <translation>物品折价（元）</translation>
     </message>
     <message>
-        <source>Total (yuan)</source>
-        <translation>合计（元）</translation>
+      <source>Total (yuan)</source>
+      <translation>合计（元）</translation>
     </message>
     <message>
-        <source>Hardship assistance by kind</source>
-        <translation>困难职工帮扶（按帮扶类别）</translation>
+      <source>Hardship assistance by kind</source>
+      <translation>困难职工帮扶（按帮扶类别）</translation>
     </message>
     <message>
-        <source>{open} hardship files open, {helped} of them helped in the period (help rate {rate}); {opened} opened.</source>
-        <translation>在档困难职工 {open} 户，本期帮扶其中 {helped} 户（帮扶率 {rate}）；本期新建档 {opened} 户。</translation>
+      <source>{open} hardship files open, {helped} of them helped in the period (help rate {rate}); {opened} opened.</source>
+      <translation>在档困难职工 {open} 户，本期帮扶其中 {helped} 户（帮扶率 {rate}）；本期新建档 {opened} 户。</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>人数</translation>
+      <source>Members</source>
+      <translation>人数</translation>
     </message>
     <message>
-        <source>Share</source>
-        <translation>占比</translation>
+      <source>Share</source>
+      <translation>占比</translation>
     </message>
     <message>
-        <source>Members by status</source>
-        <translation>会员状态</translation>
+      <source>Members by status</source>
+      <translation>会员状态</translation>
     </message>
     <message>
-        <source>Total (including {left} who left)</source>
-        <translation>合计（含离会{left}人）</translation>
+      <source>Total (including {left} who left)</source>
+      <translation>合计（含离会{left}人）</translation>
     </message>
     <message>
-        <source>Members by sex</source>
-        <translation>会员性别</translation>
+      <source>Members by sex</source>
+      <translation>会员性别</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>性别</translation>
+      <source>Sex</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Members by age band</source>
-        <translation>会员年龄段</translation>
+      <source>Members by age band</source>
+      <translation>会员年龄段</translation>
     </message>
     <message>
-        <source>Age band</source>
-        <translation>年龄段</translation>
+      <source>Age band</source>
+      <translation>年龄段</translation>
     </message>
     <message>
-        <source>Other departments</source>
-        <translation>其他部门</translation>
+      <source>Other departments</source>
+      <translation>其他部门</translation>
     </message>
     <message>
-        <source>Members by department</source>
-        <translation>会员部门分布</translation>
+      <source>Members by department</source>
+      <translation>会员部门分布</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Changes in the period</source>
-        <translation>本期会员变动</translation>
+      <source>Changes in the period</source>
+      <translation>本期会员变动</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>变动</translation>
+      <source>Change</source>
+      <translation>变动</translation>
     </message>
     <message>
-        <source>Members are those in service or retired: {n}.</source>
-        <translation>会员指在职和退休会员，共 {n} 人。</translation>
+      <source>Members are those in service or retired: {n}.</source>
+      <translation>会员指在职和退休会员，共 {n} 人。</translation>
     </message>
     <message>
-        <source>The chart shows the {n} largest departments.</source>
-        <translation>图中列出人数最多的 {n} 个部门。</translation>
+      <source>The chart shows the {n} largest departments.</source>
+      <translation>图中列出人数最多的 {n} 个部门。</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>计划项数</translation>
+      <source>Planned</source>
+      <translation>计划项数</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>已完成</translation>
+      <source>Done</source>
+      <translation>已完成</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>月份</translation>
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
-        <source>Completion</source>
-        <translation>完成率</translation>
+      <source>Completion</source>
+      <translation>完成率</translation>
     </message>
     <message>
-        <source>Plan completion per month</source>
-        <translation>工作计划完成情况（按月）</translation>
+      <source>Plan completion per month</source>
+      <translation>工作计划完成情况（按月）</translation>
     </message>
     <message>
-        <source>Completion = done / (planned − cancelled).</source>
-        <translation>完成率＝已完成÷（计划项数－已取消）。</translation>
+      <source>Completion = done / (planned − cancelled).</source>
+      <translation>完成率＝已完成÷（计划项数－已取消）。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatusDialog</name>
     <message>
-        <source>Change status: {name}</source>
-        <translation>变更状态：{name}</translation>
+      <source>Change status: {name}</source>
+      <translation>变更状态：{name}</translation>
     </message>
     <message>
-        <source>{status} (since {date})</source>
-        <translation>{status}（{date} 起）</translation>
+      <source>{status} (since {date})</source>
+      <translation>{status}（{date} 起）</translation>
     </message>
     <message>
-        <source>e.g. retired on reaching the age</source>
-        <translation>如：到龄退休</translation>
+      <source>e.g. retired on reaching the age</source>
+      <translation>如：到龄退休</translation>
     </message>
     <message>
-        <source>Member</source>
-        <translation>会员</translation>
+      <source>Member</source>
+      <translation>会员</translation>
     </message>
     <message>
-        <source>Current status</source>
-        <translation>当前状态</translation>
+      <source>Current status</source>
+      <translation>当前状态</translation>
     </message>
     <message>
-        <source>New status</source>
-        <translation>新状态</translation>
+      <source>New status</source>
+      <translation>新状态</translation>
     </message>
     <message>
-        <source>Date of change</source>
-        <translation>变动日期</translation>
+      <source>Date of change</source>
+      <translation>变动日期</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>说明</translation>
+      <source>Note</source>
+      <translation>说明</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>确定变更</translation>
+      <source>Change</source>
+      <translation>确定变更</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TaskRunner</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TeamDialog</name>
     <message>
-        <source>New team — {item}</source>
-        <translation>新建队伍 — {item}</translation>
+      <source>New team — {item}</source>
+      <translation>新建队伍 — {item}</translation>
     </message>
     <message>
-        <source>e.g. Chinese department team</source>
-        <translation>如：语文组队</translation>
+      <source>e.g. Chinese department team</source>
+      <translation>如：语文组队</translation>
     </message>
     <message>
-        <source>Add to the team</source>
-        <translation>加入队伍</translation>
+      <source>Add to the team</source>
+      <translation>加入队伍</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+      <source>Remove</source>
+      <translation>移除</translation>
     </message>
     <message>
-        <source>Team members</source>
-        <translation>队员</translation>
+      <source>Team members</source>
+      <translation>队员</translation>
     </message>
     <message>
-        <source>Signed up, not in a team (double-click to add)</source>
-        <translation>已报名但未入队（双击加入）</translation>
+      <source>Signed up, not in a team (double-click to add)</source>
+      <translation>已报名但未入队（双击加入）</translation>
     </message>
     <message>
-        <source>Team name</source>
-        <translation>队名</translation>
+      <source>Team name</source>
+      <translation>队名</translation>
     </message>
     <message>
-        <source>Add a member</source>
-        <translation>添加会员</translation>
+      <source>Add a member</source>
+      <translation>添加会员</translation>
     </message>
     <message>
-        <source>Save team</source>
-        <translation>保存队伍</translation>
+      <source>Save team</source>
+      <translation>保存队伍</translation>
     </message>
     <message>
-        <source>Add at least one member to the team.</source>
-        <translation>队伍中请至少添加一名队员。</translation>
+      <source>Add at least one member to the team.</source>
+      <translation>队伍中请至少添加一名队员。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TeamsPage</name>
     <message>
-        <source>Team</source>
-        <translation>队伍</translation>
+      <source>Team</source>
+      <translation>队伍</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>人数</translation>
+      <source>Size</source>
+      <translation>人数</translation>
     </message>
     <message>
-        <source>Rank</source>
-        <translation>名次</translation>
+      <source>Rank</source>
+      <translation>名次</translation>
     </message>
     <message>
-        <source>Award</source>
-        <translation>奖项</translation>
+      <source>Award</source>
+      <translation>奖项</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>队员</translation>
+      <source>Members</source>
+      <translation>队员</translation>
     </message>
     <message>
-        <source>New team…</source>
-        <translation>新建队伍…</translation>
+      <source>New team…</source>
+      <translation>新建队伍…</translation>
     </message>
     <message>
-        <source>Rank and award…</source>
-        <translation>名次与奖项…</translation>
+      <source>Rank and award…</source>
+      <translation>名次与奖项…</translation>
     </message>
     <message>
-        <source>“{item}” is not a team item.</source>
-        <translation>“{item}”不是以队报名的项目。</translation>
+      <source>“{item}” is not a team item.</source>
+      <translation>“{item}”不是以队报名的项目。</translation>
     </message>
     <message>
-        <source>{count} team(s)</source>
-        <translation>共 {count} 队</translation>
+      <source>{count} team(s)</source>
+      <translation>共 {count} 队</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TemplateDialog</name>
     <message>
-        <source>Plan template</source>
-        <translation>工作计划模板</translation>
+      <source>Plan template</source>
+      <translation>工作计划模板</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>事项</translation>
+      <source>Item</source>
+      <translation>事项</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
+      <source>When</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>负责人</translation>
+      <source>Responsible</source>
+      <translation>负责人</translation>
     </message>
     <message>
-        <source>In use</source>
-        <translation>启用</translation>
+      <source>In use</source>
+      <translation>启用</translation>
     </message>
     <message>
-        <source>Changing the template only affects plans generated later; items already in a plan stay as they are.</source>
-        <translation>修改模板只影响以后生成的计划；已在计划中的事项保持不变。</translation>
+      <source>Changing the template only affects plans generated later; items already in a plan stay as they are.</source>
+      <translation>修改模板只影响以后生成的计划；已在计划中的事项保持不变。</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>新增…</translation>
+      <source>Add…</source>
+      <translation>新增…</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
     </message>
     <message>
-        <source>Stop / resume using</source>
-        <translation>停用 / 启用</translation>
+      <source>Stop / resume using</source>
+      <translation>停用 / 启用</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>删除</translation>
+      <source>Delete</source>
+      <translation>删除</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>School holidays…</source>
+      <translation>寒暑假…</translation>
     </message>
     <message>
-        <source>Delete the rule “{title}” from the template?
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Delete the rule “{title}” from the template?
 Items already generated from it stay in their plans.</source>
-        <translation>从模板中删除规则“{title}”？
+      <translation>从模板中删除规则“{title}”？
 已按此规则生成的计划项仍保留在计划中。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>VisitActions</name>
     <message>
-        <source>Void a visit</source>
-        <translation>作废走访记录</translation>
+      <source>Void a visit</source>
+      <translation>作废走访记录</translation>
     </message>
     <message>
-        <source>Void slip {serial} ({name}, {type}, {cash} yuan).
+      <source>Void slip {serial} ({name}, {type}, {cash} yuan).
 Reason (required):</source>
-        <translation>作废记录单 {serial}（{name}，{type}，{cash} 元）。
+      <translation>作废记录单 {serial}（{name}，{type}，{cash} 元）。
 作废原因（必填）：</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>VisitForm</name>
     <message>
-        <source>{relation} {name} (died {date})</source>
-        <translation>{relation} {name}（{date} 去世）</translation>
+      <source>{relation} {name} (died {date})</source>
+      <translation>{relation} {name}（{date} 去世）</translation>
     </message>
     <message>
-        <source>Edit visit {serial}</source>
-        <translation>编辑走访记录 {serial}</translation>
+      <source>Edit visit {serial}</source>
+      <translation>编辑走访记录 {serial}</translation>
     </message>
     <message>
-        <source>New visit</source>
-        <translation>新增走访</translation>
+      <source>New visit</source>
+      <translation>新增走访</translation>
     </message>
     <message>
-        <source>Choose a visit type</source>
-        <translation>请选择慰问类别</translation>
+      <source>Choose a visit type</source>
+      <translation>请选择慰问类别</translation>
     </message>
     <message>
-        <source>e.g. in hospital after an operation</source>
-        <translation>如：手术住院</translation>
+      <source>e.g. in hospital after an operation</source>
+      <translation>如：手术住院</translation>
     </message>
     <message>
-        <source>Union chair, committee members, school leaders</source>
-        <translation>工会主席、工会委员、学校领导</translation>
+      <source>Union chair, committee members, school leaders</source>
+      <translation>工会主席、工会委员、学校领导</translation>
     </message>
     <message>
-        <source>e.g. fruit, milk</source>
-        <translation>如：水果、牛奶</translation>
+      <source>e.g. fruit, milk</source>
+      <translation>如：水果、牛奶</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Member</source>
-        <translation>会员</translation>
+      <source>Member</source>
+      <translation>会员</translation>
     </message>
     <message>
-        <source>Visit type</source>
-        <translation>慰问类别</translation>
+      <source>Visit type</source>
+      <translation>慰问类别</translation>
     </message>
     <message>
-        <source>Deceased relative</source>
-        <translation>去世亲属</translation>
+      <source>Deceased relative</source>
+      <translation>去世亲属</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>事由</translation>
+      <source>Reason</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>地点</translation>
+      <source>Place</source>
+      <translation>地点</translation>
     </message>
     <message>
-        <source>Visitors</source>
-        <translation>走访人员</translation>
+      <source>Visitors</source>
+      <translation>走访人员</translation>
     </message>
     <message>
-        <source>Cash (yuan)</source>
-        <translation>慰问金（元）</translation>
+      <source>Cash (yuan)</source>
+      <translation>慰问金（元）</translation>
     </message>
     <message>
-        <source>Value (yuan)</source>
-        <translation>价值（元）</translation>
+      <source>Value (yuan)</source>
+      <translation>价值（元）</translation>
     </message>
     <message>
-        <source>Goods</source>
-        <translation>慰问品</translation>
+      <source>Goods</source>
+      <translation>慰问品</translation>
     </message>
     <message>
-        <source>Fund source</source>
-        <translation>经费来源</translation>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
     </message>
     <message>
-        <source>Handler</source>
-        <translation>经办人</translation>
+      <source>Handler</source>
+      <translation>经办人</translation>
     </message>
     <message>
-        <source>Follow-up</source>
-        <translation>后续跟进</translation>
+      <source>Follow-up</source>
+      <translation>后续跟进</translation>
     </message>
     <message>
-        <source>Reason over the standard</source>
-        <translation>超标准原因</translation>
+      <source>Reason over the standard</source>
+      <translation>超标准原因</translation>
     </message>
     <message>
-        <source>Save and print…</source>
-        <translation>保存并打印…</translation>
+      <source>Save and print…</source>
+      <translation>保存并打印…</translation>
     </message>
     <message>
-        <source>Save the visit, then preview and print its slip</source>
-        <translation>保存这条记录，然后预览并打印记录单</translation>
+      <source>Save the visit, then preview and print its slip</source>
+      <translation>保存这条记录，然后预览并打印记录单</translation>
     </message>
     <message>
-        <source>Choose the relative</source>
-        <translation>请选择亲属</translation>
+      <source>Choose the relative</source>
+      <translation>请选择亲属</translation>
     </message>
     <message>
-        <source>Slip {serial} was printed on {when}: its amount, member, type and date are fixed. To change them, void it and issue a new one.</source>
-        <translation>记录单 {serial} 已于 {when} 打印：金额、对象、类别和日期不能再改。如需更改，请作废后重新登记。</translation>
+      <source>Slip {serial} was printed on {when}: its amount, member, type and date are fixed. To change them, void it and issue a new one.</source>
+      <translation>记录单 {serial} 已于 {when} 打印：金额、对象、类别和日期不能再改。如需更改，请作废后重新登记。</translation>
     </message>
     <message>
-        <source>standard {amount}</source>
-        <translation>标准 {amount} 元</translation>
+      <source>standard {amount}</source>
+      <translation>标准 {amount} 元</translation>
     </message>
     <message>
-        <source>at most {amount} a visit</source>
-        <translation>每次上限 {amount} 元</translation>
+      <source>at most {amount} a visit</source>
+      <translation>每次上限 {amount} 元</translation>
     </message>
     <message>
-        <source>at most {amount} a year</source>
-        <translation>每人每年上限 {amount} 元</translation>
+      <source>at most {amount} a year</source>
+      <translation>每人每年上限 {amount} 元</translation>
     </message>
     <message>
-        <source>; </source>
-        <translation>；</translation>
+      <source>; </source>
+      <translation>；</translation>
     </message>
     <message>
-        <source>Printed slip</source>
-        <translation>记录单已打印</translation>
+      <source>Printed slip</source>
+      <translation>记录单已打印</translation>
     </message>
     <message>
-        <source>Void slip {serial} and issue a corrected one now?</source>
-        <translation>现在作废记录单 {serial} 并按修改后的内容重新登记吗？</translation>
+      <source>Void slip {serial} and issue a corrected one now?</source>
+      <translation>现在作废记录单 {serial} 并按修改后的内容重新登记吗？</translation>
     </message>
     <message>
-        <source>Void and reissue</source>
-        <translation>作废重开</translation>
+      <source>Void and reissue</source>
+      <translation>作废重开</translation>
     </message>
     <message>
-        <source>Why is slip {serial} voided?</source>
-        <translation>记录单 {serial} 的作废原因：</translation>
+      <source>Why is slip {serial} voided?</source>
+      <translation>记录单 {serial} 的作废原因：</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>VisitTypesDialog</name>
     <message>
-        <source>Visit types and standards</source>
-        <translation>慰问类别与标准</translation>
+      <source>Visit types and standards</source>
+      <translation>慰问类别与标准</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
+      <source>Name</source>
+      <translation>名称</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>分组</translation>
+      <source>Group</source>
+      <translation>分组</translation>
     </message>
     <message>
-        <source>Standard</source>
-        <translation>标准</translation>
+      <source>Standard</source>
+      <translation>标准</translation>
     </message>
     <message>
-        <source>Cap per visit</source>
-        <translation>每次上限</translation>
+      <source>Cap per visit</source>
+      <translation>每次上限</translation>
     </message>
     <message>
-        <source>Cap per member a year</source>
-        <translation>每人每年上限</translation>
+      <source>Cap per member a year</source>
+      <translation>每人每年上限</translation>
     </message>
     <message>
-        <source>Relative</source>
-        <translation>需选亲属</translation>
+      <source>Relative</source>
+      <translation>需选亲属</translation>
     </message>
     <message>
-        <source>In use</source>
-        <translation>启用</translation>
+      <source>In use</source>
+      <translation>启用</translation>
     </message>
     <message>
-        <source>no cap</source>
-        <translation>不限</translation>
+      <source>no cap</source>
+      <translation>不限</translation>
     </message>
     <message>
-        <source>A relative must be chosen (condolence on a death)</source>
-        <translation>须选择亲属（亲属去世吊唁）</translation>
+      <source>A relative must be chosen (condolence on a death)</source>
+      <translation>须选择亲属（亲属去世吊唁）</translation>
     </message>
     <message>
-        <source>In use (untick to retire the type)</source>
-        <translation>启用（取消勾选即停用该类别）</translation>
+      <source>In use (untick to retire the type)</source>
+      <translation>启用（取消勾选即停用该类别）</translation>
     </message>
     <message>
-        <source>Save type</source>
-        <translation>保存类别</translation>
+      <source>Save type</source>
+      <translation>保存类别</translation>
     </message>
     <message>
-        <source>New type</source>
-        <translation>新增类别</translation>
+      <source>New type</source>
+      <translation>新增类别</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>类别设置</translation>
+      <source>Type</source>
+      <translation>类别设置</translation>
     </message>
     <message>
-        <source>Standard amount (yuan)</source>
-        <translation>标准金额（元）</translation>
+      <source>Standard amount (yuan)</source>
+      <translation>标准金额（元）</translation>
     </message>
     <message>
-        <source>Cap per visit (yuan)</source>
-        <translation>每次上限（元）</translation>
+      <source>Cap per visit (yuan)</source>
+      <translation>每次上限（元）</translation>
     </message>
     <message>
-        <source>Cap per member a year (yuan)</source>
-        <translation>每人每年上限（元）</translation>
+      <source>Cap per member a year (yuan)</source>
+      <translation>每人每年上限（元）</translation>
     </message>
     <message>
-        <source>Amounts over a cap are allowed with a written reason. Types are never deleted.</source>
-        <translation>超过上限须填写原因后方可发放。类别只能停用，不能删除。</translation>
+      <source>Amounts over a cap are allowed with a written reason. Types are never deleted.</source>
+      <translation>超过上限须填写原因后方可发放。类别只能停用，不能删除。</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>Editing: {name}</source>
-        <translation>正在编辑：{name}</translation>
+      <source>Editing: {name}</source>
+      <translation>正在编辑：{name}</translation>
     </message>
     <message>
-        <source>Save the changes to this type first?</source>
-        <translation>先保存对该类别的修改吗？</translation>
+      <source>Save the changes to this type first?</source>
+      <translation>先保存对该类别的修改吗？</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>VisitsPage</name>
     <message>
-        <source>Voided</source>
-        <translation>已作废</translation>
+      <source>Voided</source>
+      <translation>已作废</translation>
     </message>
     <message>
-        <source>Printed</source>
-        <translation>已打印</translation>
+      <source>Printed</source>
+      <translation>已打印</translation>
     </message>
     <message>
-        <source>Serial</source>
-        <translation>记录单号</translation>
+      <source>Serial</source>
+      <translation>记录单号</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>类别</translation>
+      <source>Type</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>事由</translation>
+      <source>Reason</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>慰问金</translation>
+      <source>Cash</source>
+      <translation>慰问金</translation>
     </message>
     <message>
-        <source>Goods</source>
-        <translation>慰问品</translation>
+      <source>Goods</source>
+      <translation>慰问品</translation>
     </message>
     <message>
-        <source>Fund source</source>
-        <translation>经费来源</translation>
+      <source>Fund source</source>
+      <translation>经费来源</translation>
     </message>
     <message>
-        <source>Handler</source>
-        <translation>经办人</translation>
+      <source>Handler</source>
+      <translation>经办人</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+      <source>State</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Search name, pinyin, type or serial</source>
-        <translation>搜索姓名、拼音、类别或记录单号</translation>
+      <source>Search name, pinyin, type or serial</source>
+      <translation>搜索姓名、拼音、类别或记录单号</translation>
     </message>
     <message>
-        <source> (year)</source>
-        <translation> 年</translation>
+      <source> (year)</source>
+      <translation> 年</translation>
     </message>
     <message>
-        <source>Whole year</source>
-        <translation>全年</translation>
+      <source>Whole year</source>
+      <translation>全年</translation>
     </message>
     <message>
-        <source>Month {month}</source>
-        <translation>{month} 月</translation>
+      <source>Month {month}</source>
+      <translation>{month} 月</translation>
     </message>
     <message>
-        <source>Member</source>
-        <translation>会员</translation>
+      <source>Member</source>
+      <translation>会员</translation>
     </message>
     <message>
-        <source>All fund sources</source>
-        <translation>全部经费来源</translation>
+      <source>All fund sources</source>
+      <translation>全部经费来源</translation>
     </message>
     <message>
-        <source>Show voided</source>
-        <translation>显示已作废</translation>
+      <source>Show voided</source>
+      <translation>显示已作废</translation>
     </message>
     <message>
-        <source>New visit</source>
-        <translation>新增走访</translation>
+      <source>New visit</source>
+      <translation>新增走访</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
+      <source>Edit</source>
+      <translation>编辑</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>作废</translation>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
     <message>
-        <source>Void and reissue</source>
-        <translation>作废重开</translation>
+      <source>Void and reissue</source>
+      <translation>作废重开</translation>
     </message>
     <message>
-        <source>Batch send warmth</source>
-        <translation>批量送温暖</translation>
+      <source>Batch send warmth</source>
+      <translation>批量送温暖</translation>
     </message>
     <message>
-        <source>All types</source>
-        <translation>全部类别</translation>
+      <source>All types</source>
+      <translation>全部类别</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s), {voided} voided</source>
-        <translation>
-            <numerusform>共 %n 条，作废 {voided}</numerusform>
-        </translation>
+      <source>%n record(s), {voided} voided</source>
+      <translation>
+        <numerusform>共 %n 条，作废 {voided}</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>共 %n 条</numerusform>
-        </translation>
+      <source>%n record(s)</source>
+      <translation>
+        <numerusform>共 %n 条</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Total: {count} visit(s), {amount} yuan</source>
-        <translation>合计：{count} 人次，{amount} 元</translation>
+      <source>Total: {count} visit(s), {amount} yuan</source>
+      <translation>合计：{count} 人次，{amount} 元</translation>
     </message>
     <message>
-        <source>{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.</source>
-        <translation>已登记 {count} 人次，共 {amount} 元，记录单号 {first} 至 {last}。</translation>
+      <source>{count} visit(s) saved, {amount} yuan in all, serials {first} to {last}.</source>
+      <translation>已登记 {count} 人次，共 {amount} 元，记录单号 {first} 至 {last}。</translation>
     </message>
     <message>
-        <source>Print slips</source>
-        <translation>打印记录单</translation>
+      <source>Print slips</source>
+      <translation>打印记录单</translation>
     </message>
     <message>
-        <source>One slip per page for the selected visits</source>
-        <translation>为选中的走访记录打印记录单，每页一张</translation>
+      <source>One slip per page for the selected visits</source>
+      <translation>为选中的走访记录打印记录单，每页一张</translation>
     </message>
     <message>
-        <source>Print sign-off sheet</source>
-        <translation>打印签收表</translation>
+      <source>Print sign-off sheet</source>
+      <translation>打印签收表</translation>
     </message>
     <message>
-        <source>For the selected visits, or for the whole list when one or none is selected</source>
-        <translation>选中多条时打印所选记录，否则打印当前列表中的全部记录</translation>
+      <source>For the selected visits, or for the whole list when one or none is selected</source>
+      <translation>选中多条时打印所选记录，否则打印当前列表中的全部记录</translation>
     </message>
     <message>
-        <source>Select the visits to print first.</source>
-        <translation>请先选择要打印的走访记录。</translation>
+      <source>Select the visits to print first.</source>
+      <translation>请先选择要打印的走访记录。</translation>
     </message>
     <message>
-        <source>Visit slips {serial}</source>
-        <translation>走访慰问记录单_{serial}</translation>
+      <source>Visit slips {serial}</source>
+      <translation>走访慰问记录单_{serial}</translation>
     </message>
     <message>
-        <source>Sign-off sheet {what}</source>
-        <translation>慰问金发放签收表_{what}</translation>
+      <source>Sign-off sheet {what}</source>
+      <translation>慰问金发放签收表_{what}</translation>
     </message>
     <message>
-        <source>{year}, month {month}</source>
-        <translation>{year}年{month}月</translation>
+      <source>{year}, month {month}</source>
+      <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <source>Year {year}</source>
-        <translation>{year}年度</translation>
+      <source>Year {year}</source>
+      <translation>{year}年度</translation>
     </message>
     <message>
-        <source>({text})</source>
-        <translation>（{text}）</translation>
+      <source>({text})</source>
+      <translation>（{text}）</translation>
     </message>
     <message>
-        <source>Print the slips and the sign-off sheet of this batch now?</source>
-        <translation>现在打印这一批的记录单和签收表吗？</translation>
+      <source>Print the slips and the sign-off sheet of this batch now?</source>
+      <translation>现在打印这一批的记录单和签收表吗？</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>parent</name>
     <message>
-        <source>Unexpected error: {error}</source>
-        <translation>出现意外错误：{error}</translation>
+      <source>Unexpected error: {error}</source>
+      <translation>出现意外错误：{error}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>self.preview_model</name>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
-</context>
+  </context>
 </TS>

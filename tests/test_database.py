@@ -119,21 +119,22 @@ def test_upgrade_backs_up_first_and_runs_steps_in_order(db_path, monkeypatch):
     Setting.create(key="school_name", value="育才学校")
     close_database()
     ran = []
+    new = migrations.SCHEMA_VERSION + 1  # a step after the real ones
 
     def step_2(db):
-        ran.append(2)
+        ran.append(new)
         db.execute_sql("CREATE TABLE extra (id INTEGER PRIMARY KEY)")
 
-    monkeypatch.setitem(migrations.STEPS, 2, step_2)
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.STEPS, new, step_2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", new)
     open_for_use(db_path, auto_backup=False)
-    assert ran == [2]
-    assert migrations.schema_version(database.current_database()) == 2
+    assert ran == [new]
+    assert migrations.schema_version(database.current_database()) == new
     close_database()
     backups = backup.list_backups(db_path)
     assert [b.kind for b in backups] == ["pre-upgrade"]
     conn = sqlite3.connect(backups[0].path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == new - 1
     assert conn.execute("SELECT value FROM setting WHERE key='school_name'").fetchone()[0] == "育才学校"
     conn.close()
 
@@ -141,18 +142,19 @@ def test_upgrade_backs_up_first_and_runs_steps_in_order(db_path, monkeypatch):
 def test_failed_upgrade_step_leaves_old_version(db_path, monkeypatch):
     open_for_use(db_path, auto_backup=False)
     close_database()
+    new = migrations.SCHEMA_VERSION + 1
 
     def broken(db):
         db.execute_sql("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(migrations.STEPS, 2, broken)
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.STEPS, new, broken)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", new)
     with pytest.raises(RuntimeError):
         open_for_use(db_path, auto_backup=False)
     close_database()
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == new - 1
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half_done" not in tables
     conn.close()

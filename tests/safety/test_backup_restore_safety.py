@@ -226,8 +226,9 @@ def test_upgrade_needs_its_backup(school, monkeypatch):
 
     db_path, _ = school
     before = digest(db_path)
-    monkeypatch.setitem(migrations.STEPS, 2, lambda db: db.execute_sql("CREATE TABLE extra(x)"))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    new = migrations.SCHEMA_VERSION + 1  # a step after the real ones
+    monkeypatch.setitem(migrations.STEPS, new, lambda db: db.execute_sql("CREATE TABLE extra(x)"))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", new)
     monkeypatch.setattr(backup, "make_backup", lambda *a, **k: (_ for _ in ()).throw(BackupError("满了")))
     with pytest.raises(BackupError):
         open_for_use(db_path)

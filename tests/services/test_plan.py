@@ -20,8 +20,8 @@ from union_desk.db.models import (
     VisitType,
 )
 from union_desk.errors import ValidationError
-from union_desk.domain.festivals import statutory_calendar
-from union_desk.services import plan, plan_calendar, plan_template
+from union_desk.domain.festivals import nearest_working_day, statutory_calendar
+from union_desk.services import plan, plan_calendar, plan_template, settings
 
 D = dt.date
 
@@ -53,10 +53,17 @@ def test_generated_festival_items_fall_on_the_published_dates(db, year):
     expected = PUBLISHED[year]
     spring = next(i for i in items.values() if i.title == "春节团拜")
     assert spring.date == expected["春节"]
-    assert items["spring-warmth"].date == expected["春节"] - dt.timedelta(days=7)  # 春节前一周送温暖
-    assert items["dragon-boat"].date == expected["端午"]
-    assert items["mid-autumn"].date == expected["中秋"]
-    assert items["double-ninth"].date == expected["重阳"]
+    # visits land on the working day on or before their day (春节前一周送温暖; 端午 and 中秋 are
+    # days off, so always the day before or earlier); the exact cases are in test_plan_rules_2025.py
+    for key, day in (
+        ("spring-warmth", expected["春节"] - dt.timedelta(days=7)),
+        ("dragon-boat", expected["端午"]),
+        ("mid-autumn", expected["中秋"]),
+        ("double-ninth", expected["重阳"]),
+    ):
+        assert items[key].date == nearest_working_day(day, -1)
+        assert day - dt.timedelta(days=10) < items[key].date <= day
+    assert items["dragon-boat"].date < expected["端午"] and items["mid-autumn"].date < expected["中秋"]
     for item in items.values():
         assert item.year == year
         assert item.month == (item.date.month if item.date else item.month)
@@ -81,7 +88,11 @@ def test_monthly_rules_give_one_item_per_month(db):
     plan_template.generate_year(2026)
     items = by_key(2026)
     reports = [items[f"monthly-report#{m:02d}"] for m in range(1, 13)]
-    assert [r.date for r in reports] == [D(2026, m, 25) for m in range(1, 13)]
+    # on the 25th, or the working day before when the 25th is a weekend or a day off (国办发明电〔2025〕7号, the 2026 holidays)
+    # 9-25 is 中秋 (a day off) that year
+    moved = {1: D(2026, 1, 23), 4: D(2026, 4, 24), 7: D(2026, 7, 24), 9: D(2026, 9, 24), 10: D(2026, 10, 23)}
+    assert [r.date for r in reports] == [moved.get(m, D(2026, m, 25)) for m in range(1, 13)]
+    assert "原定1月25日（星期日）非工作日" in reports[0].notes and reports[1].notes == ""
     assert reports[2].title == "报送3月工会工作月报"
     birthdays = [items[f"monthly-birthdays#{m:02d}"] for m in range(1, 13)]
     assert all(b.date is None for b in birthdays)
@@ -97,6 +108,8 @@ def test_rule_kinds_at_the_edges_of_the_year(db):
     ]
     for rule in rules:
         plan_template.create_rule({"category": "其他", **rule})
+    # school holidays out of the way of the month ends (寒暑假 are tested in test_school_holidays.py)
+    settings.save({"school_holidays_2026": "2026-02-01~2026-02-20;2026-07-10~2026-07-20"})
     plan_template.generate_year(2026)
     titles = {}
     for item in PlanItem.select().where(PlanItem.year == 2026):

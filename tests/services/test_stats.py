@@ -24,6 +24,7 @@ from union_desk.db.models import (
     VisitType,
     database_proxy,
 )
+from union_desk.domain.retirement import member_retirement_date
 from union_desk.services import member_stats, plan, stats
 from union_desk.services.members import age_on
 
@@ -46,8 +47,9 @@ def status_on(m: Member, as_of: dt.date) -> str:
     if m.status != "在职" and m.status_date and m.status_date > as_of:
         if m.status == "退休":
             return "在职"
-        retire_age = 55 if m.sex == "女" else 60
-        if m.birth_date and m.birth_date <= years_before(as_of, retire_age):
+        # issue 15: the statutory date (gradual ages since 2025), not the old fixed 女55/男60
+        retires = member_retirement_date(m.birth_date, m.sex, m.post, m.retirement_track)
+        if retires and retires <= as_of:
             return "退休"
         return "在职"
     return m.status
@@ -63,7 +65,7 @@ def band_of(m: Member, as_of: dt.date) -> str:
         return BANDS[1]
     if age <= 50:
         return BANDS[2]
-    if age <= 60:
+    if age <= 59:
         return BANDS[3]
     return BANDS[4]
 
@@ -184,11 +186,15 @@ def test_demo_assistance_by_kind(demo_db):
 
 
 def eligible(activity: Activity) -> int:
-    statuses = [s for s in activity.eligible_statuses.split(",") if s]
+    """参与率's basis: members on the activity's day (joined by then, status then) that the
+    activity allows — 在职 or 退休 when it names no status (issue 15)."""
+    statuses = [s for s in activity.eligible_statuses.split(",") if s] or ["在职", "退休"]
     day = activity.start.date()
     n = 0
     for m in Member.select():
-        if statuses and m.status not in statuses:
+        if m.joined_union_date and m.joined_union_date > day:
+            continue
+        if status_on(m, day) not in statuses:
             continue
         if activity.eligible_sex and m.sex != activity.eligible_sex:
             continue
@@ -424,12 +430,14 @@ def test_age_bands_turn_on_the_birthday(db):
     member("差一天31", birth=dt.date(1995, 12, 31) + dt.timedelta(days=1))  # still 30
     member("刚满31", birth=dt.date(1995, 12, 31))
     member("刚满41", birth=dt.date(1985, 12, 31))
-    member("60岁", birth=dt.date(1966, 1, 1))
+    member("59岁", birth=dt.date(1966, 12, 31) + dt.timedelta(days=1))  # 60 the next day
+    member("刚满60", birth=dt.date(1966, 12, 31))  # 60 on the day: 60岁及以上
     member("刚满61", birth=dt.date(1965, 12, 31), status="退休")
     member("闰日", birth=dt.date(1996, 2, 29))  # 30
     s = stats.year_stats(2026, today=dt.date(2027, 2, 1)).members
     assert s.as_of == as_of
-    assert s.by_age == {BANDS[0]: 3, BANDS[1]: 1, BANDS[2]: 1, BANDS[3]: 1, BANDS[4]: 1}
+    assert BANDS == ("30岁及以下", "31—40岁", "41—50岁", "51—59岁", "60岁及以上")
+    assert s.by_age == {BANDS[0]: 3, BANDS[1]: 1, BANDS[2]: 1, BANDS[3]: 1, BANDS[4]: 2}
     expected = Counter(band_of(m, as_of) for m in Member.select())
     assert nonzero(s.by_age) == dict(expected)
 

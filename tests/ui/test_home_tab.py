@@ -116,3 +116,28 @@ def test_quick_actions_open_the_forms(window, qtbot, monkeypatch):
     assert opened[-1] == ("visit", {})
     assert window.home.new_visit_button.text() == "新增走访…"
     assert window.home.new_member_button.text() == "新增会员…"
+
+
+def test_retiring_within_six_months_listed_and_opens_the_member(window, monkeypatch):
+    """即将退休 (issue 15): a member 在职 whose statutory date (附件1 of the 2024-09-13 Decision,
+    domain.retirement) is 90 days away is listed on 首页 and in 应访未访 with type 退休."""
+    from PySide6.QtCore import QCoreApplication
+
+    from union_desk.domain import retirement
+
+    when = TODAY + dt.timedelta(days=90)
+    birth = retirement.latest_birth_retired_by(when, retirement.TRACK_MEN_60)
+    due_day = retirement.retirement_date(birth, retirement.TRACK_MEN_60)
+    assert TODAY < due_day <= when
+    soon = Member.create(name="退休将至", sex="男", birth_date=birth, department="数学组")
+    window.home.refresh()
+    box, _widget = window.home.lists["retiring"]
+    assert box.title() == QCoreApplication.translate("HomeTab", "Retiring within 6 months")
+    _w, items = entries(window, "retiring")
+    assert f"{due_day:%Y-%m-%d}  退休将至（数学组）" in [i.text() for i in items]
+    assert any(d.member.id == soon.id and d.visit_type_name == "退休" and d.reason == f"{due_day:%Y-%m-%d} 到龄"
+               for d in visits.due_visits(TODAY))
+    opened = []
+    monkeypatch.setattr(window.page("members"), "edit_member", lambda m: opened.append(m.id))
+    kind, member = activate(window, "retiring", "退休将至")
+    assert kind == "member" and member.id == soon.id and opened == [soon.id]

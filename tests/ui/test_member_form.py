@@ -346,3 +346,25 @@ def test_form_with_warnings_screenshot(zh, qtbot):
     assert not english_words(visible_texts(form))
     assert form.inputs["birth_date"].text() == "1986-04-13"
     assert form.windowTitle() == "新增会员"
+
+
+def test_retirement_track_combo_saves_and_loads(zh, qtbot, warnings):
+    """退休类别 (issue 15 Decision "Retirement track"): 自动 by default, or one of the three."""
+    form = new_form(qtbot)
+    combo = form.retirement_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "男60", "女干部55", "女职工50"]
+    assert combo.currentData() == ""
+    type_into(qtbot, form.name_edit, "周敏")
+    type_into(qtbot, form.birth_edit, "1976-07-05")
+    combo.setCurrentIndex(combo.findData("女职工50"))
+    form.buttons.button(form.buttons.StandardButton.Save).click()
+    assert not warnings
+    m = Member.get()
+    assert m.retirement_track == "女职工50"
+    # 附件3 of the 2024-09-13 Decision: born 1976-07 → 50 years 10 months
+    assert members.retirement_date(m) == dt.date(2027, 5, 5)
+    again = new_form(qtbot, members.get_member(m.id))
+    assert again.retirement_combo.currentData() == "女职工50"
+    again.retirement_combo.setCurrentIndex(0)
+    again.accept()
+    assert Member.get_by_id(m.id).retirement_track == ""

@@ -297,3 +297,24 @@ def test_filters_fit_the_narrowest_window(qtbot, qapp, demo_db, db_path):
     tab.age_preset.setCurrentText("35岁以下")
     tab.sex_filter.setCurrentText("女")
     screenshot(window, "members-tab-filtered")
+
+
+def test_the_list_puts_the_best_matches_first(qtbot, qapp, db, db_path):
+    """Issue 15: typing 'lv' lists 吕 (ü typed as v) before names that only contain it."""
+    from union_desk.ui.members.tab import MembersTab
+
+    from union_desk.services import members
+
+    members.create_member({"name": "张绿化", "department": "甲组"})  # 绿 lü inside the given name
+    members.create_member({"name": "吕芳", "department": "乙组"})  # the surname itself
+    tab = MembersTab()
+    qtbot.addWidget(tab)
+    tab.refresh()
+    with qtbot.waitSignal(tab.list.model.modelReset, timeout=3000):
+        qtbot.keyClicks(tab.list.search, "lvfang")
+    assert [m.name for m in tab.list.model.records] == ["吕芳"]
+    tab.list.search.clear()
+    with qtbot.waitSignal(tab.list.model.modelReset, timeout=3000):
+        qtbot.keyClicks(tab.list.search, "lv")
+    names = [m.name for m in tab.list.model.records]
+    assert names[0] == "吕芳" and "张绿化" in names  # 甲组 sorts first by department, but the surname wins

@@ -125,12 +125,16 @@ def test_clicking_a_day_lists_everything_on_it(tab, qtbot):
     assert tab.selected_day == D(2026, 9, 25)
     assert tab.day_title.text() == "9月25日 星期五"
     kinds = [(kind, getattr(record, "title", None) or record.member.name) for kind, record in tab.day_entries()]
-    assert ("item", "中秋节慰问") in kinds
+    # 中秋 is a day off: its 慰问 lands on the working day before (issue 15)
+    assert ("item", "中秋节慰问") not in kinds
     assert ("activity", "中秋游园会") in kinds
     assert ("birthday", "中秋生") in kinds
     assert "放假：中秋节" in tab.day_info.text()
     texts = [tab.day_list.item(i).text() for i in range(tab.day_list.count())]
     assert any("生日：中秋生" in t and "农历" in t for t in texts)
+    click_day(qtbot, tab, D(2026, 9, 24))
+    eve = [(kind, getattr(record, "title", None)) for kind, record in tab.day_entries()]
+    assert ("item", "中秋节慰问") in eve
     click_day(qtbot, tab, D(2026, 9, 22))
     assert tab.day_list.item(0).text().startswith("当天没有安排")
 
@@ -205,6 +209,25 @@ def test_generate_button(qtbot, qapp, db, messages):
     assert messages[-1] == f"2031年：新生成 0 项，已有 {created} 项（跳过）。"
     assert PlanItem.select().where(PlanItem.year == 2031).count() == created
     assert tab.list.model.rowCount() == created
+
+
+def test_generate_button_names_the_rules_without_a_date(qtbot, qapp, db, messages):
+    """腊八 (lunar 腊月初八) fell on 2022-12-30 and 2024-01-18 (中国天文年历): none in 2023."""
+    i18n.install(qapp, "en")  # the English sources (their translations come with the lead's merge)
+    plan_template.create_rule({"title": "腊八送粥", "category": "慰问", "kind": "lunar", "month": 12, "day": 8})
+    tab = PlanTab()
+    qtbot.addWidget(tab)
+    tab.year.setValue(2023)
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    lines = messages[-1].split("\n")
+    assert lines[0].startswith("2023: ") and lines[0].endswith("already in the plan (skipped).")
+    assert lines[2:] == [
+        "These rules have no date in 2023, so they give no item:",
+        "· 腊八送粥：农历腊月初八在2023年没有对应的日期（前后为 2022-12-30、2024-01-18）",
+    ]
+    tab.year.setValue(2024)
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    assert "\n" not in messages[-1]
 
 
 def test_template_dialog_and_rule_form(tab, qtbot, messages):
@@ -343,3 +366,41 @@ def test_screenshot_of_a_busy_month(qtbot, qapp, db, db_path):
     bus().flush()
     assert "home" in win._stale
     win.close()
+
+
+def test_school_holidays_dialog(qtbot, qapp, db, messages):
+    """寒暑假 per year (issue 15): the defaults are shown; the school's own dates are saved, bad ones refused."""
+    from PySide6.QtCore import QDate
+
+    from union_desk.services import settings
+    from union_desk.ui.plan.holidays_dialog import SchoolHolidaysDialog
+
+    i18n.install(qapp, "en")
+    dialog = SchoolHolidaysDialog(2027)
+    qtbot.addWidget(dialog)
+    assert dialog.ranges() == ((dt.date(2027, 1, 16), dt.date(2027, 2, 21)), (dt.date(2027, 7, 10), dt.date(2027, 8, 31)))
+    assert dialog.state.text() == "The defaults" and dialog.value() == ""
+    dialog.edits[0].setDate(QDate(2027, 1, 23))
+    dialog.edits[1].setDate(QDate(2027, 2, 28))
+    assert dialog.state.text() == "The school's own dates"
+    dialog.accept()
+    assert settings.get("school_holidays_2027") == "2027-01-23~2027-02-28;2027-07-10~2027-08-31"
+    assert plan_template.school_holidays(2027)[0] == (dt.date(2027, 1, 23), dt.date(2027, 2, 28))
+
+    again = SchoolHolidaysDialog(2027)
+    qtbot.addWidget(again)
+    assert again.ranges()[0] == (dt.date(2027, 1, 23), dt.date(2027, 2, 28))
+    again.edits[3].setDate(QDate(2027, 7, 1))  # summer ends before it starts
+    again.accept()
+    assert "2027年暑假的结束日期早于开始日期" in messages[-1]
+    assert settings.get("school_holidays_2027") == "2027-01-23~2027-02-28;2027-07-10~2027-08-31"
+    qtbot.mouseClick(again.defaults_button, Qt.MouseButton.LeftButton)
+    again.accept()
+    assert settings.get("school_holidays_2027") == ""
+
+    tab = PlanTab()
+    qtbot.addWidget(tab)
+    tab.year.setValue(2028)
+    template = TemplateDialog(tab)
+    qtbot.addWidget(template)
+    assert template.holidays_year() == 2028

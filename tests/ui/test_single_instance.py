@@ -34,7 +34,8 @@ class Asker(QThread):
         self.answer = None
 
     def run(self):
-        self.answer = ask_running_to_show(self.db_path)
+        # a generous wait: on a loaded CI machine the answer can take longer than the app's 1.5 s
+        self.answer = ask_running_to_show(self.db_path, timeout_ms=10000)
 
 
 def test_the_running_window_is_shown_raised_and_activated(qtbot, db_path):

@@ -17,6 +17,7 @@ AREA = Area(
     stats=("union_desk.services.member_stats:SECTION",),
     demo=(DemoStep(10, "正在生成会员", 250, "union_desk.demo.generator:_Generator.make_member_step"),),
     models=("union_desk.db.models:Member", "union_desk.db.models:Relative"),
+    schema_steps={2: "union_desk.db.member_steps:step_2", 3: "union_desk.db.member_steps:step_3"},
     cli=("union_desk.commands.members:register",),
     check_counts=(("会员", "union_desk.db.models:Member"), ("直系亲属", "union_desk.db.models:Relative")),
     changes=frozenset({"member", "relative"}),

@@ -41,8 +41,11 @@ def cmd_generate(args, db_path: Path) -> int:
     from union_desk.services import plan
 
     with session(db_path, must_exist=False, lock=True):
-        created, skipped = plan.generate_year(args.year)
+        result = plan.generate_year(args.year)
+    created, skipped = result
     print(f"{args.year}年工作计划：新增 {created} 项，已存在跳过 {skipped} 项。")
+    for line in getattr(result, "missing", ()):  # lunar rules with no date in the year (腊八 in 2023)
+        print(f"  提示：{line}，本年未生成此项")
     return 0
 
 

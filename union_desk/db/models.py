@@ -115,6 +115,8 @@ class Member(TimestampedModel):
     education = CharField(max_length=16, default="")
     union_roles = CharField(max_length=128, default="")  # comma-separated: 工会委员,女工委员 ...
     notes = TextField(default="")
+    # 男60 / 女干部55 / 女职工50; "" = from sex and post (domain.retirement.default_track)
+    retirement_track = CharField(max_length=8, default="")
 
 
 class Relative(TimestampedModel):

@@ -212,3 +212,89 @@ def birthday_in_year(birth: date, year: int, lunar: bool) -> date:
     candidates = [_ordinary_lunar_date(y, month, day) for y in (year - 1, year)]
     in_year = [d for d in candidates if d.year == year]
     return in_year[0] if in_year else candidates[-1]
+
+# --- anniversaries and working days (helpers for the plan template) ----------------------------------
+
+# How an anniversary is counted, and from which year. "第N个" counts the occurrences (the first
+# one is 第1个); "N周年" counts the years since the founding (the founding year itself is 0).
+ORDINAL, JUBILEE = "第N个", "N周年"
+ANNIVERSARIES = {
+    "三八妇女节": (ORDINAL, 1911),  # 1911 is the first in Chinese usage: 2026 = 第116个国际劳动妇女节
+    "教师节": (ORDINAL, FIRST_TEACHERS_DAY_YEAR),  # 1985 = 第1个: 2026 = 第42个教师节
+    "五四": (JUBILEE, 1919),  # 五四运动 1919: 2027 = 108周年
+    "建党": (JUBILEE, 1921),  # 中国共产党成立 1921: 2026 = 105周年
+    "国庆": (JUBILEE, 1949),  # 中华人民共和国成立 1949: 2027 = 78周年
+}
+
+
+def anniversary_number(year: int, base_year: int, form: str) -> int:
+    """N of '第N个' (base_year is the 1st) or of 'N周年' (base_year is the founding, 0周年).
+    ValueError when `year` has no such anniversary yet."""
+    if form not in (ORDINAL, JUBILEE):
+        raise ValueError(f"未知的纪念日计数方式：{form}")
+    n = year - base_year + (1 if form == ORDINAL else 0)
+    if n < 1:
+        raise ValueError(f"{year}年还没有{form.replace('N', str(n))}（起算年份{base_year}年）")
+    return n
+
+
+def anniversary_text(year: int, base_year: int, form: str) -> str:
+    """'第116个' or '106周年'."""
+    return form.replace("N", str(anniversary_number(year, base_year, form)))
+
+
+def is_working_day(day: date) -> bool:
+    """A working day by the statutory calendar: Monday–Friday that is not a day off, or a
+    调休 make-up workday. Unpublished years follow the estimate (see `statutory_calendar`)."""
+    cal = _build_calendar(day.year)
+    if day in cal.workdays:
+        return True
+    return day.weekday() < 5 and day not in cal.holidays
+
+
+def nearest_working_day(day: date, step: int) -> date:
+    """`day` itself when it is a working day, else the working day before (step -1) or after (+1)."""
+    if step not in (-1, 1):
+        raise ValueError("step must be -1 or 1")
+    for _ in range(60):
+        if is_working_day(day):
+            return day
+        day += timedelta(days=step)
+    raise ValueError(f"60 天内没有工作日：{day}")
+
+
+# --- school holidays (寒假, 暑假) ----------------------------------------------------------------------
+
+SUMMER_HOLIDAY = ((7, 10), (8, 31))  # 暑假 by default: 7月10日—8月31日
+_EARLIEST_WINTER_START = (1, 13)  # the autumn term does not end before mid-January
+_MIN_WINTER_DAYS = 29  # Saturday to the Sunday four weeks later
+
+
+def default_winter_holiday(year: int) -> tuple[date, date]:
+    """寒假 of `year` by default (the school can set its own dates):
+
+    - it starts on the Saturday 15–21 days before 春节, but not before 13 January (then on the
+      first Saturday on or after it);
+    - it ends on the Sunday nearest 元宵 (农历正月十五), and at least four weeks and a weekend
+      (29 days) after the start.
+
+    For 2023–2026 this gives Beijing's school calendars (北京市中小学校历): 2023-01-14~02-12,
+    2024-01-20~02-25, 2025-01-18~02-16, 2026-01-31~03-01.
+    """
+    spring = lunar_to_solar(year, 1, 1)
+    start = spring - timedelta(days=15)
+    start -= timedelta(days=(start.weekday() - 5) % 7)  # the Saturday on or before: 15–21 days before
+    earliest = date(year, *_EARLIEST_WINTER_START)
+    if start < earliest:
+        start = earliest + timedelta(days=(5 - earliest.weekday()) % 7)
+    lantern = spring + timedelta(days=14)
+    back, ahead = (lantern.weekday() + 1) % 7, (6 - lantern.weekday()) % 7
+    end = lantern - timedelta(days=back) if back < ahead else lantern + timedelta(days=ahead)
+    end = max(end, start + timedelta(days=_MIN_WINTER_DAYS))
+    return start, end
+
+
+def default_school_holidays(year: int) -> tuple[tuple[date, date], tuple[date, date]]:
+    """(寒假, 暑假) of `year` by default: see `default_winter_holiday`; 暑假 7月10日—8月31日."""
+    (sm, sd), (em, ed) = SUMMER_HOLIDAY
+    return default_winter_holiday(year), (date(year, sm, sd), date(year, em, ed))

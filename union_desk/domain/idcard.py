@@ -3,6 +3,12 @@
 18 characters: 6-digit region code, 8-digit birth date, 3-digit sequence (odd = 男,
 even = 女), check character (ISO 7064 MOD 11-2, '0'-'9' or 'X'). Old 15-digit numbers
 have a 2-digit year and no check character; they are converted to 18 digits.
+
+The 2023 foreigners' permanent-residence card (外国人永久居留身份证, 公安部/国家移民管理局,
+issued from 2023-12-01) uses the same 18-character layout: '9', then the 2-digit province
+code of the issuing office (digits 2-3), a 3-digit country code (digits 4-6), the birth date,
+the sequence and the same MOD 11-2 check character. It names no region: digits 2-3 are checked
+as a province code and there is no region lookup.
 """
 
 from __future__ import annotations
@@ -15,12 +21,13 @@ from decimal import Decimal
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
-# First two digits (province level) of GB/T 2260, plus 83 (港澳台居民居住证) and
-# 91 (外国人永久居留身份证, 2023 format).
+# First two digits (province level) of GB/T 2260, plus 83 (港澳台居民居住证).
 _PROVINCES = frozenset(
     "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82 83 91".split()
+    "50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
 )
+# First digit of a 2023 外国人永久居留身份证.
+_PERMANENT_RESIDENCE = "9"
 _SCIENTIFIC = re.compile(r"^[0-9.]+E[+-]?[0-9]+$")
 _EXCEL_MSG = "身份证号被 Excel 转成了数字，后几位已丢失（如 {}），请把该列设为文本格式后重新录入"
 
@@ -38,7 +45,31 @@ class IdInfo:
     number: str  # 18 characters, upper-case X
     birth_date: date
     sex: str  # '男' or '女'
-    region_code: str  # 6 digits
+    region_code: str  # 6 digits; "" for a permanent-residence card (it names no region)
+    permanent_residence: bool = False  # 外国人永久居留身份证 (2023 format)
+
+    @property
+    def province_code(self) -> str:
+        """The 2-digit province code: digits 1-2, or 2-3 on a permanent-residence card."""
+        return self.number[1:3] if self.permanent_residence else self.number[:2]
+
+
+def is_permanent_residence(number) -> bool:
+    """True for an 18-character number laid out as a 2023 外国人永久居留身份证 ('9' first)."""
+    try:
+        s = normalize_id(number)
+    except IdCardError:
+        return False
+    return len(s) == 18 and s.startswith(_PERMANENT_RESIDENCE)
+
+
+def region_of(number) -> str:
+    """The 6-digit region code of a valid number; "" when it names none (permanent-residence
+    card) or cannot be read."""
+    try:
+        return parse_id(number).region_code
+    except IdCardError:
+        return ""
 
 
 def normalize_id(text) -> str:
@@ -110,7 +141,11 @@ def parse_id(text) -> IdInfo:
         raise IdCardError(f"身份证号长度应为18位（或旧15位），现在是{len(s)}位")
     if not s.isascii() or not s[:17].isdigit() or not (s[17].isdigit() or s[17] == "X"):
         raise IdCardError("身份证号只能包含数字，最后一位可以是 X")
-    if s[:2] not in _PROVINCES:
+    permanent = s[0] == _PERMANENT_RESIDENCE
+    if permanent:
+        if s[1:3] not in _PROVINCES:
+            raise IdCardError(f"外国人永久居留身份证第2—3位省份代码无效：{s[1:3]}")
+    elif s[:2] not in _PROVINCES:
         raise IdCardError(f"身份证号前两位地区码无效：{s[:2]}")
     born = _parse_birth(s[6:14])
     expected = check_digit(s[:17])
@@ -122,7 +157,8 @@ def parse_id(text) -> IdInfo:
         number=s,
         birth_date=born,
         sex="男" if int(s[16]) % 2 else "女",
-        region_code=s[:6],
+        region_code="" if permanent else s[:6],
+        permanent_residence=permanent,
     )
 
 
@@ -151,10 +187,13 @@ def mask_id(number) -> str:
 def make_id(region_code: str, birth: date, seq: int, sex: str) -> str:
     """Build a valid 18-digit number (for demo data and tests).
 
+    `region_code` may also be "9" + province + country code (permanent-residence card).
     `seq` (0-999) is the 3-digit sequence; its lowest bit is flipped when needed so that
     it is odd for 男 and even for 女.
     """
-    if not re.fullmatch(r"\d{6}", region_code or "") or region_code[:2] not in _PROVINCES:
+    code = region_code or ""
+    province = code[1:3] if code.startswith(_PERMANENT_RESIDENCE) else code[:2]
+    if not re.fullmatch(r"\d{6}", code) or province not in _PROVINCES:
         raise IdCardError(f"地区码应为6位数字：{region_code}")
     if sex not in ("男", "女"):
         raise IdCardError(f"性别应为 男 或 女：{sex}")

@@ -286,6 +286,7 @@ MEMBER_COLUMNS = (
     LedgerColumn("employment_type", "用工性质", _attr("employment_type"), 8, aliases=("用工形式", "人员类别", "编制"), field="employment_type", in_default=False),
     LedgerColumn("status", "状态", _attr("status"), 6, aliases=("在职状态", "人员状态"), field="status"),
     LedgerColumn("status_date", "状态变动日期", _attr("status_date"), 11, kind="date", aliases=("变动日期", "离职日期", "退休日期"), field="status_date", in_default=False),
+    LedgerColumn("retirement_track", "退休类别", _attr("retirement_track"), 9, aliases=("退休年龄类别",), field="retirement_track", in_default=False),
     LedgerColumn("joined_union_date", "入会时间", _attr("joined_union_date"), 11, kind="date", aliases=("入会日期", "入会年月"), field="joined_union_date"),
     LedgerColumn(
         "work_start_date",

@@ -540,8 +540,20 @@ def eligible_filter(activity: Activity) -> MemberFilter:
 
 
 def eligible_count(activity: Activity) -> int:
-    """Members who may take part (the basis of 参与率); counted in SQL, so 50,000 stay fast."""
-    return search_query("", eligible_filter(activity), today=activity.start.date()).count()
+    """Members who may take part (the basis of 参与率); counted in SQL, so 50,000 stay fast.
+
+    Everything is taken on the activity's day: the member had joined the union by then, and
+    their status then (`member_stats.status_on`: a later retirement or transfer is not yet in
+    effect) is one the activity allows — 在职 or 退休 when it names none. Age is the age then.
+    """
+    from union_desk.services import member_stats  # imported when used: it loads the statistics
+
+    day = activity.start.date()
+    rule = eligible_filter(activity)
+    statuses = rule.statuses or member_stats.MEMBER_NOW
+    rule.statuses = ()
+    query = search_query("", rule, today=day)
+    return query.where(member_stats.joined_by(day) & member_stats.status_on(day).in_(statuses)).count()
 
 
 def _counts(activity_ids: list[int]) -> dict[int, dict]:

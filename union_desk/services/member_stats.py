@@ -2,8 +2,10 @@
 
 Members are a snapshot on the reference day `as_of`: the period's last day, or today while the
 period is still running. Someone who joined the union after that day is left out. A status change
-dated after that day is not yet in effect: the member counts as 退休 if already past retirement age
-then (women 55, men 60) — unless the later change is the retirement itself — and as 在职 otherwise.
+dated after that day is not yet in effect: the member counts as 退休 if already past the statutory
+retirement date then (domain.retirement: birth date, sex and track, the gradual ages since 2025;
+issue 15) — unless the later change is the retirement itself — and as 在职 otherwise. A recorded
+退休 with its date is a fact and is used as it is.
 "会员" are the members 在职 or 退休 on that day; sex, age band (age on that day) and department are
 counted over them. Flows (joined, retired, transferred …) are the dates that fall inside the period.
 """
@@ -17,6 +19,7 @@ from peewee import Case, fn
 
 from union_desk.areas import QT_TRANSLATE_NOOP
 from union_desk.db.models import Member
+from union_desk.domain import retirement
 from union_desk.services.members import MEMBER_STATUSES
 from union_desk.services.plan import Period
 from union_desk.services.stats import (
@@ -32,11 +35,12 @@ from union_desk.services.stats import (
 )
 
 MEMBER_NOW = ("在职", "退休")  # who counts as a 会员
-AGE_BANDS = ("30岁及以下", "31—40岁", "41—50岁", "51—60岁", "60岁以上")
+# Every age falls in exactly one band: ≤30, 31–40, 41–50, 51–59, ≥60 (issue 15: 60 is 60岁及以上).
+AGE_BANDS = ("30岁及以下", "31—40岁", "41—50岁", "51—59岁", "60岁及以上")
+AGE_BAND_UPPER = (30, 40, 50, 59)  # the oldest age in each band but the last
 UNKNOWN_AGE = "出生日期未填"
 NO_DEPARTMENT = "未填部门"
 NO_SEX = "未填"
-RETIREMENT_AGE = {"女": 55, "男": 60}
 FLOW_STATUSES = ("退休", "调出", "去世", "退会")
 MAX_DEPARTMENT_BARS = 15  # the department chart shows the largest; the rest are one bar
 DEPARTMENT_ROWS_BESIDE = 25  # a department table this long still fits beside its chart in the PDF
@@ -55,31 +59,51 @@ class MemberStats:
     changes: dict[str, int] = field(default_factory=dict)  # 退休/调出/去世/退会 dated in the period
 
 
-def _status_on(as_of: dt.date):
-    """SQL: the member's status on `as_of` (see the module docstring)."""
-    past_retirement = ((Member.sex == "女") & (Member.birth_date <= years_ago(as_of, RETIREMENT_AGE["女"]))) | (
-        (Member.sex != "女") & (Member.birth_date <= years_ago(as_of, RETIREMENT_AGE["男"]))
-    )
+def retirement_track():
+    """SQL: the member's retirement track — the own field when set, else the default from sex and
+    post (domain.retirement.default_track, written out as SQL)."""
+    worker_post = Member.post.contains(retirement.WORKER_POST_WORDS[0])
+    for word in retirement.WORKER_POST_WORDS[1:]:
+        worker_post = worker_post | Member.post.contains(word)
+    return Case(None, [
+        *((Member.retirement_track == t, t) for t in retirement.TRACKS),
+        ((Member.sex != "女") | Member.sex.is_null(), retirement.TRACK_MEN_60),
+        (worker_post, retirement.TRACK_WOMEN_WORKER_50),
+    ], retirement.TRACK_WOMEN_CADRE_55)
+
+
+def status_on(as_of: dt.date):
+    """SQL: the member's status on `as_of` (see the module docstring). Also the basis of an
+    activity's 参与率 (`activities.eligible_count`): who was eligible on the activity's day."""
+    track = retirement_track()
+    # born on or before the track's cutoff = statutory retirement date on or before as_of
+    cutoff = Case(None, [(track == t, retirement.latest_birth_retired_by(as_of, t).isoformat())
+                         for t in retirement.TRACKS])
+    past_retirement = Member.birth_date.is_null(False) & (Member.birth_date <= cutoff)
     before = Case(None, [((Member.status != "退休") & past_retirement, "退休")], "在职")
     later = (Member.status != "在职") & Member.status_date.is_null(False) & (Member.status_date > as_of)
     return Case(None, [(later, before)], Member.status)
 
 
+def joined_by(as_of: dt.date):
+    """SQL: the member had joined the union by `as_of` (no join date counts as joined)."""
+    return Member.joined_union_date.is_null() | (Member.joined_union_date <= as_of)
+
+
 def _age_band(as_of: dt.date):
     """SQL: the age band on `as_of` from the birth date (an age of N means born after as_of − (N+1) years)."""
     whens = [(Member.birth_date.is_null(), UNKNOWN_AGE)]
-    for band, upper in zip(AGE_BANDS[:-1], (30, 40, 50, 60)):
+    for band, upper in zip(AGE_BANDS[:-1], AGE_BAND_UPPER, strict=True):
         whens.append((Member.birth_date > years_ago(as_of, upper + 1), band))
     return Case(None, whens, AGE_BANDS[-1])
 
 
 def member_stats(period: Period, as_of: dt.date) -> MemberStats:
-    status = _status_on(as_of)
+    status = status_on(as_of)
     band = _age_band(as_of)
-    joined_by = Member.joined_union_date.is_null() | (Member.joined_union_date <= as_of)
     rows = (
         Member.select(status.alias("s"), Member.sex, band.alias("b"), Member.department, fn.COUNT(Member.id))
-        .where(joined_by)
+        .where(joined_by(as_of))
         .group_by(status, Member.sex, band, Member.department)
         .tuples()
     )

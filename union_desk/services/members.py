@@ -12,8 +12,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from peewee import Case, Value, fn
+
 from union_desk.db.models import AuditLog, Member, Relative, Visit, database_proxy
-from union_desk.domain import idcard, pinyin, textclean
+from union_desk.domain import idcard, pinyin, retirement, textclean
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
 
@@ -47,6 +49,7 @@ FIELD_LABELS = {
     "education": "学历",
     "union_roles": "工会职务",
     "notes": "备注",
+    "retirement_track": "退休类别",
 }
 # The kind of each free-text field in textclean.TEXT_LIMITS (its length limit; notes are multi-line).
 TEXT_KINDS = {
@@ -127,6 +130,13 @@ def check_member(data: dict, *, today: dt.date | None = None, require_status_dat
             values[key] = ",".join(dict.fromkeys(roles))
             continue
         text = textclean.clean_text(raw)
+        if key == "retirement_track":
+            track = clean_retirement_track(text)
+            if track is None:
+                errors.append(Issue(key, f"“{text}”不是有效的退休类别（可选：自动、{'、'.join(retirement.TRACKS)}）"))
+                track = ""
+            values[key] = track
+            continue
         if key == "sex":
             try:
                 values[key] = textclean.parse_sex(text) or ""
@@ -191,6 +201,46 @@ def check_member(data: dict, *, today: dt.date | None = None, require_status_dat
         issue = Issue("status_date", f"状态为“{status}”时请填写变动日期")
         (errors if require_status_date else warnings).append(issue)
     return checked
+
+
+def clean_retirement_track(text) -> str | None:
+    """The stored track: "" (自动: from sex and post, domain.retirement.default_track) or one of
+    男60 / 女干部55 / 女职工50; None when the text is none of them."""
+    text = textclean.clean_text(text or "").replace(" ", "")
+    if text in ("", "自动", "默认") or text.startswith("自动"):
+        return ""
+    return text if text in retirement.TRACKS else None
+
+
+def retirement_date(member: Member) -> dt.date | None:
+    """The member's statutory retirement date (issue 15: birth date, sex and track)."""
+    return retirement.member_retirement_date(member.birth_date, member.sex, member.post or "",
+                                             member.retirement_track or "")
+
+
+RETIRING_MONTHS = 6  # 即将退休: the statutory date falls within this many months from today
+
+
+def retiring_between(first: dt.date, last: dt.date) -> list[tuple[Member, dt.date]]:
+    """Members 在职 whose statutory retirement date falls in first…last (inclusive), by that date.
+    Only the forecast uses the rule; a recorded 退休 is not forecast again."""
+    oldest = retirement.add_months(first, -12 * 64)  # the oldest age of any track is 63
+    youngest = retirement.add_months(last, -12 * 50)  # the youngest is 50
+    found = []
+    for m in Member.select().where(
+        (Member.status == "在职") & Member.birth_date.between(oldest, youngest)
+    ):
+        when = retirement_date(m)
+        if when and first <= when <= last:
+            found.append((m, when))
+    found.sort(key=lambda mw: (mw[1], mw[0].department or "", mw[0].pinyin_key or mw[0].name, mw[0].id))
+    return found
+
+
+def retiring_soon(today: dt.date | None = None) -> list[tuple[Member, dt.date]]:
+    """即将退休: members 在职 whose statutory date is today or within the next 6 months."""
+    today = today or dt.date.today()
+    return retiring_between(today, retirement.add_months(today, RETIRING_MONTHS))
 
 
 def _month_only(raw) -> bool:
@@ -470,8 +520,28 @@ _HAN = "\u3400-\u9fff\U00020000-\U0002fa1f"
 _HAN_ONLY = re.compile(f"[·•・．.\\-_'’]*[{_HAN}][{_HAN}·•・．.\\-_'’]*")
 
 
+def search_rank(text: str):
+    """How well a member matches the search text (already cleaned), best first, as SQL:
+    0 the name itself, 1 a whole common spelling ('wangfang' for 王芳), 2 the start of the name or
+    of a common spelling ('chen' finds 陈 before 付成瑞), 3 elsewhere in them (the surname as a
+    surname, the given name as read), 4 a rare reading only (丁 read zheng). The common spellings
+    are the key's tokens before its '|' (domain.pinyin)."""
+    key = pinyin.clean(text)
+    if not key:
+        return None
+    common = fn.substr(Member.pinyin_key, 1, fn.instr(Member.pinyin_key.concat(" |"), " |"))
+    first = fn.substr(Member.pinyin_key, 1, fn.instr(Member.pinyin_key.concat(" "), " ") - 1)
+    return Case(None, [
+        ((Member.name == text) | (first == key), 0),
+        (fn.instr(Value(" ").concat(common).concat(" "), f" {key} ") > 0, 1),
+        (fn.instr(Value(" ").concat(common), f" {key}") > 0, 2),
+        (fn.instr(common, key) > 0, 3),
+    ], 4)
+
+
 def search_query(text: str = "", filters: MemberFilter | None = None, today: dt.date | None = None):
-    """The SQL query behind the search box and the filters (matching done in SQLite)."""
+    """The SQL query behind the search box and the filters (matching done in SQLite); with a
+    search text the best matches come first (`search_rank`), then department and name."""
     today = today or dt.date.today()
     filters = filters or MemberFilter()
     query = Member.select()
@@ -490,6 +560,11 @@ def search_query(text: str = "", filters: MemberFilter | None = None, today: dt.
         query = query.where(Member.birth_date > _years_ago(today, filters.max_age + 1))
     if filters.min_age is not None:
         query = query.where(Member.birth_date <= _years_ago(today, filters.min_age))
+    rank = search_rank(text) if text and not _DIGITS.fullmatch(text) else None
+    if rank is not None:
+        query = query.order_by(rank, Member.department, Member.name, Member.id)
+        query.search_rank = rank  # the member list keeps the best matches first in its own order
+        return query
     return query.order_by(Member.department, Member.name, Member.id)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from union_desk.db.models import Setting, database_proxy
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
@@ -36,6 +39,57 @@ OTHER_LABELS = {"print_font": "打印字体", "pdf_font_index": "打印字体集
 UNAUDITED = {"window_geometry", "last_area"}
 
 
+# 寒暑假 of a year: "school_holidays_2027" = "2027-01-16~2027-02-21;2027-07-10~2027-08-31" (寒假;暑假).
+# Unset or empty: the defaults of festivals.default_school_holidays (寒假 around 春节, 暑假 7-10~8-31).
+HOLIDAY_KEY = re.compile(r"school_holidays_(\d{4})")
+_RANGE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})\s*[~～至到—-]{1,2}\s*(\d{4}-\d{1,2}-\d{1,2})")
+_HOLIDAY_NAMES = ("寒假", "暑假")
+MAX_HOLIDAY_DAYS = 80
+
+
+def holiday_key(year: int) -> str:
+    return f"school_holidays_{year}"
+
+
+def _day(text: str, name: str, key: str) -> dt.date:
+    try:
+        return dt.date(*(int(part) for part in text.split("-")))
+    except ValueError:
+        raise ValidationError(f"{name}的日期无效：{text}", field=key) from None
+
+
+def parse_school_holidays(value: str, year: int, key: str = "") -> tuple[tuple[dt.date, dt.date], ...] | None:
+    """'2027-01-16~2027-02-21;2027-07-10~2027-08-31' → ((寒假), (暑假)); '' → None (the defaults).
+    Both ranges must lie in `year`, start ≤ end, at most 80 days, 寒假 before 暑假."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    parts = [p.strip() for p in re.split(r"[;；]", value)]
+    example = f"{year}-01-16~{year}-02-21;{year}-07-10~{year}-08-31"
+    if len(parts) != 2:
+        raise ValidationError(f"{year}年寒暑假应写成“寒假开始~结束;暑假开始~结束”，例如 {example}", field=key)
+    ranges = []
+    for name, part in zip(_HOLIDAY_NAMES, parts):
+        match = _RANGE.fullmatch(part)
+        if not match:
+            raise ValidationError(f"{year}年{name}应写成“开始日期~结束日期”，例如 {example}", field=key)
+        start, end = (_day(text, f"{year}年{name}", key) for text in match.groups())
+        if start.year != year or end.year != year:
+            raise ValidationError(f"{year}年{name}的日期应在{year}年内：{part}", field=key)
+        if end < start:
+            raise ValidationError(f"{year}年{name}的结束日期早于开始日期：{part}", field=key)
+        if (end - start).days + 1 > MAX_HOLIDAY_DAYS:
+            raise ValidationError(f"{year}年{name}超过 {MAX_HOLIDAY_DAYS} 天：{part}", field=key)
+        ranges.append((start, end))
+    if ranges[0][1] >= ranges[1][0]:
+        raise ValidationError(f"{year}年寒假应在暑假之前，且两者不重叠", field=key)
+    return tuple(ranges)
+
+
+def format_school_holidays(ranges) -> str:
+    return ";".join(f"{start.isoformat()}~{end.isoformat()}" for start, end in ranges)
+
+
 def _area_keys() -> dict:
     """The settings the areas declare (union_desk.areas: Area.settings), by key."""
     from union_desk import areas
@@ -68,6 +122,17 @@ def validate(values: dict[str, str]) -> dict[str, str]:
     cleaned = {}
     area_keys = _area_keys()
     for key, value in values.items():
+        holiday = HOLIDAY_KEY.fullmatch(key)
+        if holiday:
+            from union_desk.services.plan_common import MAX_YEAR, MIN_YEAR
+
+            year = int(holiday.group(1))
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise ValidationError(f"寒暑假的年份应在 {MIN_YEAR} 到 {MAX_YEAR} 之间", field=key)
+            value = textclean.clean_field(value, "long", f"{year}年寒暑假", field=key)
+            ranges = parse_school_holidays(value, year, key)
+            cleaned[key] = format_school_holidays(ranges) if ranges else ""
+            continue
         if key not in DEFAULTS and key not in area_keys:
             raise ValidationError(f"未知的设置项：{key}", field=key)
         if key in area_keys:

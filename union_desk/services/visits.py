@@ -507,7 +507,9 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
 
     `reason` says why after the suggested type (首页 shows "姓名  类别：理由", e.g. "生日：12月13日"),
     without repeating it; `extra["date"]` is the day the reason dates from (a hardship file not
-    visited this year: 1 January), the order of the list."""
+    visited this year: 1 January), the order of the list. 即将退休 (issue 15): members 在职 whose
+    statutory retirement date (domain.retirement) is within 6 months, type 退休, reason
+    "2027-03-01 到龄", dated by that day (so after today's reasons), `extra["soon"]` set."""
     today = today or dt.date.today()
     year_start = dt.date(today.year, 1, 1)
     due: list[DueVisit] = []
@@ -526,6 +528,18 @@ def due_visits(today: dt.date | None = None) -> list[DueVisit]:
     for m in Member.select().where((Member.status == "退休") & (Member.status_date >= recent)):
         if send_offs.get(m.id, dt.date.min) < m.status_date:
             due.append(DueVisit(m, f"{m.status_date:%Y-%m-%d}", "退休", extra={"date": m.status_date}))
+    # 即将退休 (issue 15): the statutory date within 6 months; a 退休 visit in the 6 months before
+    # that date counts as the send-off already made
+    from union_desk.domain.retirement import add_months
+    from union_desk.services.members import RETIRING_MONTHS, retiring_soon
+
+    soon = retiring_soon(today)
+    if soon:
+        seen = _last_visits(add_months(today, -RETIRING_MONTHS), ("退休",), member_ids={m.id for m, _ in soon})
+        for m, when in soon:
+            if seen.get(m.id, dt.date.min) < add_months(when, -RETIRING_MONTHS):
+                # "到龄" (reaches the age): the reason never repeats the type (首页: "姓名  退休：…")
+                due.append(DueVisit(m, f"{when:%Y-%m-%d} 到龄", "退休", extra={"date": when, "soon": True}))
     relatives = (
         Relative.select(Relative, Member)
         .join(Member)

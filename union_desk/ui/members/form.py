@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from union_desk import areas, changes
 from union_desk.db.models import Member, Relative
-from union_desk.domain import idcard, textclean
+from union_desk.domain import idcard, retirement, textclean
 from union_desk.errors import ValidationError
 from union_desk.services import members
 from union_desk.ui.change_bus import bus
@@ -278,6 +278,14 @@ class MemberForm(FormDialog):
         self.post_combo = self._combo(("", *members.distinct_values("post")), editable=True)
         self.title_combo = self._combo(("", *members.distinct_values("title")), editable=True)
         self.employment_combo = self._combo(members.EMPLOYMENT_TYPES)
+        # 退休类别 (issue 15): "" = from sex and post; the three tracks keep their pre-2025 names
+        self.retirement_combo = self._combo(())
+        self.retirement_combo.addItem(self.tr("Automatic (by sex and post)"), "")
+        for track in retirement.TRACKS:
+            self.retirement_combo.addItem(track, track)
+        self.retirement_combo.setToolTip(self.tr(
+            "Sets the statutory retirement age (gradual rise since 2025). Automatic: men 男60; "
+            "women 女职工50 when the post names 工勤 or 工人, otherwise 女干部55."))
         self.work_start_edit = DateEdit()
         self.status_combo = self._combo(members.MEMBER_STATUSES)
         self.status_date_edit = DateEdit()
@@ -292,6 +300,7 @@ class MemberForm(FormDialog):
         self._row(work, "post", self.tr("Post"), self.post_combo)
         self._row(work, "title", self.tr("Professional title"), self.title_combo)
         self._row(work, "employment_type", self.tr("Employment type"), self.employment_combo)
+        self._row(work, "retirement_track", self.tr("Retirement track"), self.retirement_combo)
         self._row(work, "work_start_date", self.tr("Started work"), self.work_start_edit)
         self._row(work, "status", self.tr("Status"), status_row)
         self.inputs["status"] = self.status_combo
@@ -427,7 +436,7 @@ class MemberForm(FormDialog):
         }.items():
             combo.lineEdit().editingFinished.connect(lambda key=key: self._touch(key))
         for key, combo in {"sex": self.sex_combo, "employment_type": self.employment_combo,
-                           "status": self.status_combo}.items():
+                           "status": self.status_combo, "retirement_track": self.retirement_combo}.items():
             combo.currentIndexChanged.connect(lambda _i, key=key: self._touch(key))
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.id_edit.textChanged.connect(self._id_typed)
@@ -457,6 +466,7 @@ class MemberForm(FormDialog):
         self._set_combo(self.post_combo, m.post)
         self._set_combo(self.title_combo, m.title)
         self._set_combo(self.employment_combo, m.employment_type)
+        self.retirement_combo.setCurrentIndex(max(0, self.retirement_combo.findData(m.retirement_track or "")))
         self.work_start_edit.set_date(m.work_start_date)
         self._set_combo(self.status_combo, m.status)
         self.status_date_edit.set_date(m.status_date)
@@ -491,6 +501,7 @@ class MemberForm(FormDialog):
             "post": self.post_combo.currentText(),
             "title": self.title_combo.currentText(),
             "employment_type": self.employment_combo.currentText(),
+            "retirement_track": self.retirement_combo.currentData() or "",
             "status": self.status_combo.currentText(),
             "status_date": self.status_date_edit.text(),
             "joined_union_date": self.joined_edit.text(),

@@ -81,7 +81,10 @@ class MemberTableModel(QAbstractTableModel):
     def _ordered_ids_query(self):
         query = self._query.select(Member.id)
         if self._sort is None:
-            return query.order_by(*self.default_order)
+            # a search puts its best matches first (services.members.search_rank), then the
+            # list's own order; no search: department and name in pinyin order
+            rank = getattr(self._query, "search_rank", None)
+            return query.order_by(*((rank,) if rank is not None else ()), *self.default_order)
         index, order = self._sort
         column = self.columns[index]
         descending = (order == Qt.SortOrder.DescendingOrder) != column.descending_first

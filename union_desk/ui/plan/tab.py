@@ -573,17 +573,19 @@ class PlanTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            created, skipped = plan_template.generate_year(year)
+            result = plan_template.generate_year(year)
         except UnionDeskError as exc:
             QMessageBox.warning(self, self.tr("Generate from template"), exc.message)
             return
-        QMessageBox.information(
-            self,
-            self.tr("Generate from template"),
-            self.tr("{year}: {created} items created, {skipped} already in the plan (skipped).").format(
-                year=year, created=created, skipped=skipped
-            ),
+        created, skipped = result
+        text = self.tr("{year}: {created} items created, {skipped} already in the plan (skipped).").format(
+            year=year, created=created, skipped=skipped
         )
+        missing = getattr(result, "missing", [])  # lunar rules with no date in the year (腊八 in 2023)
+        if missing:
+            text += "\n\n" + self.tr("These rules have no date in {year}, so they give no item:").format(year=year)
+            text += "".join(f"\n· {line}" for line in missing)
+        QMessageBox.information(self, self.tr("Generate from template"), text)
         self._after_change()
 
     def open_template(self) -> None:

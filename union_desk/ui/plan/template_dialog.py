@@ -195,10 +195,15 @@ class RuleDialog(FormDialog):
             rows = plan_template.expand_rule(rule, year)
         except (UnionDeskError, ValueError):
             return ""
+        if not rows:  # a lunar date that does not fall in this year (腊八 in 2023)
+            described = plan_template.describe_rule(rule)
+            return f"{described} → {plan_template.no_date_text(rule, year).removeprefix(described + '在')}"
         first = rows[0]
         when = first["date"].isoformat() if first["date"] else self.tr("Month {m}").format(m=first["month"])
-        if len(rows) > 1:
+        if rule.kind == "monthly":
             when = self.tr("every month, first: {when}").format(when=when)
+        elif len(rows) > 1:  # falls twice in the year (腊八 in 2022)
+            when = "、".join(row["date"].isoformat() for row in rows)
         return f"{plan_template.describe_rule(rule)} → {when}  {first['title']}"
 
     @surfaces_errors
@@ -248,6 +253,8 @@ class TemplateDialog(FormDialog):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.toggle_button = QPushButton(self.tr("Stop / resume using"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.holidays_button = QPushButton(self.tr("School holidays…"))
+        self.holidays_button.clicked.connect(self.edit_holidays)
         close = QPushButton(self.tr("Close"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
@@ -258,6 +265,7 @@ class TemplateDialog(FormDialog):
         for button in (self.add_button, self.edit_button, self.toggle_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.holidays_button)
         row.addWidget(close)
         layout = QVBoxLayout(self.body)
         layout.addWidget(note)
@@ -289,6 +297,16 @@ class TemplateDialog(FormDialog):
         dialog = RuleDialog(rule, self)
         if dialog.exec():
             self.refresh(rule.id)
+
+    def holidays_year(self) -> int:
+        """The plan tab's year when opened from it, else this year."""
+        year = getattr(self.parent(), "year", None)
+        return year.value() if hasattr(year, "value") else dt.date.today().year
+
+    def edit_holidays(self) -> None:
+        from union_desk.ui.plan.holidays_dialog import SchoolHolidaysDialog
+
+        SchoolHolidaysDialog(self.holidays_year(), self).exec()
 
     @surfaces_errors
     def toggle(self) -> None:
