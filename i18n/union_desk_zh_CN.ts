@@ -3659,8 +3659,8 @@ Open the folder?</source>
       <translation>例如：庆祝第{N}个教师节</translation>
     </message>
     <message>
-      <source>In the item name, {N} is the number of the Teachers' Day, {月} the month, {年} the year.</source>
-      <translation>事项名称中，{N} 会换成第几个教师节，{月} 会换成月份，{年} 会换成年份。</translation>
+      <source>In the item name, {第N个:1911} counts from a first year (第117个 in 2027), {N周年:1921} the years since a founding (106周年 in 2027), {N} the number of the Teachers' Day, {月} the month and {年} the year.</source>
+      <translation>事项名称中，{第N个:1911} 按首届年份计数（2027年为第117个），{N周年:1921} 按创立年份计周年（2027年为106周年），{N} 是第几个教师节，{月} 是月份，{年} 是年份。</translation>
     </message>
     <message>
       <source>Month {m}</source>

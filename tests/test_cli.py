@@ -211,3 +211,19 @@ def test_backup_to_a_folder(capsys, db_path, tmp_path):
     assert len(list(target.rglob("*.sqlite"))) == 1
     code, _, err = run(capsys, "--db", str(db_path), "backup", "--to", str(tmp_path / "没有这个文件夹" / "x"))
     assert code != 0 and "Traceback" not in err and err.strip()
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    """`union-desk plan list --json | head`: the reader stops early; no message, exit 0."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "d.sqlite"
+    env = {**__import__("os").environ, "UNION_DESK_DATA_DIR": str(tmp_path / "app")}
+    assert subprocess.run([sys.executable, "-m", "union_desk", "--db", str(db), "demo", "--members", "5"],
+                          env=env, capture_output=True).returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "union_desk", "--db", str(db), "plan", "list", "--year", "2026", "--json"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the first line (like `| head -0`)
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 0 and "错误" not in err and "Traceback" not in err

@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`union-desk plan list | head`): not an error of ours
+        _silence_stdout()
+        return 0
     except OSError as exc:
         where = f"“{exc.filename}”" if exc.filename else ""
         return report_error(ValidationError(f"无法读写文件{where}：{os_error_reason(exc)}"), db_path)
@@ -56,6 +60,17 @@ def main(argv: list[str] | None = None) -> int:
         if mapped is not None:
             return report_error(mapped, db_path)
         return report_unexpected(exc)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at the null device so Python's final flush stays quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests capture it): nothing to flush
 
 
 def report_error(exc: UnionDeskError, db_path) -> int:

@@ -46,7 +46,11 @@ class RuleDialog(FormDialog):
 
         self.title_edit = QLineEdit(shown_title(rule.title) if rule else "")
         self.title_edit.setPlaceholderText(self.tr("e.g. Celebrate the {N}th Teachers' Day"))
-        hint = QLabel(self.tr("In the item name, {N} is the number of the Teachers' Day, {月} the month, {年} the year."))
+        hint = QLabel(self.tr(
+            "In the item name, {第N个:1911} counts from a first year (第117个 in 2027), {N周年:1921} the "
+            "years since a founding (106周年 in 2027), {N} the number of the Teachers' Day, {月} the "
+            "month and {年} the year."
+        ))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         self.category = QComboBox()
