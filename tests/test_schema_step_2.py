@@ -7,7 +7,6 @@ is níng, its rare reading zhù (pypinyin's heteronym data) no longer indexed.
 
 from __future__ import annotations
 
-import sqlite3
 
 from union_desk import areas
 from union_desk.db import backup, database, migrations
@@ -16,6 +15,8 @@ from union_desk.db.models import Member
 from union_desk.domain.pinyin import search_key
 from union_desk.services import members
 from union_desk.services.maintenance import open_for_use
+
+from schema_step_checks import open_with_step_failing_after, raw, user_version
 
 # keys as version 1 stored them: every reading of every character, ü only as v
 OLD_KEYS = {
@@ -54,12 +55,9 @@ def test_version_1_file_is_backed_up_upgraded_and_searchable(db_path):
         close_database()
     backups = backup.list_backups(db_path)
     assert [b.kind for b in backups] == ["pre-upgrade"]
-    conn = sqlite3.connect(backups[0].path)
-    try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    with raw(backups[0].path) as conn:
+        assert user_version(conn) == 1
         assert dict(conn.execute("SELECT name, pinyin_key FROM member")) == OLD_KEYS
-    finally:
-        conn.close()
 
 
 def test_file_already_at_version_2_is_left_alone(db_path):
@@ -80,20 +78,7 @@ def test_step_2_runs_in_the_upgrade_transaction(db_path, monkeypatch):
     make_version_1(db_path)
     from union_desk.db import member_steps
 
-    def step_2_then_fail(db):
-        member_steps.step_2(db)
-        raise RuntimeError("disk full")
-
-    monkeypatch.setitem(migrations.STEPS, 2, step_2_then_fail)
-    try:
-        open_for_use(db_path, auto_backup=False)
-    except RuntimeError:
-        pass
-    finally:
-        close_database()
-    conn = sqlite3.connect(db_path)
-    try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    open_with_step_failing_after(db_path, monkeypatch, 2, member_steps.step_2)
+    with raw(db_path) as conn:
+        assert user_version(conn) == 1
         assert dict(conn.execute("SELECT name, pinyin_key FROM member")) == OLD_KEYS
-    finally:
-        conn.close()

@@ -5,13 +5,14 @@ the backup is made first, and recorded statuses and dates are left as they are."
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from union_desk import areas
 from union_desk.db import backup, database, migrations
 from union_desk.db.database import close_database
 from union_desk.db.models import Member
 from union_desk.services.maintenance import open_for_use
+
+from schema_step_checks import open_with_step_failing_after, raw, user_version
 
 
 def make_version_2(db_path):
@@ -52,23 +53,17 @@ def test_version_2_file_is_backed_up_and_upgraded(db_path):
         close_database()
     backups = backup.list_backups(db_path)
     assert [b.kind for b in backups] == ["pre-upgrade"]
-    conn = sqlite3.connect(backups[0].path)
-    try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    with raw(backups[0].path) as conn:
+        assert user_version(conn) == 2
         assert "retirement_track" not in columns(conn)
-    finally:
-        conn.close()
 
 
 def test_fresh_file_has_the_column_once(db_path):
     open_for_use(db_path, auto_backup=False)
     close_database()
-    conn = sqlite3.connect(db_path)
-    try:
+    with raw(db_path) as conn:
         assert columns(conn).count("retirement_track") == 1
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
-    finally:
-        conn.close()
+        assert user_version(conn) == migrations.SCHEMA_VERSION
 
 
 def test_step_3_runs_in_the_upgrade_transaction(db_path, monkeypatch):
@@ -76,20 +71,7 @@ def test_step_3_runs_in_the_upgrade_transaction(db_path, monkeypatch):
     make_version_2(db_path)
     from union_desk.db import member_steps
 
-    def step_3_then_fail(db):
-        member_steps.step_3(db)
-        raise RuntimeError("disk full")
-
-    monkeypatch.setitem(migrations.STEPS, 3, step_3_then_fail)
-    try:
-        open_for_use(db_path, auto_backup=False)
-    except RuntimeError:
-        pass
-    finally:
-        close_database()
-    conn = sqlite3.connect(db_path)
-    try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    open_with_step_failing_after(db_path, monkeypatch, 3, member_steps.step_3)
+    with raw(db_path) as conn:
+        assert user_version(conn) == 2
         assert "retirement_track" not in columns(conn)
-    finally:
-        conn.close()
