@@ -20,7 +20,7 @@ import ledger_checks as lc
 from union_desk.domain.idcard import make_id, mask_id
 from union_desk.imports import reader as xlsx_import
 from union_desk.imports.common import ERROR, write_report_xlsx
-from union_desk.imports.records import apply_ledger, parse_count, preview_ledger
+from union_desk.imports.records import apply_ledger, parse_count
 from union_desk.imports.roster import preview_roster
 
 ID_WANG = make_id("330106", dt.date(1985, 3, 1), 123, "女")

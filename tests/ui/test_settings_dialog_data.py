@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from union_desk import config, paths
+from union_desk import config
 from union_desk.db import backup, database
 from union_desk.db.models import Member
 from union_desk.services import maintenance, settings
-from union_desk.ui import settings_dialog
 from union_desk.ui.settings_dialog import SettingsDialog
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import sys
 from dataclasses import dataclass
-from pathlib import Path, PurePath, PureWindowsPath
+from pathlib import Path, PureWindowsPath
 from urllib.parse import quote
 
 import peewee
