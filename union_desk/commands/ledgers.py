@@ -76,17 +76,6 @@ class KindArgument(argparse.Action):
         pass  # always made from the choices
 
 
-def __getattr__(name: str):
-    """EXPORT_KINDS, IMPORT_KINDS and KIND_HELP for old callers, read from the registry on each use."""
-    if name == "EXPORT_KINDS":
-        return export_kinds()
-    if name == "IMPORT_KINDS":
-        return import_kinds()
-    if name == "KIND_HELP":
-        return kind_help(export_kinds())
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def date_arg(text: str) -> dt.date:
     from union_desk.domain import textclean
 

@@ -213,18 +213,12 @@ def birthday_in_year(birth: date, year: int, lunar: bool) -> date:
     in_year = [d for d in candidates if d.year == year]
     return in_year[0] if in_year else candidates[-1]
 
+
 # --- anniversaries and working days (helpers for the plan template) ----------------------------------
 
 # How an anniversary is counted, and from which year. "第N个" counts the occurrences (the first
 # one is 第1个); "N周年" counts the years since the founding (the founding year itself is 0).
-ORDINAL, JUBILEE = "第N个", "N周年"
-ANNIVERSARIES = {
-    "三八妇女节": (ORDINAL, 1911),  # 1911 is the first in Chinese usage: 2026 = 第116个国际劳动妇女节
-    "教师节": (ORDINAL, FIRST_TEACHERS_DAY_YEAR),  # 1985 = 第1个: 2026 = 第42个教师节
-    "五四": (JUBILEE, 1919),  # 五四运动 1919: 2027 = 108周年
-    "建党": (JUBILEE, 1921),  # 中国共产党成立 1921: 2026 = 105周年
-    "国庆": (JUBILEE, 1949),  # 中华人民共和国成立 1949: 2027 = 78周年
-}
+ORDINAL, JUBILEE = "第N个", "N周年"  # the base years are in each rule's title: {第N个:1911}, {N周年:1921}
 
 
 def anniversary_number(year: int, base_year: int, form: str) -> int:

@@ -101,12 +101,6 @@ def body_width(text: str) -> float:
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 
 
-def text_lines(text: str, width: float) -> int:
-    """How many lines `text` takes in a wrapping column `width` wide."""
-    room = max(1.0, width - 1.5)
-    return sum(max(1, -(-int(text_width(part) * 0.9 * 10) // int(room * 10))) for part in str(text).split("\n"))
-
-
 def header_width(text: str) -> float:
     return text_width(text) + 1.5  # 11 pt bold
 
@@ -356,10 +350,6 @@ def cell_value(column: LedgerColumn, value):
     return value
 
 
-FIXED_WIDTHS = {"date": body_width("2026-01-01"), "datetime": body_width("2026-01-01 00:00"), "bool": body_width("是"),
-                "percent": body_width("100.0%")}
-
-
 def _converter(column: LedgerColumn):
     """`cell_value` for one column, with a short way for text that is already a string."""
     if column.kind in ("text", "id", "phone"):
@@ -541,11 +531,6 @@ class SheetBuilder:
 def title_row(sheet: SheetBuilder, row: int, text: str, ncols: int, font=TITLE_FONT, height: float = 32) -> None:
     sheet.put_merged(row, 1, ncols, text, sheet.style(font, CENTER, border=None))
     sheet.heights[row] = height
-
-
-def info_row(sheet: SheetBuilder, row: int, text: str, ncols: int, first: int = 1) -> None:
-    sheet.put_merged(row, first, ncols, text, sheet.style(INFO_FONT, LEFT, border=None))
-    sheet.heights[row] = 20
 
 
 def header_cells(sheet: SheetBuilder, row: int, texts, spans=None) -> None:

@@ -20,7 +20,7 @@ from peewee import Case, fn
 from union_desk.areas import QT_TRANSLATE_NOOP
 from union_desk.db.models import Member
 from union_desk.domain import retirement
-from union_desk.services.members import MEMBER_STATUSES
+from union_desk.services.members import MEMBER_STATUSES, retired_by
 from union_desk.services.plan import Period
 from union_desk.services.stats import (
     Chart,
@@ -59,27 +59,10 @@ class MemberStats:
     changes: dict[str, int] = field(default_factory=dict)  # 退休/调出/去世/退会 dated in the period
 
 
-def retirement_track():
-    """SQL: the member's retirement track — the own field when set, else the default from sex and
-    post (domain.retirement.default_track, written out as SQL)."""
-    worker_post = Member.post.contains(retirement.WORKER_POST_WORDS[0])
-    for word in retirement.WORKER_POST_WORDS[1:]:
-        worker_post = worker_post | Member.post.contains(word)
-    return Case(None, [
-        *((Member.retirement_track == t, t) for t in retirement.TRACKS),
-        ((Member.sex != "女") | Member.sex.is_null(), retirement.TRACK_MEN_60),
-        (worker_post, retirement.TRACK_WOMEN_WORKER_50),
-    ], retirement.TRACK_WOMEN_CADRE_55)
-
-
 def status_on(as_of: dt.date):
     """SQL: the member's status on `as_of` (see the module docstring). Also the basis of an
     activity's 参与率 (`activities.eligible_count`): who was eligible on the activity's day."""
-    track = retirement_track()
-    # born on or before the track's cutoff = statutory retirement date on or before as_of
-    cutoff = Case(None, [(track == t, retirement.latest_birth_retired_by(as_of, t).isoformat())
-                         for t in retirement.TRACKS])
-    past_retirement = Member.birth_date.is_null(False) & (Member.birth_date <= cutoff)
+    past_retirement = retired_by(as_of)
     before = Case(None, [((Member.status != "退休") & past_retirement, "退休")], "在职")
     later = (Member.status != "在职") & Member.status_date.is_null(False) & (Member.status_date > as_of)
     return Case(None, [(later, before)], Member.status)

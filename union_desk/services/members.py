@@ -221,14 +221,35 @@ def retirement_date(member: Member) -> dt.date | None:
 RETIRING_MONTHS = 6  # 即将退休: the statutory date falls within this many months from today
 
 
+def retirement_track_sql():
+    """SQL: the member's retirement track — the own field when set, else the default from sex and
+    post (domain.retirement.default_track, written out as SQL)."""
+    worker_post = Member.post.contains(retirement.WORKER_POST_WORDS[0])
+    for word in retirement.WORKER_POST_WORDS[1:]:
+        worker_post = worker_post | Member.post.contains(word)
+    return Case(None, [
+        *((Member.retirement_track == t, t) for t in retirement.TRACKS),
+        ((Member.sex != "女") | Member.sex.is_null(), retirement.TRACK_MEN_60),
+        (worker_post, retirement.TRACK_WOMEN_WORKER_50),
+    ], retirement.TRACK_WOMEN_CADRE_55)
+
+
+def retired_by(day: dt.date):
+    """SQL: the member's statutory retirement date is on or before `day` — one comparison per
+    track against the latest birth date already retired (domain.retirement.latest_birth_retired_by)."""
+    track = retirement_track_sql()
+    cutoff = Case(None, [(track == t, retirement.latest_birth_retired_by(day, t).isoformat())
+                         for t in retirement.TRACKS])
+    return Member.birth_date.is_null(False) & (Member.birth_date <= cutoff)
+
+
 def retiring_between(first: dt.date, last: dt.date) -> list[tuple[Member, dt.date]]:
     """Members 在职 whose statutory retirement date falls in first…last (inclusive), by that date.
-    Only the forecast uses the rule; a recorded 退休 is not forecast again."""
-    oldest = retirement.add_months(first, -12 * 64)  # the oldest age of any track is 63
-    youngest = retirement.add_months(last, -12 * 50)  # the youngest is 50
+    Only the forecast uses the rule; a recorded 退休 is not forecast again. SQL picks the members
+    (retired by `last`, not yet by the day before `first`); the dates are the domain rule's."""
     found = []
     for m in Member.select().where(
-        (Member.status == "在职") & Member.birth_date.between(oldest, youngest)
+        (Member.status == "在职") & retired_by(last) & ~retired_by(first - dt.timedelta(days=1))
     ):
         when = retirement_date(m)
         if when and first <= when <= last:

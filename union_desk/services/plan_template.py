@@ -207,10 +207,6 @@ def _shipped_rules() -> dict[str, dict]:
     return {row["key"]: row for row in load_resource_json("plan_template.json")["rules"]}
 
 
-def _shipped_policies() -> dict[str, str]:
-    return {key: row["workday"] for key, row in _shipped_rules().items() if row.get("workday") in WORKDAY_POLICIES}
-
-
 HOLIDAY_POLICIES = {
     "before": "提前到放假前的最后一个工作日",
     "after": "推后到开学后的第一个工作日",
@@ -270,8 +266,8 @@ def workday_policy(rule: PlanTemplateRule) -> str:
     The shipped rules name it in plan_template.json; any other rule: visits (慰问, by category
     or title) and reports (上报检查) move to the working day before, the rest keep their date.
     """
-    shipped = _shipped_policies().get(rule.key)
-    if shipped:
+    shipped = _shipped_rules().get(rule.key, {}).get("workday")
+    if shipped in WORKDAY_POLICIES:
         return shipped
     if rule.category in ("慰问", "上报检查") or "慰问" in (rule.title or ""):
         return "before"
@@ -279,13 +275,13 @@ def workday_policy(rule: PlanTemplateRule) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _is_estimate(year: int) -> bool:
-    return statutory_calendar(year).is_estimate
+def _calendar(year: int):
+    return statutory_calendar(year)
 
 
-@functools.lru_cache(maxsize=16)
-def _holiday_names(year: int) -> dict[dt.date, str]:
-    return statutory_calendar(year).holidays
+def _estimate_note(year: int) -> str:
+    """'；2028年放假安排尚未公布，按法定节假日估算' for a year whose arrangement is not published."""
+    return f"；{year}年放假安排尚未公布，按法定节假日估算" if _calendar(year).is_estimate else ""
 
 
 def _working_date(day: dt.date, policy: str) -> dt.date:
@@ -304,13 +300,10 @@ def _moved_note(original: dt.date, moved: dt.date) -> str:
         return ""
     way = "提前" if moved < original else "推后"
     why = f"星期{_WEEKDAYS[original.weekday()]}"
-    holiday = _holiday_names(original.year).get(original)
+    holiday = _calendar(original.year).holidays.get(original)
     if holiday and holiday != "休息日":
         why += f"，{holiday}假期"
-    note = f"原定{original.month}月{original.day}日（{why}）非工作日，{way}到工作日"
-    if _is_estimate(original.year):
-        note += f"；{original.year}年放假安排尚未公布，按法定节假日估算"
-    return note
+    return f"原定{original.month}月{original.day}日（{why}）非工作日，{way}到工作日" + _estimate_note(original.year)
 
 
 def _out_of_holiday(day: dt.date, policy: str, holidays: SchoolHolidays) -> tuple[dt.date, str]:
@@ -330,13 +323,11 @@ def _out_of_holiday(day: dt.date, policy: str, holidays: SchoolHolidays) -> tupl
             break
     if moved is None:
         return day, ""
-    where = "提前到放假前的最后一个工作日" if moved < day else "推后到开学后的第一个工作日"
+    where = HOLIDAY_POLICIES["before" if moved < day else "after"]
     note = f"原定{day.month}月{day.day}日在{name}（{start.month}月{start.day}日—{end.month}月{end.day}日）中，{where}"
     if holidays.is_default:
         note += f"；{name}日期为默认估算，可在设置中按本校校历修改"
-    if _is_estimate(day.year):
-        note += f"；{day.year}年放假安排尚未公布，按法定节假日估算"
-    return moved, note
+    return moved, note + _estimate_note(day.year)
 
 
 def _placed(rule: PlanTemplateRule, day: dt.date, holidays: SchoolHolidays | None = None) -> tuple[dt.date, str]:

@@ -581,7 +581,7 @@ class PlanTab(QWidget):
         text = self.tr("{year}: {created} items created, {skipped} already in the plan (skipped).").format(
             year=year, created=created, skipped=skipped
         )
-        missing = getattr(result, "missing", [])  # lunar rules with no date in the year (腊八 in 2023)
+        missing = result.missing  # lunar rules with no date in the year (腊八 in 2023)
         if missing:
             text += "\n\n" + self.tr("These rules have no date in {year}, so they give no item:").format(year=year)
             text += "".join(f"\n· {line}" for line in missing)
