@@ -189,15 +189,4 @@ def sheet_notes(act: ActivityStats, stats) -> list:
     return [Note("活动参与率＝签到人数（未结束的活动按报名人数）÷应参与人数。", run_on=True)]
 
 
-SECTION = StatsSection(
-    key="activities",
-    order=40,
-    heading="活动开展",
-    compute=activity_stats,
-    tables=tables,
-    paragraph=paragraph,
-    as_json=as_json,
-    notes=notes,
-    screen_notes=screen_notes,
-    sheet_notes=sheet_notes,
-)
+SECTION = StatsSection.of(__name__, "activities", 40, "活动开展", activity_stats)

@@ -177,14 +177,4 @@ def screen_notes(a: AssistanceStats, stats) -> dict[str, list]:
     }
 
 
-SECTION = StatsSection(
-    key="assistance",
-    order=30,
-    heading="困难职工帮扶",
-    compute=assistance_stats,
-    tables=tables,
-    paragraph=paragraph,
-    as_json=as_json,
-    notes=notes,
-    screen_notes=screen_notes,
-)
+SECTION = StatsSection.of(__name__, "assistance", 30, "困难职工帮扶", assistance_stats)

@@ -19,7 +19,6 @@ from peewee import Case, fn
 
 from union_desk.areas import QT_TRANSLATE_NOOP
 from union_desk.db.models import Member
-from union_desk.domain import retirement
 from union_desk.services.members import MEMBER_STATUSES, retired_by
 from union_desk.services.plan import Period
 from union_desk.services.stats import (
@@ -229,15 +228,4 @@ def sheet_notes(m: MemberStats, stats) -> list[str]:
     return [f"会员指在职和退休会员；会员状态截至 {stats.as_of:%Y-%m-%d}。"] if m.total else []
 
 
-SECTION = StatsSection(
-    key="members",
-    order=10,
-    heading="会员情况",
-    compute=member_stats,
-    tables=tables,
-    paragraph=paragraph,
-    as_json=as_json,
-    notes=notes,
-    screen_notes=screen_notes,
-    sheet_notes=sheet_notes,
-)
+SECTION = StatsSection.of(__name__, "members", 10, "会员情况", member_stats)

@@ -131,15 +131,4 @@ def sheet_notes(p: PlanStats, stats) -> list[str]:
     return ["计划完成率＝已完成÷（计划项数－已取消）。"]
 
 
-SECTION = StatsSection(
-    key="plan",
-    order=50,
-    heading="工作计划完成情况",
-    compute=plan_stats,
-    tables=tables,
-    paragraph=paragraph,
-    as_json=as_json,
-    notes=notes,
-    screen_notes=screen_notes,
-    sheet_notes=sheet_notes,
-)
+SECTION = StatsSection.of(__name__, "plan", 50, "工作计划完成情况", plan_stats)

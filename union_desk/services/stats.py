@@ -158,6 +158,17 @@ class StatsSection:
     screen_notes: Callable[[Any, YearStats], dict[str, list[ScreenNote]]] = _no_notes
     sheet_notes: Callable[[Any, YearStats], list] = _no_sheet_notes
 
+    HOOKS = ("tables", "paragraph", "as_json", "notes", "screen_notes", "sheet_notes")
+
+    @classmethod
+    def of(cls, module: str, key: str, order: int, heading: str, compute) -> StatsSection:
+        """A section from a module's functions named like the hooks (`tables`, `paragraph` …);
+        a hook the module does not define keeps its default."""
+        import sys
+
+        found = {hook: getattr(sys.modules[module], hook) for hook in cls.HOOKS if hasattr(sys.modules[module], hook)}
+        return cls(key=key, order=order, heading=heading, compute=compute, **found)
+
 
 # --- results ------------------------------------------------------------------------------------
 

@@ -197,15 +197,4 @@ def sheet_notes(v: VisitStats, stats) -> list[str]:
     return ["走访慰问不计作废记录；慰问金额为现金，慰问品折价另计。"]
 
 
-SECTION = StatsSection(
-    key="visits",
-    order=20,
-    heading="走访慰问",
-    compute=visit_stats,
-    tables=tables,
-    paragraph=paragraph,
-    as_json=as_json,
-    notes=notes,
-    screen_notes=screen_notes,
-    sheet_notes=sheet_notes,
-)
+SECTION = StatsSection.of(__name__, "visits", 20, "走访慰问", visit_stats)

@@ -8,6 +8,8 @@ refresh when the kinds they show are among the changed ones (`changes.touches`).
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from union_desk import changes
@@ -19,23 +21,37 @@ class ChangeBus(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pending: set[str] = set()
+        self._pending: set[str] = set()  # read and written on the GUI thread only
+        self._incoming: set[str] = set()  # written from any thread, under the lock
+        self._lock = threading.Lock()
         self._noted.connect(self._collect)  # queued when emitted from another thread
-        changes.subscribe(self._noted.emit)
+        changes.subscribe(self._hear)
 
-    def _collect(self, kinds: frozenset[str]) -> None:
-        if not self._pending:
+    def _hear(self, kinds: frozenset[str]) -> None:
+        """From any thread: one queued signal per batch, not one per written row (an import of
+        3,000 rows in a worker thread would otherwise queue 3,000 calls on the GUI thread)."""
+        with self._lock:
+            first = not self._incoming
+            self._incoming |= kinds
+        if first:
+            self._noted.emit(frozenset())
+
+    def _collect(self, _kinds: frozenset[str]) -> None:
+        with self._lock:
+            kinds, self._incoming = self._incoming, set()
+        if kinds and not self._pending:
             QTimer.singleShot(0, self.flush)
         self._pending |= kinds
 
     def flush(self) -> None:
         """Emit what was gathered (tests call this instead of waiting for the event loop)."""
+        self._collect(frozenset())
         if self._pending:
             kinds, self._pending = frozenset(self._pending), set()
             self.changed.emit(kinds)
 
     def close(self) -> None:
-        changes.unsubscribe(self._noted.emit)
+        changes.unsubscribe(self._hear)
 
 
 _bus: ChangeBus | None = None

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
             self._holders[key] = holder
             self.stack.addWidget(holder)
         self._stale: set[str] = set(self.entries)  # pages to refresh when next shown
+        self._importing = False
         self.nav = NavigationList(list(self.entries.values()), self)
         self.nav.area_chosen.connect(self._activate)
         central = QWidget()
@@ -199,7 +200,9 @@ class MainWindow(QMainWindow):
             if not changes.touches(kinds, entry.shows):
                 continue
             own = self._own_changes.get(key, frozenset())
-            if key == current and self._announced and (changes.EVERYTHING in kinds or kinds - own):
+            if key == current and self._importing:
+                self._stale.add(key)  # refreshed once when the import is over (run_import)
+            elif key == current and self._announced and (changes.EVERYTHING in kinds or kinds - own):
                 self._stale.discard(key)
                 self._refresh_page(self.page(key))
             elif key != current:
@@ -212,9 +215,18 @@ class MainWindow(QMainWindow):
             self._refresh_page(self.page(key))
 
     def refresh_all(self) -> None:
-        self._stale = set(self.entries)
-        self.refresh_current()
+        """Every page shows other data now (a restore, another data file): the change of
+        everything, announced and delivered at once (the page in front refreshes once)."""
+        announce_everything()
+        bus().flush()
         self._update_title()
+
+    def _home_changed(self) -> None:
+        """Something only 首页 shows changed (the last backup): refresh it now if in front."""
+        if self.current_key() == HOME:
+            self.refresh_current()
+        else:
+            self._stale.add(HOME)
 
     def call_page(self, key: str, method: str):
         """Run a page's method (the page is built if needed, not shown): 文件 menu area actions."""
@@ -233,8 +245,13 @@ class MainWindow(QMainWindow):
         self._stale.add(HOME)  # what was done there shows on return
 
     def run_import(self, opener: str) -> None:
-        areas.resolve(opener)(self)
-        self.refresh_current()  # its own kinds too: the import did not come from the page
+        self._importing = True  # the page in front waits for the end of the import
+        try:
+            areas.resolve(opener)(self)
+            bus().flush()
+        finally:
+            self._importing = False
+        self.refresh_current()  # once, its own kinds too: the import did not come from the page
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -271,7 +288,7 @@ class MainWindow(QMainWindow):
         info, warning = result
         message = self.tr("Backup saved to:\n{path}").format(path=info.path)
         QMessageBox.information(self, self.tr("Back up"), message + ("\n\n⚠ " + warning if warning else ""))
-        self.home.refresh()
+        self._home_changed()
 
     def restore(self) -> None:
         dialog = RestoreDialog(self.db_path, self)
@@ -300,7 +317,6 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("Restore"), exc)
             return
         maintenance.open_for_use(self.db_path, auto_backup=False)
-        announce_everything()
         self.refresh_all()
         message = self.tr("The data was restored.")
         if result.pre_backup:
@@ -358,14 +374,13 @@ class MainWindow(QMainWindow):
                 "This folder is inside the data folder: if the disk fails, the backup is lost with the data."
             )
         QMessageBox.information(self, self.tr("Back up"), message)
-        self.home.refresh()
+        self._home_changed()
 
     def switch_data_file(self, new_path: Path) -> None:
         """The data file was moved (设置 → 移动数据文件) and reopened: show and use the new one."""
         self.db_path = Path(new_path)
         self.home.db_path = self.db_path
         self._show_data_file()
-        announce_everything()
         self.refresh_all()
 
     def about(self) -> None:

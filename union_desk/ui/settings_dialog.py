@@ -99,15 +99,6 @@ class SettingsDialog(FormDialog):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return super().sizeHint().expandedTo(QSize(520, 0))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self._fitted:
-            # The form base sizes the dialog now. The combo boxes have just taken their final
-            # size: drop the form's cached size, or the body is a few pixels short and a vertical
-            # scroll bar brings a horizontal one.
-            self._form.invalidate()
-            self.scroll_area.updateGeometry()
-        super().showEvent(event)
-
     def _choose_font(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a font file"), "", self.tr("Fonts (*.ttf *.ttc *.otf)")

@@ -205,6 +205,12 @@ class FormDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         if not self._fitted:
             self._fitted = True
+            if self._body is not None and self._body.layout() is not None:
+                # Combo boxes take their final size only now: drop the body's cached size, or
+                # the body comes out a few pixels short and a vertical scroll bar brings a
+                # horizontal one.
+                self._body.layout().invalidate()
+                self.scroll_area.updateGeometry()
             fit_to_screen(self)
         if self._snapshot is None:
             self.mark_clean()
