@@ -25,6 +25,7 @@ INSTALLED = (
     "union_desk.areas.activities",
     "union_desk.areas.plan",
     "union_desk.areas.books",
+    "union_desk.areas.congress",
 )
 
 
@@ -123,6 +124,8 @@ class SettingKey:
     default: str
     label: str  # Chinese, for messages and the audit log
     kind: str = "line"  # a textclean.TEXT_LIMITS kind: the cleaning and length limit
+    # reference to `(cleaned text) -> text` that refuses a bad value with a ValidationError
+    check: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ SEXES = ("男", "女")
 MEMBER_STATUSES = ("在职", "退休", "调出", "去世", "退会")
 EMPLOYMENT_TYPES = ("在编", "合同", "临时工", "返聘")
 UNION_ROLES = ("工会委员", "女工委员", "经审委员", "工会小组长", "教代会代表")
+# Roles set by other records, not by hand: 教代会代表 follows the delegates of the current term.
+DERIVED_ROLES = frozenset({"教代会代表"})
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
 EDUCATIONS = ("博士研究生", "硕士研究生", "大学本科", "大学专科", "中专", "高中", "初中及以下")
 RELATIONS = ("配偶", "父亲", "母亲", "儿子", "女儿", "配偶父亲", "配偶母亲", "其他")
@@ -366,7 +368,18 @@ def update_member(member: Member, data: dict, *, confirm_duplicate: bool = False
     )
     if "name" in values:
         values["pinyin_key"] = pinyin.search_key(values["name"])
+    if "union_roles" in values:
+        values["union_roles"] = _keep_derived_roles(values["union_roles"], member.union_roles)
     return audit.update(member, note=note, **values)
+
+
+def _keep_derived_roles(new: str, stored: str) -> str:
+    """Roles that follow other records (教代会代表 follows the current term's delegates, issue 16)
+    keep their stored state when a member is edited."""
+    held = {r for r in (stored or "").split(",") if r}
+    roles = [r for r in (new or "").split(",") if r and (r not in DERIVED_ROLES or r in held)]
+    roles += [r for r in UNION_ROLES if r in DERIVED_ROLES and r in held and r not in roles]
+    return ",".join(dict.fromkeys(roles))
 
 
 def change_status(member: Member, status: str, when: dt.date, note: str = "") -> dict:

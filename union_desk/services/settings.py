@@ -140,6 +140,13 @@ def validate(values: dict[str, str]) -> dict[str, str]:
         else:
             kind, label = TEXT.get(key, ("long", OTHER_LABELS.get(key, key)))
         value = textclean.clean_field(value, kind, label, field=key)
+        if key in area_keys and area_keys[key].check and value:
+            from union_desk import areas
+
+            try:
+                value = areas.resolve(area_keys[key].check)(value)
+            except ValidationError as exc:
+                raise ValidationError(f"{label}：{exc.message}", field=key) from exc
         if key == "slip_size" and value not in SLIP_SIZES:
             raise ValidationError("记录单纸张只能是 A5 或半张 A4", field=key)
         if key == "pdf_font_index" and not (value.isascii() and value.isdigit() and len(value) <= 3):
