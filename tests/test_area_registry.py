@@ -20,10 +20,12 @@ def fake():
 
 def test_the_installed_areas_and_their_parts():
     keys = [a.key for a in areas.all_areas()]
-    assert keys == ["home", "members", "hardship", "activities", "plan", "books"]
-    assert [e.key for e in areas.nav_entries()] == ["home", "plan", "members", "hardship", "activities", "ledgers", "stats"]
-    assert [link.kind for link in areas.plan_links()] == ["activity", "visit"]
-    assert [l.kind for l in areas.ledgers()] == ["members", "hardship", "assistance", "visits", "activities", "signups", "plan"]
+    assert keys == ["home", "members", "hardship", "activities", "plan", "books", "congress", "meetings"]
+    assert [e.key for e in areas.nav_entries()] == ["home", "plan", "members", "hardship", "activities", "congress",
+                                                    "meetings", "ledgers", "stats"]
+    assert [link.kind for link in areas.plan_links()] == ["activity", "visit", "congress_session", "meeting", "decision"]
+    assert [l.kind for l in areas.ledgers()][:7] == ["members", "hardship", "assistance", "visits", "activities", "signups", "plan"]
+    assert {l.kind for l in areas.ledgers()} >= {"proposals", "delegates", "meetings", "letters", "suggestions"}
     for area in areas.all_areas():  # every reference resolves
         for ref in (*area.ledgers, *area.stats, *area.models, *area.cli, *(e.page for e in area.nav),
                     *(t.panel for t in area.member_tabs), *(s.run for s in area.demo)):

@@ -26,6 +26,7 @@ INSTALLED = (
     "union_desk.areas.plan",
     "union_desk.areas.books",
     "union_desk.areas.congress",
+    "union_desk.areas.meetings",
 )
 
 
