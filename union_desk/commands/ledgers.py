@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from union_desk.cli_argparse import positive_int
 from union_desk.commands import print_json, print_progress, session, year_arg
 
 ROSTER = "members"  # imported by the roster import (`imports.roster`), not `imports.records`
@@ -88,11 +89,14 @@ def date_arg(text: str) -> dt.date:
     return day
 
 
-def _period_args(parser) -> None:
+def _period_args(parser, *, sessions: bool = False) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--year", type=year_arg, metavar="年份", help="自然年度（1月—12月）")
     group.add_argument("--school-year", type=year_arg, metavar="年份", help="学年：该年9月至次年8月")
     group.add_argument("--from", dest="date_from", type=date_arg, metavar="日期", help="起始日期（与 --to 一起使用）")
+    if sessions:
+        group.add_argument("--session", type=positive_int, metavar="会议编号",
+                           help="一次会议（如一次教代会：proposals、delegates 台账；会议编号见 congress list）")
     parser.add_argument("--to", dest="date_to", type=date_arg, metavar="日期", help="截止日期")
 
 
@@ -100,6 +104,14 @@ def _period(args):
     from union_desk.errors import ValidationError
     from union_desk.ledgers.period import LedgerPeriod
 
+    if getattr(args, "session", None):
+        from union_desk.ledgers import catalog
+
+        ledger = catalog.get_ledger(args.kind)
+        if ledger.session_period is None:
+            offered = [kind for kind, other in catalog.all_ledgers().items() if other.session_period is not None]
+            raise ValidationError(f"--session 只适用于{'、'.join(offered)}台账", field="session")
+        return ledger.session_period(args.session)
     if args.year:
         return LedgerPeriod.year(args.year)
     if args.school_year:
@@ -113,7 +125,7 @@ def register(verbs) -> None:
     """The ledger kinds come from the registry (`union_desk.areas`), read when first needed."""
     exp = verbs["export"].add_parser("ledger", help="导出一种台账（一年、一个学年或一段日期）")
     exp.add_argument("kind", choices=RegistryKinds(export_kinds), action=KindArgument, metavar="台账")
-    _period_args(exp)
+    _period_args(exp, sessions=True)
     exp.add_argument("-o", "--output", required=True, metavar="文件.xlsx", help="保存到的文件")
     exp.add_argument("--full-id", action="store_true", help="导出完整身份证号（默认打码）")
     exp.add_argument("--all-columns", action="store_true", help="导出全部列（用于在另一台电脑上导入；默认只导出适合打印的列）")

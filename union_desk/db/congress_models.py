@@ -191,7 +191,7 @@ def step_4(db: SqliteDatabase) -> None:
                 term_id,
                 member_id,
                 union_group or department or "",
-                "干部" if any(word in (post or "") for word in _LEADER_POSTS) else "教师",
+                "干部" if any(word in (post or "").replace("班主任", "") for word in _LEADER_POSTS) else "教师",
                 start.isoformat(),
                 stamp,
                 stamp,

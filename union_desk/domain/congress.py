@@ -113,10 +113,16 @@ def parse_proposal_number(text: str) -> tuple[int, int, int] | None:
 # --- thresholds ----------------------------------------------------------------------------------
 
 
+_RATIO_FORM = re.compile(r"\d{1,6}\s*/\s*\d{1,6}|\d{1,6}(\.\d{1,6})?%?")
+
+
 def parse_ratio(text: str, label: str, field: str | None = None) -> Fraction:
     """'2/3', '0.5', '50%', '三分之二' → a Fraction strictly between 0 and 1."""
     raw = (text or "").strip().replace("％", "%").replace("／", "/")
     words = re.fullmatch(r"([一二三四五六七八九十])分之([一二三四五六七八九十])", raw)
+    if not words and not _RATIO_FORM.fullmatch(raw):
+        # Only plain forms: '1e-999999999' would make Fraction build a billion-digit number.
+        raise ValidationError(f"{label}应写成 2/3、0.5 或 50% 的形式", field=field)
     try:
         if words:
             value = Fraction(_CHINESE_DIGITS.index(words.group(2)) if words.group(2) != "十" else 10,
@@ -138,7 +144,7 @@ def ratio_words(ratio: Fraction) -> str:
         den = "十" if ratio.denominator == 10 else _CHINESE_DIGITS[ratio.denominator]
         num = "十" if ratio.numerator == 10 else _CHINESE_DIGITS[ratio.numerator]
         return f"{den}分之{num}"
-    return f"{percent(ratio.numerator, ratio.denominator)}%"
+    return percent_text(percent(ratio.numerator, ratio.denominator))
 
 
 def quorum_needed(expected: int, ratio: Fraction = Fraction(2, 3)) -> int:

@@ -22,6 +22,8 @@ class Ledger:
     importer: type | None = None  # a RecordImporter; None: the roster has its own import (roster_import)
     order: int = 100  # position in the inspection pack and the 台账 dialog
     help: str = ""  # Chinese, for the CLI help: '走访慰问'
+    # `(record id) -> LedgerPeriod` when the ledger can also cover one meeting (`export ledger --session`)
+    session_period: Callable[[int], LedgerPeriod] | None = None
 
     @property
     def title(self) -> str:

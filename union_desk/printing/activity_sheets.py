@@ -54,7 +54,7 @@ def _section_number(index: int) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _spelling(text: str) -> str:
+def spelling(text: str) -> str:
     """Sort key for Chinese text: its first full pinyin spelling ('' sorts first)."""
     if not text:
         return ""
@@ -65,7 +65,7 @@ def _spelling(text: str) -> str:
 def department_key(member: Member) -> tuple:
     """签到表 order: by department (no department last), then name, both by pinyin."""
     dept = member.department or ""
-    return (dept == "", _spelling(dept), dept, _spelling(member.name), member.name, member.id)
+    return (dept == "", spelling(dept), dept, spelling(member.name), member.name, member.id)
 
 
 def _when(activity: Activity) -> str:
@@ -106,18 +106,24 @@ def _write(path, story: list, font: str, description: str, title: str, union: st
     return common.PrintedPdf(path=target, pages=pages[0], font=description, items=items)
 
 
+def sheet_header(title: str, font: str, st: dict, union: str, left: str, right: str) -> list:
+    """Union name, the title, then `left` (time / place) and `right` on one line: the top of every
+    sign-up and sign-in sheet (activities, the staff congress)."""
+    return [
+        common.DocumentStart(),
+        Paragraph(common.esc(union), st["header"]),
+        Spacer(1, 2.5 * mm),
+        common.fitted_title(title, font, CONTENT_W),
+        common.info_line(font, st, left, right, [CONTENT_W * 0.68, CONTENT_W * 0.32]),
+    ]
+
+
 def _header(activity: Activity, sheet: str, font: str, st: dict, union: str, right: str) -> list:
     """Union name, '<activity> <sheet>', then time / place on the left and `right` on the right."""
     left = f"时间：{_when(activity)}"
     if activity.place:
         left += f"{GAP}地点：{activity.place}"
-    return [
-        common.DocumentStart(),
-        Paragraph(common.esc(union), st["header"]),
-        Spacer(1, 2.5 * mm),
-        common.fitted_title(f"{activity.title}{sheet}", font, CONTENT_W),
-        common.info_line(font, st, left, right, [CONTENT_W * 0.68, CONTENT_W * 0.32]),
-    ]
+    return sheet_header(f"{activity.title}{sheet}", font, st, union, left, right)
 
 
 def _grid(font: str, extra=(), last_row: int = -1) -> TableStyle:
@@ -137,7 +143,7 @@ def _grid(font: str, extra=(), last_row: int = -1) -> TableStyle:
 END_KEEPS_ROWS = 2  # the end of a sheet (note, 经办人/日期) never goes to a page without table rows
 
 
-def _table(head, body, widths, aligns: str, st: dict, font: str, extra=(), end=()) -> LongTable:
+def sheet_table(head, body, widths, aligns: str, st: dict, font: str, extra=(), end=()) -> LongTable:
     """A bordered table whose shaded header row repeats on every page; aligns: l/c/r, or s for
     small centred text (notes).
 
@@ -169,7 +175,7 @@ def _table(head, body, widths, aligns: str, st: dict, font: str, extra=(), end=(
     return table
 
 
-def _footer(font: str, labels: tuple[str, ...]) -> Table:
+def sign_footer(font: str, labels: tuple[str, ...]) -> Table:
     """'经办人：____　日期：　年　月　日' (plain strings keep the ideographic spaces)."""
     size = 10.5
     row, widths = [], []
@@ -241,7 +247,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
     if line:
         story.append(Paragraph(common.esc(line), st["small"]))
     total = 0
-    end = [(_footer(font, ("经办人",)), 8 * mm)]
+    end = [(sign_footer(font, ("经办人",)), 8 * mm)]
     for index, item in enumerate(items):
         signups = activities.signups_of(item)
         signed = [s for s in signups if s.state == activities.SIGNED]
@@ -264,7 +270,7 @@ def print_signup_list(activity_id, path) -> common.PrintedPdf:
         if not signups:
             extra.append(("SPAN", (1, 1), (-1, 1)))
         last = index == len(items) - 1
-        story.append(_table(SIGNUP_HEAD, body, SIGNUP_WIDTHS, "ccccccl", st, font, extra, end=end if last else ()))
+        story.append(sheet_table(SIGNUP_HEAD, body, SIGNUP_WIDTHS, "ccccccl", st, font, extra, end=end if last else ()))
         total += len(signups)
     running = f"{activity.title}　{SIGNUP_TITLE}（续）"
     return _write(path, story, font, description, f"{activity.title}{SIGNUP_TITLE}", union, running, total)
@@ -303,9 +309,9 @@ def print_signin(activity_id, path) -> common.PrintedPdf:
     # rows about 10 mm high: room to sign by hand
     end = [
         (Paragraph("注：未报名而到场的人员请在表末空行填写姓名、部门后签名。", st["small"]), 2 * mm),
-        (_footer(font, ("经办人",)), 4 * mm),
+        (sign_footer(font, ("经办人",)), 4 * mm),
     ]
-    story.append(_table(SIGNIN_HEAD, body, SIGNIN_WIDTHS, "ccccls", st, font,
+    story.append(sheet_table(SIGNIN_HEAD, body, SIGNIN_WIDTHS, "ccccls", st, font,
                         extra=[("TOPPADDING", (0, 1), (-1, -1), 7.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 8)], end=end))
     running = f"{activity.title}　{SIGNIN_TITLE}（续）"
     return _write(path, story, font, description, f"{activity.title}{SIGNIN_TITLE}", union, running, len(rows))
@@ -373,8 +379,8 @@ def print_awards(activity_id, path) -> common.PrintedPdf:
         story.append(Spacer(1, 1 * mm))
         story.append(Paragraph(common.esc(f"{_section_number(index)}、{item.name}"), st["section"]))
         last = index == len(sections) - 1
-        end = [(_footer(font, ("经办人", "工会主席")), 6 * mm)] if last else ()
-        story.append(_table(head, rows, _award_widths(rows, font, st), "cccl" if head is TEAM_AWARDS_HEAD else "cccc",
+        end = [(sign_footer(font, ("经办人", "工会主席")), 6 * mm)] if last else ()
+        story.append(sheet_table(head, rows, _award_widths(rows, font, st), "cccl" if head is TEAM_AWARDS_HEAD else "cccc",
                             st, font, extra=[("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)],
                             end=end))
     running = f"{activity.title}　{AWARDS_TITLE}（续）"

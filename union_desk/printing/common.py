@@ -135,12 +135,9 @@ def union_header() -> tuple[str, str]:
 
 def union_title() -> str:
     """One line naming the union: the union's own name, else '<school>工会', else '工会'."""
-    school, union = union_header()
-    if union:
-        return union
-    if school:
-        return f"{school}工会"
-    return "工会"
+    from union_desk.services import settings
+
+    return settings.union_title()
 
 
 def setting(key: str, default: str = "") -> str:
@@ -273,7 +270,7 @@ class NumberedCanvas(rl_canvas.Canvas):
         self.setFillColor(colors.black)
         self.drawCentredString(width / 2, 10 * mm, f"第 {number} 页 共 {total} 页")
         if self.running_head and number > 1 and not getattr(self, "document_starts_here", False):
-            self.setFont(self.font_name, 8.5)
+            self.setFont(self.font_name, self.footer_size)
             self.setFillColor(colors.Color(0.35, 0.35, 0.35))
             self.drawCentredString(width / 2, self._pagesize[1] - 9 * mm, self.running_head)
         self.restoreState()

@@ -26,8 +26,9 @@ from union_desk.db.congress_models import (
 from union_desk.db.models import Counter, Member, PlanItem, database_proxy, now
 from union_desk.domain import congress as rules
 from union_desk.domain import textclean
-from union_desk.errors import NotFoundError, ValidationError
+from union_desk.errors import ValidationError
 from union_desk.services import audit
+from union_desk.services.record_fields import choice, delete_audited, get_record, member_ref, parse_date, yes_no
 
 ROLE = "教代会代表"
 MAX_TERM_NUMBER = 99
@@ -92,73 +93,28 @@ def departments() -> list[str]:
 # --- small helpers ---------------------------------------------------------------------------------
 
 
-def _date(raw, label: str, key: str, required: bool = False) -> dt.date | None:
-    if isinstance(raw, dt.datetime):
-        raw = raw.date()
-    if isinstance(raw, dt.date):
-        day = raw
-    else:
-        try:
-            day = textclean.parse_loose_date(raw)
-        except ValueError as exc:
-            raise ValidationError(f"{label}：{exc}", field=key) from exc
-    if day is None and required:
-        raise ValidationError(f"请填写{label}", field=key)
-    return day
-
-
-def _choice(raw, choices: tuple[str, ...], label: str, key: str, default: str) -> str:
-    value = textclean.clean_text(raw) if raw not in (None, "") else default
-    if value not in choices:
-        raise ValidationError(f"{label}应为：{'、'.join(choices)}", field=key)
-    return value
-
-
-def _member(raw, label: str = "会员", key: str = "member") -> Member:
-    if isinstance(raw, Member):
-        return raw
-    number = textclean.clean_int(getattr(raw, "id", raw), f"{label}编号", 1, textclean.MAX_DB_INT, field=key)
-    member = Member.get_or_none(Member.id == number) if number else None
-    if member is None:
-        raise ValidationError(f"找不到{label}（编号 {raw}）", field=key)
-    return member
-
-
-def _get(model, record_id, label: str):
-    obj = model.get_or_none(model.id == record_id) if textclean.fits_db_int(record_id) else None
-    if obj is None:
-        raise NotFoundError(f"找不到编号为 {record_id} 的{label}")
-    return obj
-
-
 def get_term(term_id) -> CongressTerm:
-    return _get(CongressTerm, term_id, "届次")
+    return get_record(CongressTerm, term_id, "届次")
 
 
 def get_session(session_id) -> CongressSession:
-    return _get(CongressSession, session_id, "教代会会议")
+    return get_record(CongressSession, session_id, "教代会会议")
 
 
 def get_delegate(delegate_id) -> Delegate:
-    return _get(Delegate, delegate_id, "代表")
+    return get_record(Delegate, delegate_id, "代表")
 
 
 def get_proposal(proposal_id) -> Proposal:
-    return _get(Proposal, proposal_id, "提案")
+    return get_record(Proposal, proposal_id, "提案")
 
 
 def get_evaluation(evaluation_id) -> Evaluation:
-    return _get(Evaluation, evaluation_id, "民主评议")
+    return get_record(Evaluation, evaluation_id, "民主评议")
 
 
 def find_proposal(number: str) -> Proposal | None:
     return Proposal.get_or_none(Proposal.number == (number or "").strip())
-
-
-def _delete(obj, note: str = "") -> None:
-    with database_proxy.atomic():
-        audit.record("delete", obj, before=audit.snapshot(obj), note=note)
-        obj.delete_instance()
 
 
 # --- terms -------------------------------------------------------------------------------------------
@@ -190,9 +146,9 @@ def save_term(data: dict, term: CongressTerm | None = None) -> CongressTerm:
         if values["number"] is None:
             raise ValidationError("请填写届次", field="number")
     if "start_date" in data or term is None:
-        values["start_date"] = _date(data.get("start_date"), "开始日期", "start_date", required=True)
+        values["start_date"] = parse_date(data.get("start_date"), "开始日期", "start_date", required=True)
     if "end_date" in data:
-        values["end_date"] = _date(data.get("end_date"), "结束日期", "end_date")
+        values["end_date"] = parse_date(data.get("end_date"), "结束日期", "end_date")
     if "notes" in data:
         values["notes"] = textclean.clean_field(data["notes"], "notes", "备注", field="notes")
     start = values.get("start_date", term.start_date if term else None)
@@ -208,6 +164,15 @@ def save_term(data: dict, term: CongressTerm | None = None) -> CongressTerm:
             raise ValidationError(f"第{rules.chinese_number(number)}届已经存在", field="number")
         if term is not None and number != term.number and Proposal.select().join(CongressSession).where(CongressSession.term == term).exists():
             raise ValidationError("这一届已有编号的提案，届次不能再改（提案编号含届次）", field="number")
+    if term is not None and ("start_date" in values or "end_date" in values):
+        outside = CongressSession.select().where(
+            (CongressSession.term == term) & ((CongressSession.date < start) | (CongressSession.date > (end or dt.date.max)))
+        ).order_by(CongressSession.date).first()
+        if outside is not None:
+            raise ValidationError(
+                f"{outside.title or '会议'}（{outside.date:%Y-%m-%d}）不在新的起止日期内，请先调整会议日期",
+                field="start_date" if outside.date < start else "end_date",
+            )
     with database_proxy.atomic():
         if term is None:
             term = audit.create(CongressTerm, **values)
@@ -236,8 +201,8 @@ def delegates_of(term: CongressTerm, on: dt.date | None = None, include_left: bo
     )
     if on is not None:
         query = query.where(_seated_on(on))
-    elif not include_left:
-        query = query.where(Delegate.left_date.is_null())
+    elif not include_left:  # a leave dated later (announced) still holds the seat today
+        query = query.where(Delegate.left_date.is_null() | (Delegate.left_date > dt.date.today()))
     return list(query)
 
 
@@ -261,13 +226,13 @@ def _delegate_values(data: dict) -> dict:
     if "group_name" in data:
         values["group_name"] = textclean.clean_field(data["group_name"], "line", "代表团（组）", field="group_name")
     if "category" in data:
-        values["category"] = _choice(data["category"], rules.DELEGATE_CATEGORIES, "代表类别", "category", "教师")
+        values["category"] = choice(data["category"], rules.DELEGATE_CATEGORIES, "代表类别", "category", "教师")
     if "elected_date" in data:
-        values["elected_date"] = _date(data["elected_date"], "当选日期", "elected_date")
+        values["elected_date"] = parse_date(data["elected_date"], "当选日期", "elected_date")
     if "how" in data:
-        values["how"] = _choice(data["how"], rules.DELEGATE_HOW, "产生方式", "how", "选举")
+        values["how"] = choice(data["how"], rules.DELEGATE_HOW, "产生方式", "how", "选举")
     if "left_date" in data:
-        values["left_date"] = _date(data["left_date"], "离任日期", "left_date")
+        values["left_date"] = parse_date(data["left_date"], "离任日期", "left_date")
     if "left_reason" in data:
         values["left_reason"] = textclean.clean_field(data["left_reason"], "line", "离任原因", field="left_reason")
     if "notes" in data:
@@ -275,9 +240,14 @@ def _delegate_values(data: dict) -> dict:
     return values
 
 
+def _check_in_term(term: CongressTerm, elected: dt.date | None) -> None:
+    if elected and (elected < term.start_date or (term.end_date and elected > term.end_date)):
+        raise ValidationError(f"当选日期不在{term_label(term)}的起止日期内", field="elected_date")
+
+
 def add_delegate(term: CongressTerm, member, data: dict | None = None, replaces: Delegate | None = None) -> Delegate:
     """Seat a member in a term. With `replaces`, a by-election (补选) for a delegate who left."""
-    member = _member(member)
+    member = member_ref(member)
     data = dict(data or {})
     if replaces is not None:
         data.setdefault("how", "补选")
@@ -293,31 +263,37 @@ def add_delegate(term: CongressTerm, member, data: dict | None = None, replaces:
             raise ValidationError(f"{replaces.member.name}还在任，请先登记其离任", field="replaces")
         values["replaces"] = replaces
     elected = values.get("elected_date")
-    if elected and (elected < term.start_date or (term.end_date and elected > term.end_date)):
-        raise ValidationError(f"当选日期不在{term_label(term)}的起止日期内", field="elected_date")
+    _check_in_term(term, elected)
     if values.get("left_date") and elected and values["left_date"] < elected:
         raise ValidationError("离任日期早于当选日期", field="left_date")
+    if replaces is not None and elected and elected < replaces.left_date:
+        raise ValidationError(
+            f"补选日期 {elected:%Y-%m-%d} 早于被替补代表{replaces.member.name}的离任日期 {replaces.left_date:%Y-%m-%d}",
+            field="elected_date",
+        )
     with database_proxy.atomic():
         delegate = audit.create(Delegate, term=term, member=member, **values)
-        sync_roles()
+        sync_roles(only=[member.id])
     return delegate
 
 
 def update_delegate(delegate: Delegate, data: dict) -> dict:
     values = _delegate_values(data)
     elected = values.get("elected_date", delegate.elected_date)
+    if "elected_date" in values:
+        _check_in_term(delegate.term, elected)
     left = values["left_date"] if "left_date" in values else delegate.left_date
     if left and elected and left < elected:
         raise ValidationError("离任日期早于当选日期", field="left_date")
     with database_proxy.atomic():
         changed = audit.update(delegate, **values)
-        sync_roles()
+        sync_roles(only=[delegate.member_id])
     return changed
 
 
 def leave_delegate(delegate: Delegate, day, reason: str) -> dict:
     """A delegate leaves the seat (调出、退休、辞去…); the seat can be filled by a by-election."""
-    return update_delegate(delegate, {"left_date": _date(day, "离任日期", "left_date", required=True), "left_reason": reason})
+    return update_delegate(delegate, {"left_date": parse_date(day, "离任日期", "left_date", required=True), "left_reason": reason})
 
 
 def remove_delegate(delegate: Delegate) -> None:
@@ -326,19 +302,28 @@ def remove_delegate(delegate: Delegate) -> None:
         raise ValidationError("这位代表已有出席记录，不能删除；如已离任，请登记离任", field="delegate")
     with database_proxy.atomic():
         SessionAttendance.delete().where(SessionAttendance.delegate == delegate).execute()
-        _delete(delegate, note="删除代表")
-        sync_roles()
+        delete_audited(delegate, note="删除代表")
+        sync_roles(only=[delegate.member_id])
 
 
-def sync_roles(day: dt.date | None = None) -> list[Member]:
+def sync_roles(day: dt.date | None = None, only: list[int] | None = None) -> list[Member]:
     """Give the role 教代会代表 to the members seated in the current term, and take it from the
-    others (the delegate records are the source of truth). Returns the members changed."""
+    others (the delegate records are the source of truth). `only`: just these members (after one
+    seat changed: seating 500 delegates one by one stays quick). Returns the members changed."""
     term = current_term(day)
     seated = {d.member_id for d in delegates_of(term, on=day or dt.date.today())} if term else set()
     holders = Member.select().where(Member.union_roles.contains(ROLE))
+    candidates = Member.select().where(Member.id.in_(list(seated)))
+    if only is not None:
+        holders = holders.where(Member.id.in_(list(only)))
+        candidates = candidates.where(Member.id.in_(list(only)))
     changed = []
-    for member in list(holders) + list(Member.select().where(Member.id.in_(list(seated)))):
-        roles = [r for r in (member.union_roles or "").split(",") if r]
+    seen: set[int] = set()
+    for member in list(holders) + list(candidates):
+        if member.id in seen:
+            continue
+        seen.add(member.id)
+        roles = [r.strip() for r in (member.union_roles or "").split(",") if r.strip()]  # older files: spaces
         has = ROLE in roles
         should = member.id in seated
         if has == should:
@@ -419,11 +404,11 @@ def _session_values(data: dict, session: CongressSession | None) -> dict:
     if "number" in data:
         values["number"] = textclean.clean_int(data["number"], "会议次数", 1, MAX_SESSION_NUMBER, field="number")
     if "date" in data:
-        values["date"] = _date(data["date"], "会议日期", "date", required=True)
+        values["date"] = parse_date(data["date"], "会议日期", "date", required=True)
     if "place" in data:
         values["place"] = textclean.clean_field(data["place"], "line", "会议地点", field="place")
     if "kind" in data:
-        values["kind"] = _choice(data["kind"], rules.SESSION_KINDS, "会议类型", "kind", "正式")
+        values["kind"] = choice(data["kind"], rules.SESSION_KINDS, "会议类型", "kind", "正式")
     if "title" in data:
         values["title"] = textclean.clean_field(data["title"], "long_line", "会议名称", field="title")
     if "notes" in data:
@@ -485,7 +470,7 @@ def delete_session(session: CongressSession) -> None:
     if session.held:
         raise ValidationError("这次会议已登记出席，不能删除", field="session")
     with database_proxy.atomic():
-        _delete(session, note="删除教代会会议")
+        delete_audited(session, note="删除教代会会议")
 
 
 def seat_attendance(session: CongressSession) -> int:
@@ -518,7 +503,7 @@ def mark_attendance(session: CongressSession, delegate_ids: list[int], state: st
                     at: dt.datetime | None = None) -> int:
     """Mark delegates 出席 / 请假 / 缺席 (the sign-in). Returns the number changed. The session
     counts as held once someone is present; a linked plan item is completed then."""
-    state = _choice(state, rules.ATTENDANCE_STATES, "出席情况", "state", "出席")
+    state = choice(state, rules.ATTENDANCE_STATES, "出席情况", "state", "出席")
     reason = textclean.clean_field(reason, "line", "请假原因", field="reason")
     rows = list(
         SessionAttendance.select().where(
@@ -529,12 +514,13 @@ def mark_attendance(session: CongressSession, delegate_ids: list[int], state: st
         raise ValidationError("有的代表不在这次会议的应到名单里", field="delegate")
     changed = 0
     with database_proxy.atomic():
+        kept_reason = reason if state == "请假" else ""  # only leave has a reason
         for row in rows:
             signed = (at or now()) if state == "出席" else None
-            if row.state == state and row.reason == reason:
+            if row.state == state and row.reason == kept_reason:
                 continue
             before = {"state": row.state, "reason": row.reason}
-            row.state, row.reason, row.signed_at = state, reason if state == "请假" else "", signed
+            row.state, row.reason, row.signed_at = state, kept_reason, signed
             row.save()
             audit.record("update", row, before=before, after={"state": row.state, "reason": row.reason})
             changed += 1
@@ -578,6 +564,7 @@ def session_figures(session: CongressSession) -> SessionFigures:
 
 def _complete_plan_item(session: CongressSession) -> None:
     """A held session completes the plan item it is linked to (召开教职工代表大会)."""
+    session = CongressSession.get_by_id(session.id)  # the stored state, whichever copy the caller holds
     if not (session.held and session.plan_item_id):
         return
     from union_desk.services import plan
@@ -622,7 +609,7 @@ def sessions_json(year: int | None = None) -> list[dict]:
 def _agenda_values(data: dict, present: int) -> dict:
     values: dict = {}
     if "kind" in data:
-        values["kind"] = _choice(data["kind"], rules.AGENDA_KINDS, "议程类型", "kind", "听取报告")
+        values["kind"] = choice(data["kind"], rules.AGENDA_KINDS, "议程类型", "kind", "听取报告")
     if "title" in data:
         values["title"] = textclean.clean_field(data["title"], "long_line", "议题", field="title")
     if "content" in data:
@@ -664,7 +651,7 @@ def update_agenda_item(item: AgendaItem, data: dict) -> dict:
 
 
 def delete_agenda_item(item: AgendaItem) -> None:
-    _delete(item, note="删除议程")
+    delete_audited(item, note="删除议程")
 
 
 def agenda_of(session: CongressSession) -> list[AgendaItem]:
@@ -716,18 +703,20 @@ def _proposal_values(data: dict) -> dict:
             kind, label = PROPOSAL_TEXT[key]
             values[key] = textclean.clean_field(raw, kind, label, field=key)
         elif key == "category":
-            values[key] = _choice(raw, rules.PROPOSAL_CATEGORIES, "提案类别", key, "其他")
+            values[key] = choice(raw, rules.PROPOSAL_CATEGORIES, "提案类别", key, "其他")
         elif key == "proposer":
-            values[key] = _member(raw, "提案人", "proposer")
+            values[key] = member_ref(raw, "提案人", "proposer")
         elif key == "received_date":
-            values[key] = _date(raw, "提交日期", key)
+            values[key] = parse_date(raw, "提交日期", key)
         else:
             raise ValueError(f"unknown proposal field {key}")
     return values
 
 
-def proposer_warnings(session: CongressSession, proposer: Member) -> list[str]:
-    if is_delegate(proposer, session.term):
+def proposer_warnings(session: CongressSession, proposer: Member, on: dt.date | None = None) -> list[str]:
+    """A warning when the proposer holds no seat of the session's term on `on` (the day the proposal
+    was received; default the session's date): a delegate who has left is no longer one."""
+    if is_delegate(proposer, session.term, on=on or session.date):
         return []
     return [f"{proposer.name}不是{term_label(session.term)}教代会代表（提案一般由代表提出，或由代表附议）"]
 
@@ -744,7 +733,7 @@ def create_proposal(session: CongressSession, data: dict) -> tuple[Proposal, lis
         seq = _next_seq(session)
         number = rules.proposal_number(session.term.number, session.number, seq)
         proposal = audit.create(Proposal, session=session, seq=seq, number=number, state=rules.COLLECTED, **values)
-    return proposal, proposer_warnings(session, values["proposer"])
+    return proposal, proposer_warnings(session, values["proposer"], values["received_date"])
 
 
 def update_proposal(proposal: Proposal, data: dict) -> tuple[dict, list[str]]:
@@ -754,13 +743,19 @@ def update_proposal(proposal: Proposal, data: dict) -> tuple[dict, list[str]]:
     values = _proposal_values(data)
     if "title" in values and not values["title"]:
         raise ValidationError("请填写案由", field="title")
+    received = values.get("received_date")
+    if received and proposal.handed_date and received > proposal.handed_date:
+        raise ValidationError(f"提交日期 {received:%Y-%m-%d} 晚于交办日期 {proposal.handed_date:%Y-%m-%d}", field="received_date")
     changed = audit.update(proposal, **values)
-    warnings = proposer_warnings(proposal.session, proposal.proposer) if "proposer" in values else []
+    warnings = (proposer_warnings(proposal.session, proposal.proposer, proposal.received_date)
+                if "proposer" in values else [])
     return changed, warnings
 
 
 def _merge_target(proposal: Proposal, raw) -> Proposal:
-    target = raw if isinstance(raw, Proposal) else find_proposal(str(raw or ""))
+    # A record passed in may be stale: read it again, so that the loop check sees stored links.
+    target = (Proposal.get_or_none(Proposal.id == raw.id) if isinstance(raw, Proposal)
+              else find_proposal(str(raw or "")))
     if target is None:
         raise ValidationError(f"找不到要并入的提案“{raw}”", field="merged_into")
     if target.id == proposal.id:
@@ -796,7 +791,7 @@ def advance(proposal: Proposal, target: str, data: dict | None = None, *, today:
     if target == rules.REJECTED:
         if not reason:
             raise ValidationError("不立案须写明理由", field="reason")
-        values.update(reason=reason, as_suggestion=bool(data.get("as_suggestion")))
+        values.update(reason=reason, as_suggestion=yes_no(data.get("as_suggestion")))
     elif target in (rules.WITHDRAWN, rules.VOID):
         if not reason:
             raise ValidationError(f"{target}须写明原因", field="reason")
@@ -809,8 +804,8 @@ def advance(proposal: Proposal, target: str, data: dict | None = None, *, today:
             raise ValidationError("请选择承办部门", field="department")
         if department not in departments():
             raise ValidationError(f"未知的承办部门“{department}”（可在设置中维护承办部门）", field="department")
-        handed = _date(data.get("handed_date"), "交办日期", "handed_date") or today
-        due = _date(data.get("due_date"), "答复期限", "due_date") or handed + dt.timedelta(days=reply_days())
+        handed = parse_date(data.get("handed_date"), "交办日期", "handed_date") or today
+        due = parse_date(data.get("due_date"), "答复期限", "due_date") or handed + dt.timedelta(days=reply_days())
         if due < handed:
             raise ValidationError("答复期限早于交办日期", field="due_date")
         if proposal.received_date and handed < proposal.received_date:
@@ -821,7 +816,7 @@ def advance(proposal: Proposal, target: str, data: dict | None = None, *, today:
                 raise ValidationError("只有提案人不满意的提案才能再次交办", field="state")
             values.update(reply_date=None, reply="", opinion="", opinion_date=None)
     elif target == rules.REPLIED:
-        day = _date(data.get("reply_date"), "答复日期", "reply_date") or today
+        day = parse_date(data.get("reply_date"), "答复日期", "reply_date") or today
         if proposal.handed_date and day < proposal.handed_date:
             raise ValidationError(
                 f"答复日期 {day:%Y-%m-%d} 早于交办日期 {proposal.handed_date:%Y-%m-%d}", field="reply_date"
@@ -831,13 +826,13 @@ def advance(proposal: Proposal, target: str, data: dict | None = None, *, today:
             raise ValidationError("请填写承办部门的答复（办理结果）", field="reply")
         values.update(reply_date=day, reply=reply)
     elif target == rules.ANSWERED:
-        opinion = _choice(data.get("opinion"), rules.OPINIONS, "提案人意见", "opinion", "")
-        day = _date(data.get("opinion_date"), "反馈日期", "opinion_date") or today
+        opinion = choice(data.get("opinion"), rules.OPINIONS, "提案人意见", "opinion", "")
+        day = parse_date(data.get("opinion_date"), "反馈日期", "opinion_date") or today
         if proposal.reply_date and day < proposal.reply_date:
             raise ValidationError("反馈日期早于答复日期", field="opinion_date")
         values.update(opinion=opinion, opinion_date=day)
     elif target == rules.CLOSED:
-        day = _date(data.get("closed_date"), "办结日期", "closed_date") or today
+        day = parse_date(data.get("closed_date"), "办结日期", "closed_date") or today
         if proposal.reply_date and day < proposal.reply_date:
             raise ValidationError("办结日期早于答复日期", field="closed_date")
         values["closed_date"] = day
@@ -966,7 +961,7 @@ def ballots(subject: EvaluationSubject) -> rules.Ballots:
 
 
 def _subject_values(raw: dict, order: int, present: int) -> dict:
-    member = _member(raw["member"], "被评议人") if raw.get("member") not in (None, "") else None
+    member = member_ref(raw["member"], "被评议人") if raw.get("member") not in (None, "") else None
     name = textclean.clean_field(raw.get("name") or (member.name if member else ""), "name", "被评议人姓名", field="name")
     if not name:
         raise ValidationError("请填写被评议人姓名", field="name")
@@ -994,7 +989,7 @@ def save_evaluation(session: CongressSession, title: str, subjects: list[dict], 
         else:
             audit.update(evaluation, title=title)
             for old in subjects_of(evaluation):
-                _delete(old, note="重新录入评议票")
+                delete_audited(old, note="重新录入评议票")
         for row in rows:
             audit.create(EvaluationSubject, evaluation=evaluation, **row)
     return evaluation
@@ -1003,8 +998,8 @@ def save_evaluation(session: CongressSession, title: str, subjects: list[dict], 
 def delete_evaluation(evaluation: Evaluation) -> None:
     with database_proxy.atomic():
         for subject in subjects_of(evaluation):
-            _delete(subject, note="删除民主评议")
-        _delete(evaluation, note="删除民主评议")
+            delete_audited(subject, note="删除民主评议")
+        delete_audited(evaluation, note="删除民主评议")
 
 
 # --- the members' side ---------------------------------------------------------------------------------

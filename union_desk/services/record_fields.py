@@ -1,5 +1,5 @@
 """Small checks the newer areas' services share: a date, a choice among Chinese words, a member
-reference, a record by id, an audited delete. Each raises a ValidationError / NotFoundError with a
+reference, a record by id, an audited delete, a yes/no. Each raises a ValidationError / NotFoundError with a
 Chinese message naming the field."""
 
 from __future__ import annotations
@@ -57,3 +57,10 @@ def delete_audited(obj, note: str = "") -> None:
     with database_proxy.atomic():
         audit.record("delete", obj, before=audit.snapshot(obj), note=note)
         obj.delete_instance()
+
+
+def yes_no(raw) -> bool:
+    """A yes/no from a form (bool) or a spreadsheet ('是', '否', '0', 'False')."""
+    if isinstance(raw, str):
+        return raw.strip() not in ("", "否", "0", "False", "false", "无")
+    return bool(raw)

@@ -106,6 +106,12 @@ def get(key: str) -> str:
     return row.value if row else defaults().get(key, "")
 
 
+def union_title() -> str:
+    """One line naming the union: the union's own name, else '<school>工会', else '工会'."""
+    union, school = get("union_name").strip(), get("school_name").strip()
+    return union or (f"{school}工会" if school else "工会")
+
+
 def font_index() -> int:
     """pdf_font_index as a number (0 when unset or unreadable)."""
     value = get("pdf_font_index")

@@ -312,6 +312,9 @@ class MemberForm(FormDialog):
         self.group_combo = self._combo(("", *members.distinct_values("union_group")), editable=True)
         self.joined_edit = DateEdit()
         self.role_boxes = {role: QCheckBox(role) for role in members.UNION_ROLES}
+        for role in members.DERIVED_ROLES & set(self.role_boxes):  # 教代会代表: from the delegates
+            self.role_boxes[role].setEnabled(False)
+            self.role_boxes[role].setToolTip(self.tr("Decided by the staff congress delegate roster"))
         roles = QWidget()
         roles_layout = QGridLayout(roles)
         roles_layout.setContentsMargins(0, 0, 0, 0)
