@@ -34,7 +34,7 @@ def test_a_new_meeting_lists_the_people_of_its_roles_as_present(people):
     meetings.mark_attendance(meeting, [people[1].id], "请假", "外出培训")
     figures = meetings.attendance_figures(meeting)
     assert (figures.expected, figures.present, figures.leave, figures.absent) == (2, 1, 1, 0)
-    assert figures.absent_text == "委员1（外出培训）"
+    assert figures.absent_text == "委员1（请假：外出培训）"
     with pytest.raises(ValidationError, match="不在这次会议的应到名单里"):
         meetings.mark_attendance(meeting, [people[3].id], "出席")
 

@@ -40,8 +40,9 @@ TEXT_LIMITS = {
     "long_line": 128,  # 活动名称、计划事项、工作单位或学校、慰问人员、物品、活动地点
     "notes": 500,  # 备注、原因（作废、超标准、取消、状态变动、复核意见）
     "long": 2000,  # 情况说明、活动介绍、跟进情况、会员备注、计划备注
+    "document": 20000,  # 会议记录 (a long meeting's minutes)
 }
-MULTILINE_KINDS = ("notes", "long")
+MULTILINE_KINDS = ("notes", "long", "document")
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 60 is Excel's phantom 1900-02-29
 _MAX_SERIAL = 2958465  # 9999-12-31

@@ -24,7 +24,7 @@ from union_desk.domain import meetings as rules
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
 from union_desk.services import audit
-from union_desk.services.record_fields import choice, delete_audited, get_record, member_ref, parse_date
+from union_desk.services.record_fields import choice, delete_audited, get_record, member_ref, parse_date, yes_no
 
 MAX_COUNT = 99
 
@@ -157,7 +157,7 @@ MEETING_TEXT = {
     "chair": ("name", "主持人"),
     "recorder": ("name", "记录人"),
     "topics": ("long", "议题"),
-    "minutes": ("long", "会议记录"),
+    "minutes": ("document", "会议记录"),
     "notes": ("notes", "备注"),
 }
 
@@ -257,7 +257,7 @@ class AttendanceFigures:
 def attendance_figures(meeting: Meeting) -> AttendanceFigures:
     rows = attendance_of(meeting)
     away = [r for r in rows if r.state != "出席"]
-    text = "、".join(f"{r.member.name}（{r.reason or r.state}）" for r in away)
+    text = "、".join(f"{r.member.name}（{r.state}：{r.reason}）" if r.reason else f"{r.member.name}（{r.state}）" for r in away)
     return AttendanceFigures(len(rows), sum(r.state == "出席" for r in rows), sum(r.state == "请假" for r in rows),
                              sum(r.state == "缺席" for r in rows), text)
 
@@ -472,7 +472,7 @@ def _letter_values(data: dict) -> dict:
         elif key == "member":
             values[key] = member_ref(raw, "反映人") if raw not in (None, "") else None
         elif key == "closed":
-            values[key] = bool(raw)
+            values[key] = yes_no(raw)
         else:
             raise ValueError(f"unknown letter field {key}")
     return values
