@@ -27,6 +27,7 @@ INSTALLED = (
     "union_desk.areas.books",
     "union_desk.areas.congress",
     "union_desk.areas.meetings",
+    "union_desk.areas.honours",
 )
 
 
