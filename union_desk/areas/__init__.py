@@ -28,6 +28,7 @@ INSTALLED = (
     "union_desk.areas.congress",
     "union_desk.areas.meetings",
     "union_desk.areas.honours",
+    "union_desk.areas.funds",
 )
 
 
@@ -157,6 +158,10 @@ class Area:
     check_counts: tuple[tuple[str, str], ...] = ()  # (Chinese label, model reference) for `check`
     import_entries: tuple[ImportEntry, ...] = ()
     changes: frozenset[str] = frozenset()  # the record kinds (table names) its writes change
+    # functions other areas' services call at named moments, e.g. {"money": ("…:posted",)}: when a
+    # visit, an assistance payment or an activity's cost moves money, the funds area posts it
+    # ("Money moves once"); {"visit_caps": ("…:cap_warnings",)}: more caps a visit is checked against
+    hooks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _areas: dict[str, Area] | None = None
@@ -279,6 +284,11 @@ def settings_pages() -> list:
 
 def setting_keys() -> list[SettingKey]:
     return [key for a in all_areas() for key in a.settings]
+
+
+def hooks(name: str) -> list:
+    """The functions the areas hook to moment `name` (see `Area.hooks`), imported now."""
+    return [resolve(ref) for a in all_areas() for ref in a.hooks.get(name, ())]
 
 
 def nav_for_record(kind: str) -> NavEntry | None:

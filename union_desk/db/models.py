@@ -279,6 +279,7 @@ class Activity(TimestampedModel):
     status = CharField(max_length=8, default="筹备")  # 筹备 报名中 已截止 已结束 已取消
     budget = MoneyField(default=0)
     actual_cost = MoneyField(default=0)
+    fund_source = CharField(max_length=16, default="工会经费")  # schema step 7 (the funds book posts 工会经费 costs)
     plan_item = ForeignKeyField(PlanItem, null=True, backref="activities", on_delete="SET NULL")
 
 

@@ -244,6 +244,7 @@ class _Generator:
         from union_desk import areas
 
         try:
+            self._name_school()  # before the steps: what they print or record names the school
             for step in areas.demo_steps():
                 self._stage(step.label, step.weight)
                 areas.resolve(step.run)(self)
@@ -1446,19 +1447,11 @@ class _Generator:
 
     # -- settings, counters, audit ----------------------------------------------------------------
 
+    def _name_school(self) -> None:
+        self._settings({"school_name": self.school_name, "union_name": f"{self.school_name}工会委员会"})
+
     def _finish(self) -> None:
-        values = {
-            "school_name": self.school_name,
-            "union_name": f"{self.school_name}工会委员会",
-            "chair": self.chair.name,
-            "default_handler": self.handler.name,
-        }
-        for key, value in values.items():
-            row = Setting.get_or_none(Setting.key == key)
-            if row is None:
-                Setting.create(key=key, value=value)
-            elif not row.value.strip():
-                Setting.update(value=value).where(Setting.key == key).execute()
+        self._settings({"chair": self.chair.name, "default_handler": self.handler.name})
         for year, last in sorted(self.visit_counters.items()):
             name = f"visit-serial-{year}"
             row = Counter.get_or_none(Counter.name == name)
@@ -1468,3 +1461,13 @@ class _Generator:
                 Counter.update(value=last).where(Counter.name == name).execute()
         audit.record("create", "demo", None, after={"members": self.n}, note="生成演示数据")
         self._report(1.0)
+
+    @staticmethod
+    def _settings(values: dict[str, str]) -> None:
+        """Fill the settings that are still empty (a school the user named keeps its name)."""
+        for key, value in values.items():
+            row = Setting.get_or_none(Setting.key == key)
+            if row is None:
+                Setting.create(key=key, value=value)
+            elif not row.value.strip():
+                Setting.update(value=value).where(Setting.key == key).execute()

@@ -22,6 +22,7 @@ from union_desk.db.models import (
     database_proxy,
     now,
 )
+from union_desk import money_moves
 from union_desk.domain import money, textclean
 from union_desk.domain.pinyin import matches as pinyin_matches
 from union_desk.errors import NotFoundError, ValidationError
@@ -47,6 +48,7 @@ ACTIVITY_FIELDS = (
     "status",
     "budget",
     "actual_cost",
+    "fund_source",
     "plan_item",
 )
 
@@ -124,6 +126,12 @@ def check_activity(data: dict, activity: Activity | None = None) -> dict:
             if bad:
                 raise ValidationError(f"未知的会员状态：{'、'.join(bad)}", field=key)
             values[key] = ",".join(items)
+        elif key == "fund_source":
+            from union_desk.services.visits import FUND_SOURCES
+
+            values[key] = textclean.clean_text(raw) or "工会经费"
+            if values[key] not in FUND_SOURCES:
+                raise ValidationError(f"“{values[key]}”不是有效的经费来源（可选：{'、'.join(FUND_SOURCES)}）", field=key)
         elif key == "plan_item":
             number = textclean.clean_int(getattr(raw, "id", raw), "计划事项编号", 1, textclean.MAX_DB_INT, field=key)
             values[key] = PlanItem.get_or_none(PlanItem.id == number) if number else None
@@ -165,6 +173,7 @@ def save_activity(data: dict, activity: Activity | None = None, items: list[dict
             first = (ActivityItem.select(fn.MAX(ActivityItem.sort_order)).where(ActivityItem.activity == activity).scalar() or 0) + 1
         for order, item in enumerate(items or [], start=first):
             add_item(activity, item.get("name"), item.get("capacity"), item.get("team_based", False), order)
+        money_moves.moved("activity", [activity])  # the actual cost, once it has ended
     return activity
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from union_desk.db.models import Assistance, HardshipFile, HardshipReview, Member, database_proxy
+from union_desk import money_moves
 from union_desk.domain import money, textclean
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
@@ -231,14 +232,19 @@ def add_assistance(file: HardshipFile, data: dict, note: str = "") -> Assistance
         # legal aid and job help are often a service, not money: then the note says what was done
         if values["kind"] not in SERVICE_KINDS or not values["notes"]:
             raise ValidationError("请填写救助金或物品（法律援助、就业帮扶可只在备注中写明帮扶内容）", field="cash")
-    return audit.create(Assistance, note=note, file=file, **values)
+    with database_proxy.atomic():
+        record = audit.create(Assistance, note=note, file=file, **values)
+        money_moves.moved("assistance", [record])  # its 工会经费 payment goes to the funds book
+    return record
 
 
 def void_assistance(record: Assistance, reason: str) -> None:
     reason = textclean.clean_field(reason, "notes", "作废原因", field="void_reason")
     if not reason:
         raise ValidationError("作废必须填写原因", field="void_reason")
-    audit.update(record, action="void", note=reason, voided=True, void_reason=reason)
+    with database_proxy.atomic():
+        audit.update(record, action="void", note=reason, voided=True, void_reason=reason)
+        money_moves.moved("assistance", [record])  # the reversal
 
 
 def get_file(file_id: int) -> HardshipFile:

@@ -27,6 +27,7 @@ from union_desk.db.models import (
     database_proxy,
     now,
 )
+from union_desk import money_moves
 from union_desk.domain import money, textclean
 from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
@@ -52,7 +53,7 @@ VISIT_FIELDS = (
     "plan_item",
     "batch",
 )
-FIXED_ONCE_PRINTED = ("cash", "goods_value", "member", "visit_type", "date")
+FIXED_ONCE_PRINTED = ("cash", "goods_value", "member", "visit_type", "date", "fund_source")
 # Free-text fields: (kind in textclean.TEXT_LIMITS, label).
 VISIT_TEXT = {
     "reason": ("notes", "事由"),
@@ -195,8 +196,13 @@ def check_visit(data: dict, *, visit: Visit | None = None) -> dict:
     return values
 
 
-def cap_warnings(member: Member, visit_type: VisitType, when: dt.date, cash: Decimal, exclude_id: int | None = None) -> list[str]:
-    """Which caps this amount goes over (the per-year cap counts the member's other visits)."""
+def cap_warnings(member: Member, visit_type: VisitType, when: dt.date, cash: Decimal, exclude_id: int | None = None,
+                 goods_value: Decimal = ZERO) -> list[str]:
+    """Which caps this amount goes over: the type's own caps (cash; the per-year cap counts the
+    member's other visits of the type), then the caps other areas add (hook "visit_caps": the funds
+    area's cap groups across visit types, goods included where they count)."""
+    from union_desk import areas
+
     found = []
     if visit_type.cap_per_visit is not None and cash > visit_type.cap_per_visit:
         found.append(f"{visit_type.name}每次标准上限 {visit_type.cap_per_visit:,.2f} 元，本次 {cash:,.2f} 元")
@@ -215,6 +221,8 @@ def cap_warnings(member: Member, visit_type: VisitType, when: dt.date, cash: Dec
                 f"{member.name}本年{visit_type.name}已发 {spent:,.2f} 元，加上本次共 {spent + cash:,.2f} 元，"
                 f"超过每人每年上限 {visit_type.cap_per_member_year:,.2f} 元"
             )
+    for check in areas.hooks("visit_caps"):
+        found += check(member, visit_type, when, cash, goods_value or ZERO, exclude_id)
     return found
 
 
@@ -226,16 +234,22 @@ def counted_visits():
     return ~Visit.voided
 
 
-def create_visit(data: dict, note: str = "") -> Visit:
+def create_visit(data: dict, note: str = "", *, post: bool = True) -> Visit:
+    """A new visit; its 工会经费 payment is posted to the funds book in the same transaction
+    (`post=False`: the caller posts it, as a 送温暖 batch does with one entry for all)."""
     values = check_visit(data)
     values.setdefault("cash", values["visit_type"].standard_amount)
     values.setdefault("date", dt.date.today())
-    warnings = cap_warnings(values["member"], values["visit_type"], values["date"], values["cash"])
+    warnings = cap_warnings(values["member"], values["visit_type"], values["date"], values["cash"],
+                            goods_value=values.get("goods_value", ZERO))
     if warnings and not values.get("over_cap_reason"):
         raise CapExceeded(warnings)
     with database_proxy.atomic():
         values["serial"] = next_serial(values["date"].year)
-        return audit.create(Visit, note=note, **values)
+        visit = audit.create(Visit, note=note, **values)
+        if post:
+            money_moves.moved("visit", [visit])
+        return visit
 
 
 def restore_visit(data: dict, *, serial: str | None = None, void_reason: str = "", note: str = "") -> tuple[Visit, list[str]]:
@@ -248,12 +262,15 @@ def restore_visit(data: dict, *, serial: str | None = None, void_reason: str = "
         raise ValidationError("请填写走访日期", field="date")
     values.setdefault("cash", ZERO)
     quiet = values.get("over_cap_reason") or void_reason  # a voided slip paid nothing
-    warnings = [] if quiet else cap_warnings(values["member"], values["visit_type"], values["date"], values["cash"])
+    warnings = [] if quiet else cap_warnings(values["member"], values["visit_type"], values["date"], values["cash"],
+                                             goods_value=values.get("goods_value", ZERO))
     with database_proxy.atomic():
         values["serial"] = claim_serial(serial, values["date"]) if serial else next_serial(values["date"].year)
         visit = audit.create(Visit, note=note, **values)
         if void_reason:
             void_visit(visit, void_reason)
+        else:
+            money_moves.moved("visit", [visit])
     return visit, warnings
 
 
@@ -277,10 +294,15 @@ def update_visit(visit: Visit, data: dict, note: str = "") -> dict:
     vtype = values.get("visit_type", visit.visit_type)
     when = values.get("date", visit.date)
     cash = values.get("cash", visit.cash)
-    warnings = cap_warnings(member, vtype, when, cash, exclude_id=visit.id)
+    warnings = cap_warnings(member, vtype, when, cash, exclude_id=visit.id,
+                            goods_value=values.get("goods_value", visit.goods_value))
     if warnings and not values.get("over_cap_reason", visit.over_cap_reason):
         raise CapExceeded(warnings)
-    return audit.update(visit, note=note, **values)
+    with database_proxy.atomic():
+        changed = audit.update(visit, note=note, **values)
+        if {"cash", "goods_value", "fund_source", "date", "visit_type", "member"} & set(changed):
+            money_moves.moved("visit", [visit])  # re-posted: the old entry reversed, a new one made
+    return changed
 
 
 def _differs(old, new) -> bool:
@@ -295,7 +317,9 @@ def void_visit(visit: Visit, reason: str) -> Visit:
         raise ValidationError("作废必须填写原因", field="void_reason")
     if visit.voided:
         raise ValidationError(f"记录单 {visit.serial} 已经作废", field="voided")
-    audit.update(visit, action="void", note=reason, voided=True, void_reason=reason, voided_at=now())
+    with database_proxy.atomic():
+        audit.update(visit, action="void", note=reason, voided=True, void_reason=reason, voided_at=now())
+        money_moves.moved("visit", [visit])  # the reversal
     return visit
 
 
@@ -396,6 +420,7 @@ def batch_visits(
                             "batch": batch,
                         },
                         note="批量慰问",
+                        post=False,
                     )
                 )
             except CapExceeded as exc:
@@ -410,6 +435,7 @@ def batch_visits(
             refused = CapExceeded(over_caps)
             refused.message = "整批未保存：" + refused.message
             raise refused
+        money_moves.moved("visit", created)  # one funds entry for the batch
     return created
 
 

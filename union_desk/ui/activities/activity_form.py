@@ -34,6 +34,7 @@ from union_desk.db.models import Activity, ActivityItem
 from union_desk.errors import ValidationError
 from union_desk.services import activities
 from union_desk.services.members import MEMBER_STATUSES
+from union_desk.services.visits import FUND_SOURCES
 from union_desk.ui.activities.common import datetime_edit, edit_datetime, show_error
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.widgets.form_base import FormDialog
@@ -101,6 +102,10 @@ class ActivityForm(FormDialog):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             edit.setMaximumWidth(120)
             edit.setPlaceholderText("0.00")
+        # who pays: a 工会经费 activity's actual cost goes to the funds book once it has ended
+        self.fund_source = QComboBox()
+        self.fund_source.addItems(FUND_SOURCES)
+        self.fund_source.setCurrentText(getattr(a, "fund_source", "") or FUND_SOURCES[0])
 
         # items
         self.items = QTableWidget(0, 3)
@@ -180,6 +185,9 @@ class ActivityForm(FormDialog):
         money.addSpacing(16)
         money.addWidget(QLabel(self.tr("Actual cost (yuan)")))
         money.addWidget(self.actual_cost)
+        money.addSpacing(16)
+        money.addWidget(QLabel(self.tr("Paid from")))
+        money.addWidget(self.fund_source)
         money.addStretch(1)
 
         items_box = QGroupBox(self.tr("Items"))
@@ -289,6 +297,7 @@ class ActivityForm(FormDialog):
             "eligible_statuses": [s for s, box in self.statuses.items() if box.isChecked()],
             "budget": self.budget.text(),
             "actual_cost": self.actual_cost.text(),
+            "fund_source": self.fund_source.currentText(),
         }
 
     def _widget_for(self, field: str | None) -> QWidget | None:
@@ -301,6 +310,7 @@ class ActivityForm(FormDialog):
             "max_age": self.max_age,
             "budget": self.budget,
             "actual_cost": self.actual_cost,
+            "fund_source": self.fund_source,
             "name": self.items,
             "capacity": self.items,
         }.get(field or "")
