@@ -403,6 +403,10 @@
       <translation>实际支出（元）</translation>
     </message>
     <message>
+      <source>Paid from</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
       <source>Items</source>
       <translation>活动项目</translation>
     </message>
@@ -421,6 +425,49 @@
     <message>
       <source>Add at least one item (e.g. the activity itself).</source>
       <translation>请至少添加一个项目（如活动本身）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AddDelegatesDialog</name>
+    <message>
+      <source>Add delegates to {term}</source>
+      <translation>添加{term}代表</translation>
+    </message>
+    <message>
+      <source>Add to list</source>
+      <translation>加入名单</translation>
+    </message>
+    <message>
+      <source>Remove from list</source>
+      <translation>移出名单</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>To be seated</source>
+      <translation>当选名单</translation>
+    </message>
+    <message>
+      <source>Delegation (group)</source>
+      <translation>代表团（组）</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Elected on</source>
+      <translation>当选日期</translation>
+    </message>
+    <message>
+      <source>Only serving members can be delegates. Each member picked joins the list; the group, category and date apply to all of them.</source>
+      <translation>只有在职会员可以当选代表。选中的会员加入名单；代表团（组）、类别和当选日期适用于名单上的所有人。</translation>
+    </message>
+    <message>
+      <source>Pick at least one member.</source>
+      <translation>请至少选择一位会员。</translation>
     </message>
   </context>
   <context>
@@ -452,6 +499,65 @@
     <message>
       <source>Add</source>
       <translation>添加</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaDialog</name>
+    <message>
+      <source>Agenda and votes: {title}</source>
+      <translation>议程与表决：{title}</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>议题</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>赞成</translation>
+    </message>
+    <message>
+      <source>Against</source>
+      <translation>反对</translation>
+    </message>
+    <message>
+      <source>Abstain</source>
+      <translation>弃权</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>not voted</source>
+      <translation>未表决</translation>
+    </message>
+    <message>
+      <source>Votes</source>
+      <translation>表决票</translation>
+    </message>
+    <message>
+      <source>Add item</source>
+      <translation>添加议程</translation>
+    </message>
+    <message>
+      <source>Save changes to the item</source>
+      <translation>保存对议程的修改</translation>
+    </message>
+    <message>
+      <source>Delete item</source>
+      <translation>删除议程</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Present: {present} of {expected}. A vote passes with more than {half} votes for.</source>
+      <translation>出席{present}人（应到{expected}人）。赞成票须多于{half}票方为通过。</translation>
     </message>
   </context>
   <context>
@@ -602,6 +708,144 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>AttendanceEditor</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Attendance</source>
+      <translation>出席情况</translation>
+    </message>
+    <message>
+      <source>Reason (leave, absence)</source>
+      <translation>原因（请假、缺席）</translation>
+    </message>
+    <message>
+      <source>Add person</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>List again from the kind's roles</source>
+      <translation>按类别重新列出应到人员</translation>
+    </message>
+    <message>
+      <source>Add someone not in the roles:</source>
+      <translation>添加其他人员：</translation>
+    </message>
+    <message>
+      <source>e.g. sick leave</source>
+      <translation>如：病假</translation>
+    </message>
+    <message>
+      <source>Expected {expected}, present {present}, on leave {leave}, absent {absent}</source>
+      <translation>应到 {expected} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人</translation>
+    </message>
+  </context>
+  <context>
+    <name>AwardTypesDialog</name>
+    <message>
+      <source>Award types</source>
+      <translation>奖项设置</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Awarded to</source>
+      <translation>授予对象</translation>
+    </message>
+    <message>
+      <source>Who may be nominated</source>
+      <translation>推荐条件</translation>
+    </message>
+    <message>
+      <source>Quota</source>
+      <translation>名额</translation>
+    </message>
+    <message>
+      <source>Awarded by</source>
+      <translation>授予单位</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>no quota</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>In use (untick to retire the award)</source>
+      <translation>启用（取消勾选即停用该奖项）</translation>
+    </message>
+    <message>
+      <source>Save award</source>
+      <translation>保存奖项</translation>
+    </message>
+    <message>
+      <source>New award</source>
+      <translation>新建奖项</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Member status</source>
+      <translation>会员状态</translation>
+    </message>
+    <message>
+      <source>Union role (any one)</source>
+      <translation>工会职务（任一）</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>年龄</translation>
+    </message>
+    <message>
+      <source>Default quota</source>
+      <translation>默认名额</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source> years</source>
+      <translation> 岁</translation>
+    </message>
+    <message>
+      <source>Editing: {name}</source>
+      <translation>正在编辑：{name}</translation>
+    </message>
+    <message>
+      <source>Save the changes to this award first?</source>
+      <translation>先保存对这个奖项的修改吗？</translation>
+    </message>
+  </context>
+  <context>
     <name>BatchDialog</name>
     <message>
       <source>Batch visits (send warmth)</source>
@@ -701,6 +945,109 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>BudgetPage</name>
+    <message>
+      <source>yuan</source>
+      <translation>元</translation>
+    </message>
+    <message>
+      <source>Save opening balance</source>
+      <translation>保存上年结余</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>科目</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>预算</translation>
+    </message>
+    <message>
+      <source>Spent</source>
+      <translation>已支出</translation>
+    </message>
+    <message>
+      <source>Execution</source>
+      <translation>执行率</translation>
+    </message>
+    <message>
+      <source>Save budgets</source>
+      <translation>保存预算</translation>
+    </message>
+    <message>
+      <source>Type the budget in the cells (yuan), then save. An entry that takes a category past its budget needs a reason.</source>
+      <translation>在表格中填写预算（元）后保存。记账使科目超出预算时须填写原因。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Cap per member</source>
+      <translation>每人限额</translation>
+    </message>
+    <message>
+      <source>Goods count</source>
+      <translation>计入慰问品</translation>
+    </message>
+    <message>
+      <source>Visit types</source>
+      <translation>慰问类别</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Copy last year's</source>
+      <translation>复制上一年</translation>
+    </message>
+    <message>
+      <source>A cap group adds up what each member received across its visit types in the year (goods too when they count); the visit form warns past it.</source>
+      <translation>限额组按会员合计本年在组内各慰问类别所得（计入慰问品时含慰问品价值），登记走访超过限额时提醒。</translation>
+    </message>
+    <message>
+      <source>Opening balance of {year} (left over from last year)</source>
+      <translation>{year}年上年结余</translation>
+    </message>
+    <message>
+      <source>Budgets of {year}</source>
+      <translation>{year}年预算</translation>
+    </message>
+    <message>
+      <source>Cap groups of {year}</source>
+      <translation>{year}年限额组</translation>
+    </message>
+    <message>
+      <source>Total budget {total} yuan</source>
+      <translation>预算合计 {total} 元</translation>
+    </message>
+    <message>
+      <source>Opening balance</source>
+      <translation>上年结余</translation>
+    </message>
+    <message>
+      <source>Budgets</source>
+      <translation>预算</translation>
+    </message>
+    <message>
+      <source>Delete cap group</source>
+      <translation>删除限额组</translation>
+    </message>
+    <message>
+      <source>Delete the cap group {name} of {year}?</source>
+      <translation>删除{year}年的限额组“{name}”？</translation>
+    </message>
+  </context>
+  <context>
     <name>BulkSignUpDialog</name>
     <message>
       <source>Sign up by filter — {item}</source>
@@ -763,6 +1110,325 @@ Reason (required):</source>
       <translation>
         <numerusform>符合条件的有 %n 人。</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>ByElectionDialog</name>
+    <message>
+      <source>By-election</source>
+      <translation>补选代表</translation>
+    </message>
+    <message>
+      <source>Replaces</source>
+      <translation>接替</translation>
+    </message>
+    <message>
+      <source>New delegate</source>
+      <translation>补选代表</translation>
+    </message>
+    <message>
+      <source>Delegation (group)</source>
+      <translation>代表团（组）</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Elected on</source>
+      <translation>当选日期</translation>
+    </message>
+    <message>
+      <source>No delegate has left this term: record a departure first (离任…).</source>
+      <translation>本届没有离任的代表，请先登记离任（离任…）。</translation>
+    </message>
+    <message>
+      <source>Choose the delegate who left.</source>
+      <translation>请选择离任的代表。</translation>
+    </message>
+    <message>
+      <source>Choose the new delegate from the list (type a name or pinyin initials).</source>
+      <translation>请从列表中选择补选的代表（输入姓名或拼音首字母）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignForm</name>
+    <message>
+      <source>Edit campaign</source>
+      <translation>编辑征集活动</translation>
+    </message>
+    <message>
+      <source>New campaign</source>
+      <translation>新建征集活动</translation>
+    </message>
+    <message>
+      <source>e.g. the golden ideas campaign of 2027</source>
+      <translation>如：2027年“金点子”征集</translation>
+    </message>
+    <message>
+      <source>Ends on</source>
+      <translation>截止于</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>End date</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapGroupForm</name>
+    <message>
+      <source>Edit cap group {name}</source>
+      <translation>编辑限额组 {name}</translation>
+    </message>
+    <message>
+      <source>New cap group</source>
+      <translation>新增限额组</translation>
+    </message>
+    <message>
+      <source>e.g. 节日慰问</source>
+      <translation>例如：节日慰问</translation>
+    </message>
+    <message>
+      <source>yuan</source>
+      <translation>元</translation>
+    </message>
+    <message>
+      <source>Goods count towards the cap (at their value)</source>
+      <translation>慰问品按价值计入限额</translation>
+    </message>
+    <message>
+      <source>Visit types in the group</source>
+      <translation>包含的慰问类别</translation>
+    </message>
+    <message>
+      <source>Each type keeps its own caps too; the group adds up what a member received across all its types in the year.</source>
+      <translation>各慰问类别原有的标准上限照常有效；限额组把会员本年在组内各类别所得合计计算。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Cap per member per year</source>
+      <translation>每人每年限额</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>CategoriesDialog</name>
+    <message>
+      <source>Fund categories and budgets</source>
+      <translation>经费科目与预算</translation>
+    </message>
+    <message>
+      <source> (year)</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>收支</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>预算</translation>
+    </message>
+    <message>
+      <source>e.g. 3.5 (income starts with 0.)</source>
+      <translation>例如 3.5（收入科目以 0. 开头）</translation>
+    </message>
+    <message>
+      <source>no budget</source>
+      <translation>未设预算</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>科目</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Save category</source>
+      <translation>保存科目</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>A category that has entries cannot be deleted: untick 'In use' to retire it. Income codes start with 0., spending codes with 1.–6.</source>
+      <translation>已有记账的科目不能删除，取消“启用”即可停用。收入科目编码以 0. 开头，支出科目以 1.～6. 开头。</translation>
+    </message>
+    <message>
+      <source>Budgets of</source>
+      <translation>预算年度</translation>
+    </message>
+    <message>
+      <source>Budget of {year}</source>
+      <translation>{year}年预算</translation>
+    </message>
+    <message>
+      <source>{kind} · {n} entries</source>
+      <translation>{kind} · 记账 {n} 笔</translation>
+    </message>
+    <message>
+      <source>It has entries: untick 'In use' to retire it.</source>
+      <translation>已有记账：取消“启用”即可停用。</translation>
+    </message>
+    <message>
+      <source>New category</source>
+      <translation>新科目</translation>
+    </message>
+    <message>
+      <source>Delete category</source>
+      <translation>删除科目</translation>
+    </message>
+    <message>
+      <source>Delete the category {label}?</source>
+      <translation>删除科目“{label}”？</translation>
+    </message>
+  </context>
+  <context>
+    <name>CertificateTemplateDialog</name>
+    <message>
+      <source>Certificate template</source>
+      <translation>证书模板</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>纸张</translation>
+    </message>
+    <message>
+      <source>width</source>
+      <translation>宽</translation>
+    </message>
+    <message>
+      <source>height</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <source>right</source>
+      <translation>向右</translation>
+    </message>
+    <message>
+      <source>down</source>
+      <translation>向下</translation>
+    </message>
+    <message>
+      <source>Offset</source>
+      <translation>偏移</translation>
+    </message>
+    <message>
+      <source>For a pre-printed insert: its paper size, and how far every line moves (negative: left or up).</source>
+      <translation>套打证书内芯时：填内芯的纸张尺寸，以及所有文字整体移动的距离（负数为向左或向上）。</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>x mm</source>
+      <translation>x 毫米</translation>
+    </message>
+    <message>
+      <source>y mm</source>
+      <translation>y 毫米</translation>
+    </message>
+    <message>
+      <source>Size pt</source>
+      <translation>字号 磅</translation>
+    </message>
+    <message>
+      <source>Align</source>
+      <translation>对齐</translation>
+    </message>
+    <message>
+      <source>Add line</source>
+      <translation>添加一行</translation>
+    </message>
+    <message>
+      <source>Remove line</source>
+      <translation>删除一行</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Restore default</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>文字行</translation>
+    </message>
+    <message>
+      <source>Placeholders: {names}. x, y: the line's anchor from the paper's left and top edges.</source>
+      <translation>填充项：{names}。x、y：该行文字定位点到纸张左边和上边的距离。</translation>
+    </message>
+    <message>
+      <source>Preview with sample values.</source>
+      <translation>预览（示例内容）。</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>The preview could not be drawn.</source>
+      <translation>无法生成预览。</translation>
     </message>
   </context>
   <context>
@@ -864,6 +1530,92 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>CloseForm</name>
+    <message>
+      <source>Close a period</source>
+      <translation>结账</translation>
+    </message>
+    <message>
+      <source>Other dates</source>
+      <translation>其他日期</translation>
+    </message>
+    <message>
+      <source>After closing, entries dated in the period are refused (also those posted from visits, assistance and activities) until it is reopened with a reason.</source>
+      <translation>结账后，日期在该期间内的记账（包括走访慰问、帮扶和活动自动记入的）一律拒绝，直到写明原因反结账。</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Close the period</source>
+      <translation>结账</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClosingPage</name>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>修改时间</translation>
+    </message>
+    <message>
+      <source>Close a period…</source>
+      <translation>结账…</translation>
+    </message>
+    <message>
+      <source>Reopen…</source>
+      <translation>反结账…</translation>
+    </message>
+    <message>
+      <source>Close each term after the account check (帐目审核) and the year after the funds audit. Reopening needs a reason and is kept in the audit log.</source>
+      <translation>每学期帐目审核后结账，年度经费审查后结年度账。反结账须写明原因，并记入操作日志。</translation>
+    </message>
+    <message>
+      <source>Reopen {label} ({start} ~ {end}): entries may be dated in it again.</source>
+      <translation>反结账 {label}（{start} ~ {end}）：之后又可记入该期间的收支。</translation>
+    </message>
+    <message>
+      <source>Reopen {label}</source>
+      <translation>反结账 {label}</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>反结账</translation>
+    </message>
+  </context>
+  <context>
     <name>CompletionDialog</name>
     <message>
       <source>Plan completion {year}</source>
@@ -911,6 +1663,76 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>CongressSettingsPage</name>
+    <message>
+      <source>Staff congress</source>
+      <translation>教代会</translation>
+    </message>
+    <message>
+      <source>Quorum</source>
+      <translation>法定人数</translation>
+    </message>
+    <message>
+      <source>Majority</source>
+      <translation>表决通过</translation>
+    </message>
+    <message>
+      <source>Reply within (days)</source>
+      <translation>答复期限（天）</translation>
+    </message>
+    <message>
+      <source>Teachers at least (%)</source>
+      <translation>一线教师至少（%）</translation>
+    </message>
+    <message>
+      <source>Leaders at most (%)</source>
+      <translation>干部至多（%）</translation>
+    </message>
+    <message>
+      <source>Women gap (points)</source>
+      <translation>女代表差距（百分点）</translation>
+    </message>
+    <message>
+      <source>Separate the departments with 、 or new lines.</source>
+      <translation>部门之间用“、”分隔。</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>承办部门</translation>
+    </message>
+  </context>
+  <context>
+    <name>CongressTab</name>
+    <message>
+      <source>Term</source>
+      <translation>届次</translation>
+    </message>
+    <message>
+      <source>The delegates page is not available.</source>
+      <translation>代表页面暂不可用。</translation>
+    </message>
+    <message>
+      <source>The proposals page is not available.</source>
+      <translation>提案页面暂不可用。</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>会议</translation>
+    </message>
+    <message>
+      <source>Delegates</source>
+      <translation>代表</translation>
+    </message>
+    <message>
+      <source>Proposals</source>
+      <translation>提案</translation>
+    </message>
+    <message>
+      <source>No term yet</source>
+      <translation>尚无届次</translation>
+    </message>
+  </context>
+  <context>
     <name>CountBar</name>
     <message>
       <source>New</source>
@@ -934,6 +1756,216 @@ Reason (required):</source>
     <message>
       <source>e.g. 1985-06-03</source>
       <translation>如 1985-06-03</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionsDialog</name>
+    <message>
+      <source>Decisions of {title}</source>
+      <translation>决定事项：{title}</translation>
+    </message>
+    <message>
+      <source>Topics: {topics}</source>
+      <translation>议题：{topics}</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionsEditor</name>
+    <message>
+      <source>Decision</source>
+      <translation>决定事项</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>完成期限</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Plan item</source>
+      <translation>计划事项</translation>
+    </message>
+    <message>
+      <source>Add decision</source>
+      <translation>添加决定事项</translation>
+    </message>
+    <message>
+      <source>Remove decision</source>
+      <translation>删除决定事项</translation>
+    </message>
+    <message>
+      <source>Make a plan item</source>
+      <translation>生成计划事项</translation>
+    </message>
+    <message>
+      <source>Link to a plan item…</source>
+      <translation>关联计划事项…</translation>
+    </message>
+    <message>
+      <source>Deadline as 2027-03-31. Plan items are made or linked when the form is saved.</source>
+      <translation>完成期限写作 2027-03-31。计划事项在保存时生成或关联。</translation>
+    </message>
+    <message>
+      <source>(made when saved)</source>
+      <translation>（保存时生成）</translation>
+    </message>
+    <message>
+      <source>(linked when saved: {title})</source>
+      <translation>（保存时关联：{title}）</translation>
+    </message>
+    <message>
+      <source>(unlinked when saved)</source>
+      <translation>（保存时取消关联）</translation>
+    </message>
+    <message>
+      <source>This decision is already linked to a plan item.</source>
+      <translation>这条决定事项已关联计划事项。</translation>
+    </message>
+    <message>
+      <source>Decision {n}: {message}</source>
+      <translation>第{n}条决定事项：{message}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegateForm</name>
+    <message>
+      <source>Edit delegate {name}</source>
+      <translation>编辑代表 {name}</translation>
+    </message>
+    <message>
+      <source>Delegate</source>
+      <translation>代表</translation>
+    </message>
+    <message>
+      <source>Delegation (group)</source>
+      <translation>代表团（组）</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Elected on</source>
+      <translation>当选日期</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>产生方式</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>离任</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegatesPage</name>
+    <message>
+      <source>e.g. 第一代表组 or 语文组</source>
+      <translation>如：第一代表组、语文组</translation>
+    </message>
+    <message>
+      <source>Delegation (group)</source>
+      <translation>代表团（组）</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Elected on</source>
+      <translation>当选日期</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>产生方式</translation>
+    </message>
+    <message>
+      <source>Left on</source>
+      <translation>离任日期</translation>
+    </message>
+    <message>
+      <source>Reason for leaving</source>
+      <translation>离任原因</translation>
+    </message>
+    <message>
+      <source>Search name, department or group</source>
+      <translation>搜索姓名、部门或代表团（组）</translation>
+    </message>
+    <message>
+      <source>Show those who left</source>
+      <translation>显示已离任</translation>
+    </message>
+    <message>
+      <source>Add delegates…</source>
+      <translation>添加代表…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Leaves…</source>
+      <translation>离任…</translation>
+    </message>
+    <message>
+      <source>By-election…</source>
+      <translation>补选…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n delegate(s)</source>
+      <translation>
+        <numerusform>共 %n 人</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, {count} left</source>
+      <translation>，其中离任 {count} 人</translation>
+    </message>
+    <message>
+      <source>No term yet: add one on the 会议 page.</source>
+      <translation>还没有届次，请在“会议”页添加。</translation>
+    </message>
+    <message>
+      <source>No delegates in this term yet.</source>
+      <translation>本届还没有代表。</translation>
+    </message>
+    <message>
+      <source>Delete delegate</source>
+      <translation>删除代表</translation>
+    </message>
+    <message>
+      <source>Delete {name} from the roster of {term}? Only for a seat entered by mistake; a delegate who leaves is recorded with 离任.</source>
+      <translation>从{term}代表名册中删除{name}？仅用于误录的代表；代表离任请使用“离任”登记。</translation>
     </message>
   </context>
   <context>
@@ -986,6 +2018,69 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>EntryForm</name>
+    <message>
+      <source>New funds entry</source>
+      <translation>记一笔</translation>
+    </message>
+    <message>
+      <source>e.g. 2026年第一季度拨缴经费, 购买教工篮球</source>
+      <translation>例如：2026年第一季度拨缴经费、购买教工篮球</translation>
+    </message>
+    <message>
+      <source>yuan, e.g. 1,200.00</source>
+      <translation>元，例如 1,200.00</translation>
+    </message>
+    <message>
+      <source> sheet(s)</source>
+      <translation> 张</translation>
+    </message>
+    <message>
+      <source>Reason for going over the budget</source>
+      <translation>超预算原因</translation>
+    </message>
+    <message>
+      <source>Required: why this spending goes past the budget</source>
+      <translation>必填：这笔支出超出预算的原因</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>科目</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件张数</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>{warning}: give the reason below, then save again.</source>
+      <translation>{warning}：请在下面填写超预算原因后再保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorHandling</name>
     <message>
       <source>Union Desk</source>
@@ -998,6 +2093,93 @@ Reason (required):</source>
     <message>
       <source>Copied</source>
       <translation>已复制</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluationDialog</name>
+    <message>
+      <source>Democratic evaluation: {title}</source>
+      <translation>民主评议：{title}</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>评议名称</translation>
+    </message>
+    <message>
+      <source>Delegates present: {present}</source>
+      <translation>出席代表：{present}人</translation>
+    </message>
+    <message>
+      <source>Add a member</source>
+      <translation>添加会员</translation>
+    </message>
+    <message>
+      <source>Add a row (type a name)</source>
+      <translation>添加一行（手填姓名）</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>删除行</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Excellent rate</source>
+      <translation>优秀率</translation>
+    </message>
+    <message>
+      <source>Satisfied rate</source>
+      <translation>满意率</translation>
+    </message>
+    <message>
+      <source>Print summary (PDF)…</source>
+      <translation>打印汇总表（PDF）…</translation>
+    </message>
+    <message>
+      <source>Export summary (Excel)…</source>
+      <translation>导出汇总表（Excel）…</translation>
+    </message>
+    <message>
+      <source>Delete evaluation</source>
+      <translation>删除评议</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Ballots of “{name}” must be whole numbers.</source>
+      <translation>“{name}”的票数须为整数。</translation>
+    </message>
+    <message>
+      <source>Delete “{title}” and its ballots?</source>
+      <translation>删除“{title}”及其评议票？</translation>
+    </message>
+    <message>
+      <source>Save the evaluation first.</source>
+      <translation>请先保存评议。</translation>
+    </message>
+    <message>
+      <source>Print evaluation summary</source>
+      <translation>打印民主评议汇总表</translation>
+    </message>
+    <message>
+      <source>Export evaluation summary</source>
+      <translation>导出民主评议汇总表</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation>已保存到 {path}</translation>
     </message>
   </context>
   <context>
@@ -1286,6 +2468,161 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>FromActivityDialog</name>
+    <message>
+      <source>Honours from activity results</source>
+      <translation>从活动成绩生成荣誉</translation>
+    </message>
+    <message>
+      <source>Each result with an award, or placed first to third, becomes an honour of the member (a team's result: one for each of its members). Doing it again adds nothing.</source>
+      <translation>获奖或获得前三名的成绩各记为会员的一条荣誉（团体成绩：每位队员一条）。重复生成不会重复记录。</translation>
+    </message>
+    <message>
+      <source>Make honours</source>
+      <translation>生成荣誉</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>No activities in this year.</source>
+      <translation>本年度没有活动。</translation>
+    </message>
+    <message>
+      <source>{count} result(s) of “{title}” count as honours.</source>
+      <translation>“{title}”有{count}项成绩可记为荣誉。</translation>
+    </message>
+    <message>
+      <source>{done} of them are in the register already.</source>
+      <translation>其中{done}项已在荣誉台账中。</translation>
+    </message>
+    <message>
+      <source>{new} new, {existing} already in the register.</source>
+      <translation>新增{new}条，已有{existing}条</translation>
+    </message>
+  </context>
+  <context>
+    <name>FundsCommon</name>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Give the reason.</source>
+      <translation>请填写原因。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FundsSettingsPage</name>
+    <message>
+      <source>Union funds</source>
+      <translation>工会经费</translation>
+    </message>
+    <message>
+      <source>Goods value is now posted to the funds book.</source>
+      <translation>慰问品价值现在记入经费账。</translation>
+    </message>
+    <message>
+      <source>Goods value is no longer posted to the funds book.</source>
+      <translation>慰问品价值不再记入经费账。</translation>
+    </message>
+    <message>
+      <source>Bring the existing postings of visits and assistance in line now (reversing and re-posting entries)?</source>
+      <translation>是否现在按新设置调整已有的走访慰问、帮扶记账（自动冲销并重新记账）？</translation>
+    </message>
+    <message>
+      <source>{n} record(s) had their postings brought in line.</source>
+      <translation>已调整 {n} 条记录的记账。</translation>
+    </message>
+    <message>
+      <source>Post the value of goods (慰问品) to the funds book</source>
+      <translation>慰问品价值记入经费账</translation>
+    </message>
+    <message>
+      <source>Visits go to</source>
+      <translation>走访慰问记入</translation>
+    </message>
+    <message>
+      <source>送温暖 batches go to</source>
+      <translation>送温暖批量记入</translation>
+    </message>
+    <message>
+      <source>Assistance and 金秋助学 go to</source>
+      <translation>帮扶、助学记入</translation>
+    </message>
+    <message>
+      <source>Activities go to</source>
+      <translation>活动记入</translation>
+    </message>
+    <message>
+      <source>Talks and training go to</source>
+      <translation>讲座培训记入</translation>
+    </message>
+    <message>
+      <source>By default a visit posts its cash only (goods are booked from their invoice). After a change of the goods setting you are asked whether to bring the existing postings in line; a change of category applies to new postings only.</source>
+      <translation>默认走访只记入慰问金（慰问品凭发票统一入账）。改变慰问品设置后会询问是否调整已有记账；更改记入科目只对以后的记账有效。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FundsTab</name>
+    <message>
+      <source>Categories and budgets…</source>
+      <translation>科目与预算…</translation>
+    </message>
+    <message>
+      <source>Ledger</source>
+      <translation>明细账</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>收支汇总</translation>
+    </message>
+    <message>
+      <source>Budgets and caps</source>
+      <translation>预算与限额</translation>
+    </message>
+    <message>
+      <source>Closing</source>
+      <translation>结账</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandOverDialog</name>
+    <message>
+      <source>Hand over</source>
+      <translation>交办</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办部门</translation>
+    </message>
+    <message>
+      <source>Handed over on</source>
+      <translation>交办日期</translation>
+    </message>
+    <message>
+      <source>Reply due by</source>
+      <translation>答复期限</translation>
+    </message>
+    <message>
+      <source>The proposer was not satisfied: the proposal is handed over again and the old reply stays in its history.</source>
+      <translation>提案人不满意：再次交办，原答复保留在办理记录中。</translation>
+    </message>
+    <message>
+      <source>The deadline defaults to {days} days after the hand-over (设置 › 教代会).</source>
+      <translation>答复期限默认为交办后 {days} 天（设置 › 教代会）。</translation>
+    </message>
+  </context>
+  <context>
     <name>HardshipCommon</name>
     <message>
       <source>Save</source>
@@ -1502,6 +2839,144 @@ Reason (required):</source>
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
+    <message>
+      <source>{n} days overdue</source>
+      <translation>逾期{n}天</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>in {n} days</source>
+      <translation>还有{n}天</translation>
+    </message>
+    <message>
+      <source>Proposals overdue for a reply</source>
+      <translation>逾期未答复的提案</translation>
+    </message>
+    <message>
+      <source>Staff congress in the next 30 days</source>
+      <translation>30天内将召开的教代会</translation>
+    </message>
+    <message>
+      <source>Over budget this year</source>
+      <translation>本年超预算科目</translation>
+    </message>
+    <message>
+      <source>Funds not closed yet</source>
+      <translation>经费账未结账</translation>
+    </message>
+    <message>
+      <source>Award rounds needing action</source>
+      <translation>待办的评优评选</translation>
+    </message>
+    <message>
+      <source>Meeting decisions due this week or overdue</source>
+      <translation>本周到期或逾期的会议决定事项</translation>
+    </message>
+    <message>
+      <source>Letters and visits not answered in time</source>
+      <translation>逾期未答复的来信来访</translation>
+    </message>
+    <message>
+      <source>Meetings held fewer than required</source>
+      <translation>会议次数不足</translation>
+    </message>
+  </context>
+  <context>
+    <name>HonourForm</name>
+    <message>
+      <source>Edit honour</source>
+      <translation>编辑荣誉</translation>
+    </message>
+    <message>
+      <source>Enter an honour</source>
+      <translation>登记荣誉</translation>
+    </message>
+    <message>
+      <source>An honour received elsewhere (from the district, the city …). Honours of award rounds and activity results are made there.</source>
+      <translation>登记在别处获得的荣誉（区、市……）。评选和活动成绩产生的荣誉在评选和活动中生成。</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>e.g. district model class teacher</source>
+      <translation>例如：区优秀班主任</translation>
+    </message>
+    <message>
+      <source>Honour</source>
+      <translation>荣誉名称</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Awarded by</source>
+      <translation>授予单位</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>A member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>A union group</source>
+      <translation>工会小组</translation>
+    </message>
+    <message>
+      <source>Received by</source>
+      <translation>获得者</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Union group</source>
+      <translation>工会小组</translation>
+    </message>
+    <message>
+      <source>Members listed on the group honour (each gets a personal entry)</source>
+      <translation>集体荣誉列名成员（每人另记一条个人荣誉）</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Members listed on the group honour</source>
+      <translation>集体荣誉列名成员</translation>
+    </message>
+  </context>
+  <context>
+    <name>HonoursTab</name>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Award rounds</source>
+      <translation>评选</translation>
+    </message>
+    <message>
+      <source>Honours register</source>
+      <translation>荣誉台账</translation>
+    </message>
+    <message>
+      <source>All years</source>
+      <translation>全部年度</translation>
+    </message>
   </context>
   <context>
     <name>ImportPages</name>
@@ -1643,6 +3118,104 @@ Reason (required):</source>
     <message>
       <source>(no linked records)</source>
       <translation>（尚无关联记录）</translation>
+    </message>
+  </context>
+  <context>
+    <name>KindsDialog</name>
+    <message>
+      <source>Meeting kinds</source>
+      <translation>会议类别</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Who attends</source>
+      <translation>应到人员</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>最少次数</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>no minimum</source>
+      <translation>不要求</translation>
+    </message>
+    <message>
+      <source>at least</source>
+      <translation>至少</translation>
+    </message>
+    <message>
+      <source>time(s) every</source>
+      <translation>次，每</translation>
+    </message>
+    <message>
+      <source>In use (untick to retire the kind)</source>
+      <translation>启用（取消勾选即停用该类别）</translation>
+    </message>
+    <message>
+      <source>Save kind</source>
+      <translation>保存类别</translation>
+    </message>
+    <message>
+      <source>New kind</source>
+      <translation>新建类别</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Members holding one of the ticked roles are listed on a new meeting; with none ticked, every member in service.</source>
+      <translation>新建会议时列出担任所勾选职务之一的会员；都不勾选则为全体在职会员。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Editing: {name}</source>
+      <translation>正在编辑：{name}</translation>
+    </message>
+    <message>
+      <source>Save the changes to this kind first?</source>
+      <translation>先保存对该类别的修改吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>LeaveDialog</name>
+    <message>
+      <source>Delegate leaves</source>
+      <translation>代表离任</translation>
+    </message>
+    <message>
+      <source>{name} leaves the seat in {term}.</source>
+      <translation>{name}不再担任{term}代表。</translation>
+    </message>
+    <message>
+      <source>e.g. 调出、退休</source>
+      <translation>如：调出、退休</translation>
+    </message>
+    <message>
+      <source>Left on</source>
+      <translation>离任日期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>离任原因</translation>
+    </message>
+    <message>
+      <source>The seat stays on the roster as left; a by-election can fill it.</source>
+      <translation>名册中保留其记录并标明离任，可通过补选递补。</translation>
+    </message>
+    <message>
+      <source>Give the reason for leaving.</source>
+      <translation>请填写离任原因。</translation>
     </message>
   </context>
   <context>
@@ -1873,6 +3446,126 @@ Reason (required):</source>
       <source>The school's name is not set yet: set it in Settings, it is printed on every ledger and in the file names.</source>
       <translation>还没有填写学校名称：请在“设置”中填写，它会印在每份台账上和文件名中。</translation>
     </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Voucher</source>
+      <translation>凭证号</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>科目</translation>
+    </message>
+    <message>
+      <source>Income</source>
+      <translation>收入</translation>
+    </message>
+    <message>
+      <source>Spending</source>
+      <translation>支出</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>余额</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Search summary, voucher, handler</source>
+      <translation>搜索摘要、凭证号、经办人</translation>
+    </message>
+    <message>
+      <source>New entry…</source>
+      <translation>记一笔…</translation>
+    </message>
+    <message>
+      <source>Reverse…</source>
+      <translation>冲销…</translation>
+    </message>
+    <message>
+      <source>Print voucher</source>
+      <translation>打印凭单</translation>
+    </message>
+    <message>
+      <source>Show source</source>
+      <translation>查看来源</translation>
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation>全部科目</translation>
+    </message>
+    <message>
+      <source>Brought forward from last year</source>
+      <translation>上年结余</translation>
+    </message>
+    <message>
+      <source>Brought forward</source>
+      <translation>期初结余</translation>
+    </message>
+    <message>
+      <source>Shown: {n} entries, income {income}, spending {spending}</source>
+      <translation>显示 {n} 笔，收入 {income}，支出 {spending}</translation>
+    </message>
+    <message>
+      <source>{n} entries · brought forward {opening} · income {income} · spending {spending} · balance {closing}</source>
+      <translation>共 {n} 笔 · 期初 {opening} · 收入 {income} · 支出 {spending} · 余额 {closing}</translation>
+    </message>
+    <message>
+      <source>By hand</source>
+      <translation>手工</translation>
+    </message>
+    <message>
+      <source>Choose an entry typed by hand.</source>
+      <translation>请选择一笔手工记账的凭证。</translation>
+    </message>
+    <message>
+      <source>A reversing entry cannot be reversed.</source>
+      <translation>冲销凭证不能再冲销。</translation>
+    </message>
+    <message>
+      <source>This entry was posted from {source}: correct it there (void it or change its amount); the funds book reverses and re-posts by itself.</source>
+      <translation>这笔凭证由{source}自动记入：请在原记录中更正（作废或修改金额），经费账会自动冲销并重新记账。</translation>
+    </message>
+    <message>
+      <source>This entry has already been reversed in full.</source>
+      <translation>这笔凭证已全部冲销。</translation>
+    </message>
+    <message>
+      <source>Reverse the entry with a negative entry that points back at it.</source>
+      <translation>以一笔负数凭证冲销原凭证（指向原凭证）。</translation>
+    </message>
+    <message>
+      <source>Reverse</source>
+      <translation>冲销</translation>
+    </message>
+    <message>
+      <source>Reverse {serial} {summary} ({amount} yuan): a negative entry in the same category that points back at it.</source>
+      <translation>冲销 {serial} {summary}（{amount} 元）：在同一科目记一笔负数凭证，指向原凭证。</translation>
+    </message>
+    <message>
+      <source>Reverse {serial}</source>
+      <translation>冲销 {serial}</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Typed by hand</source>
+      <translation>手工记账</translation>
+    </message>
   </context>
   <context>
     <name>LedgerPanel</name>
@@ -1993,6 +3686,168 @@ Replace them?</source>
       <translation>
         <numerusform>已保存 %n 个文件到 {folder}：</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterForm</name>
+    <message>
+      <source>Edit letter or visit {serial}</source>
+      <translation>编辑来信来访 {serial}</translation>
+    </message>
+    <message>
+      <source>New letter or visit</source>
+      <translation>新增来信来访</translation>
+    </message>
+    <message>
+      <source>Name of someone who is not a member</source>
+      <translation>非会员的姓名</translation>
+    </message>
+    <message>
+      <source>Department or person it was passed to</source>
+      <translation>转办的部门或责任人</translation>
+    </message>
+    <message>
+      <source>({days} days after the date unless changed)</source>
+      <translation>（默认为登记日期后{days}天）</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>反映人</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系方式</translation>
+    </message>
+    <message>
+      <source>Matter</source>
+      <translation>反映事项</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Referred to</source>
+      <translation>转办</translation>
+    </message>
+    <message>
+      <source>Reply by</source>
+      <translation>答复期限</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Nothing is kept for an anonymous person</source>
+      <translation>匿名不保存任何个人信息</translation>
+    </message>
+  </context>
+  <context>
+    <name>LettersPage</name>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>反映人</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Matter</source>
+      <translation>反映事项</translation>
+    </message>
+    <message>
+      <source>Referred to</source>
+      <translation>转办</translation>
+    </message>
+    <message>
+      <source>Reply by</source>
+      <translation>答复期限</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>是否办结</translation>
+    </message>
+    <message>
+      <source>Not closed only</source>
+      <translation>只看未办结</translation>
+    </message>
+    <message>
+      <source>Search number, matter, name, referred to</source>
+      <translation>搜索编号、事项、姓名、转办</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Record reply…</source>
+      <translation>登记答复…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n record(s)</source>
+      <translation>
+        <numerusform>共 %n 条</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>, %n overdue</source>
+      <translation>
+        <numerusform>，逾期 %n 条</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Matter: {text}</source>
+      <translation>反映事项：{text}</translation>
+    </message>
+    <message>
+      <source>Reply ({date}): {text}</source>
+      <translation>答复（{date}）：{text}</translation>
+    </message>
+    <message>
+      <source>Delete {serial}? Only a record entered by mistake should be deleted; its number is not used again.</source>
+      <translation>删除 {serial}？只应删除误录的记录；其编号不再使用。</translation>
     </message>
   </context>
   <context>
@@ -2141,6 +3996,242 @@ The current data is backed up first.</source>
       <source>This folder is inside the data folder: if the disk fails, the backup is lost with the data.</source>
       <translation>这个文件夹在数据文件夹里面：硬盘坏了或被还原时，备份会和数据一起丢失。</translation>
     </message>
+    <message>
+      <source>Fund categories and budgets…</source>
+      <translation>经费科目与预算…</translation>
+    </message>
+    <message>
+      <source>Award types…</source>
+      <translation>奖项设置…</translation>
+    </message>
+    <message>
+      <source>Certificate template…</source>
+      <translation>证书模板…</translation>
+    </message>
+    <message>
+      <source>Meeting kinds…</source>
+      <translation>会议类别…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingForm</name>
+    <message>
+      <source>Edit meeting</source>
+      <translation>编辑会议</translation>
+    </message>
+    <message>
+      <source>New meeting</source>
+      <translation>新建会议</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>主持人</translation>
+    </message>
+    <message>
+      <source>Recorder</source>
+      <translation>记录人</translation>
+    </message>
+    <message>
+      <source>Attendance</source>
+      <translation>出席情况</translation>
+    </message>
+    <message>
+      <source>One topic per line</source>
+      <translation>每行一个议题</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>议题</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>决定事项</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsPage</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>主持人</translation>
+    </message>
+    <message>
+      <source>Expected/present</source>
+      <translation>应到/实到</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>议题</translation>
+    </message>
+    <message>
+      <source>Decisions open/total</source>
+      <translation>决定事项（未办/共）</translation>
+    </message>
+    <message>
+      <source>New meeting…</source>
+      <translation>新建会议…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Print minutes</source>
+      <translation>打印会议记录</translation>
+    </message>
+    <message>
+      <source>Decisions…</source>
+      <translation>决定事项…</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>决定事项</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>完成期限</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>到期</translation>
+    </message>
+    <message>
+      <source>Plan item</source>
+      <translation>计划事项</translation>
+    </message>
+    <message>
+      <source>Decisions (double-click to update)</source>
+      <translation>决定事项（双击更新办理情况）</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n meeting(s)</source>
+      <translation>
+        <numerusform>共 %n 次会议</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No meeting chosen.</source>
+      <translation>未选择会议。</translation>
+    </message>
+    <message>
+      <source>No meetings in {year} yet: add one with “New meeting…”.</source>
+      <translation>{year}年还没有会议记录：点“新建会议…”添加。</translation>
+    </message>
+    <message>
+      <source>Chair: {chair}　Recorder: {recorder}</source>
+      <translation>主持人：{chair}　记录人：{recorder}</translation>
+    </message>
+    <message>
+      <source>Expected {expected}, present {present}, on leave {leave}, absent {absent}</source>
+      <translation>应到 {expected} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人</translation>
+    </message>
+    <message>
+      <source>Away: {names}</source>
+      <translation>缺席及原因：{names}</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Delete the meeting “{title}”?</source>
+      <translation>删除会议“{title}”？</translation>
+    </message>
+    <message numerus="yes">
+      <source>Its %n decision(s) are deleted with it.</source>
+      <translation>
+        <numerusform>其 %n 条决定事项将一并删除。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Delete meeting</source>
+      <translation>删除会议</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsSettingsPage</name>
+    <message>
+      <source>Meetings and registers</source>
+      <translation>会议与登记</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source>Days to reply to a letter or visit</source>
+      <translation>来信来访答复期限</translation>
+    </message>
+    <message>
+      <source>Hide the names when the letters and visits ledger is exported</source>
+      <translation>导出来信来访台账时隐去姓名</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsTab</name>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Meeting minutes</source>
+      <translation>会议记录</translation>
+    </message>
+    <message>
+      <source>Letters and visits</source>
+      <translation>来信来访</translation>
+    </message>
+    <message>
+      <source>Suggestions</source>
+      <translation>合理化建议</translation>
+    </message>
   </context>
   <context>
     <name>MemberActivitiesPanel</name>
@@ -2175,6 +4266,61 @@ The current data is backed up first.</source>
     <message>
       <source>{year}: {count} activity(ies) signed up for, present at {present}</source>
       <translation>{year}年：报名 {count} 项活动，出席 {present} 项</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberCongressPanel</name>
+    <message>
+      <source>Term</source>
+      <translation>届次</translation>
+    </message>
+    <message>
+      <source>Delegation</source>
+      <translation>代表团/组</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Elected</source>
+      <translation>当选</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>离任</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>案由</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Proposals made</source>
+      <translation>提出的提案</translation>
+    </message>
+    <message>
+      <source>Not a delegate of the staff congress.</source>
+      <translation>不是教代会代表。</translation>
+    </message>
+    <message>
+      <source>Delegate of the current term ({term}); {count} term(s) in all.</source>
+      <translation>本届（{term}）教代会代表；共{count}届。</translation>
+    </message>
+    <message>
+      <source>Was a delegate in {count} term(s).</source>
+      <translation>曾任{count}届教代会代表。</translation>
+    </message>
+    <message>
+      <source>{count} proposal(s).</source>
+      <translation>提案{count}件。</translation>
     </message>
   </context>
   <context>
@@ -2280,6 +4426,10 @@ The current data is backed up first.</source>
       <translation>状态</translation>
     </message>
     <message>
+      <source>Decided by the staff congress delegate roster</source>
+      <translation>由教代会代表名册决定</translation>
+    </message>
+    <message>
       <source>Union group</source>
       <translation>工会小组</translation>
     </message>
@@ -2338,6 +4488,57 @@ The current data is backed up first.</source>
     <message>
       <source>Same name and birth date</source>
       <translation>同名同生日</translation>
+    </message>
+    <message>
+      <source>Staff congress</source>
+      <translation>教代会</translation>
+    </message>
+    <message>
+      <source>Honours</source>
+      <translation>荣誉</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberHonoursPanel</name>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Honour</source>
+      <translation>荣誉</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Awarded by</source>
+      <translation>授予单位</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Nominations</source>
+      <translation>推荐记录</translation>
+    </message>
+    <message>
+      <source>No honours or nominations recorded.</source>
+      <translation>没有荣誉和推荐记录。</translation>
+    </message>
+    <message>
+      <source>{honours} honour(s), {nominations} nomination(s).</source>
+      <translation>荣誉{honours}项，推荐{nominations}次。</translation>
     </message>
   </context>
   <context>
@@ -2555,6 +4756,25 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Merge proposal</source>
+      <translation>并案</translation>
+    </message>
+    <message>
+      <source>Merge into</source>
+      <translation>并入提案</translation>
+    </message>
+    <message>
+      <source>Shown as</source>
+      <translation>显示为</translation>
+    </message>
+    <message>
+      <source>No other proposal of this session can take it.</source>
+      <translation>本次会议没有可以并入的其他提案。</translation>
+    </message>
+  </context>
+  <context>
     <name>MonthGrid</name>
     <message>
       <source>Mon</source>
@@ -2647,12 +4867,157 @@ The current data is backed up first.</source>
       <source>Work plan</source>
       <translation>工作计划</translation>
     </message>
+    <message>
+      <source>Staff congress</source>
+      <translation>教代会与提案</translation>
+    </message>
+    <message>
+      <source>Union funds</source>
+      <translation>工会经费</translation>
+    </message>
+    <message>
+      <source>Honours</source>
+      <translation>评优表彰</translation>
+    </message>
+    <message>
+      <source>Meetings and registers</source>
+      <translation>会议与登记</translation>
+    </message>
   </context>
   <context>
     <name>NavigationList</name>
     <message>
       <source>Areas</source>
       <translation>功能区</translation>
+    </message>
+  </context>
+  <context>
+    <name>NominationForm</name>
+    <message>
+      <source>Edit nomination</source>
+      <translation>编辑推荐</translation>
+    </message>
+    <message>
+      <source>Nominate</source>
+      <translation>推荐</translation>
+    </message>
+    <message>
+      <source>Who may be nominated: {who}.</source>
+      <translation>推荐条件：{who}。</translation>
+    </message>
+    <message>
+      <source>Union group</source>
+      <translation>工会小组</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>the nominee's union group when empty</source>
+      <translation>不填则为被推荐人所在工会小组</translation>
+    </message>
+    <message>
+      <source>Nominated by</source>
+      <translation>推荐单位</translation>
+    </message>
+    <message>
+      <source>A summary of the nominee's deeds (a few hundred characters)</source>
+      <translation>被推荐人的先进事迹（几百字）</translation>
+    </message>
+    <message>
+      <source>Deeds</source>
+      <translation>先进事迹</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>评选结果</translation>
+    </message>
+    <message>
+      <source>not counted</source>
+      <translation>未计票</translation>
+    </message>
+    <message>
+      <source>Votes</source>
+      <translation>票数</translation>
+    </message>
+    <message>
+      <source>Sent up to (level)</source>
+      <translation>上报级别</translation>
+    </message>
+    <message>
+      <source>Outcome there</source>
+      <translation>上级评选结果</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>{count} character(s)</source>
+      <translation>{count} 字</translation>
+    </message>
+    <message>
+      <source>Not eligible: {reasons}</source>
+      <translation>不符合条件：{reasons}</translation>
+    </message>
+    <message>
+      <source>Eligible.</source>
+      <translation>符合条件。</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpinionDialog</name>
+    <message>
+      <source>Proposer's opinion</source>
+      <translation>提案人意见</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>答复</translation>
+    </message>
+    <message>
+      <source>Opinion</source>
+      <translation>意见</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>反馈日期</translation>
+    </message>
+    <message>
+      <source>When the proposer is not satisfied, the proposal can be handed over again.</source>
+      <translation>提案人不满意的，可以再次交办。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeriodSelector</name>
+    <message>
+      <source> (year)</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>Calendar year</source>
+      <translation>全年</translation>
+    </message>
+    <message>
+      <source>School year (Sep–Aug)</source>
+      <translation>学年（9月—次年8月）</translation>
+    </message>
+    <message>
+      <source>Spring term (Feb–Jul)</source>
+      <translation>春季学期（2月—7月）</translation>
+    </message>
+    <message>
+      <source>Autumn term (Sep–Jan)</source>
+      <translation>秋季学期（9月—次年1月）</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
     </message>
   </context>
   <context>
@@ -2764,6 +5129,29 @@ The current data is backed up first.</source>
     <message>
       <source>Imported into the {year} plan: {added} item(s) added, {skipped} already there (skipped), {errors} row(s) with problems left out.</source>
       <translation>{year}年工作计划已导入 {added} 项，已存在 {skipped} 项（跳过），{errors} 行有问题未导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanItemPicker</name>
+    <message>
+      <source>Link to a plan item</source>
+      <translation>关联计划项</translation>
+    </message>
+    <message>
+      <source>Filter by title</source>
+      <translation>按名称筛选</translation>
+    </message>
+    <message>
+      <source>(no plan item)</source>
+      <translation>（不关联计划项）</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>关联</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -3157,11 +5545,396 @@ Save the document as a PDF instead (to print it on another computer)?</source>
     </message>
   </context>
   <context>
+    <name>ProposalForm</name>
+    <message>
+      <source>Edit proposal {number}</source>
+      <translation>编辑提案 {number}</translation>
+    </message>
+    <message>
+      <source>New proposal</source>
+      <translation>新建提案</translation>
+    </message>
+    <message>
+      <source>e.g. Improve the canteen's lunch for the staff</source>
+      <translation>如：关于改善教职工午餐质量的建议</translation>
+    </message>
+    <message>
+      <source>Names separated by 、</source>
+      <translation>姓名之间用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Reasons and what is proposed</source>
+      <translation>提出的理由和具体办法</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>会议</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>案由</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>提案人</translation>
+    </message>
+    <message>
+      <source>Seconders</source>
+      <translation>附议人</translation>
+    </message>
+    <message>
+      <source>Submitted on</source>
+      <translation>提交日期</translation>
+    </message>
+    <message>
+      <source>Reasons and proposal</source>
+      <translation>理由及建议</translation>
+    </message>
+    <message>
+      <source>A new proposal gets the session's next number and waits for review (征集).</source>
+      <translation>新提案按会议顺序编号，状态为“征集”，等待提案工作组审查。</translation>
+    </message>
+    <message>
+      <source>Choose the proposer from the list (type a name or pinyin initials).</source>
+      <translation>请从列表中选择提案人（输入姓名或拼音首字母）。</translation>
+    </message>
+    <message>
+      <source>Add a session of the congress first.</source>
+      <translation>请先添加本届的会议。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalStepDialog</name>
+    <message>
+      <source>Proposal {number}: {title} (proposer {name}, state {state})</source>
+      <translation>提案 {number}：{title}（提案人 {name}，状态 {state}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalsPage</name>
+    <message>
+      <source>Register</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <source>Not register…</source>
+      <translation>不立案…</translation>
+    </message>
+    <message>
+      <source>Merge…</source>
+      <translation>并案…</translation>
+    </message>
+    <message>
+      <source>Hand over…</source>
+      <translation>交办…</translation>
+    </message>
+    <message>
+      <source>Record reply…</source>
+      <translation>登记答复…</translation>
+    </message>
+    <message>
+      <source>Proposer's opinion…</source>
+      <translation>提案人意见…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Withdraw…</source>
+      <translation>撤回…</translation>
+    </message>
+    <message>
+      <source>Void…</source>
+      <translation>作废…</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>会议</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>提案人</translation>
+    </message>
+    <message>
+      <source>Seconders</source>
+      <translation>附议人</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Submitted on</source>
+      <translation>提交日期</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Filing</source>
+      <translation>立案情况</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Reasons and proposal</source>
+      <translation>理由及建议</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办部门</translation>
+    </message>
+    <message>
+      <source>Handed over on</source>
+      <translation>交办日期</translation>
+    </message>
+    <message>
+      <source>Reply due by</source>
+      <translation>答复期限</translation>
+    </message>
+    <message>
+      <source>Reply date</source>
+      <translation>答复日期</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>办理结果</translation>
+    </message>
+    <message>
+      <source>Proposer's opinion</source>
+      <translation>提案人意见</translation>
+    </message>
+    <message>
+      <source>Closed on</source>
+      <translation>办结日期</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>办理记录</translation>
+    </message>
+    <message>
+      <source>Select a proposal to see its details and handle it.</source>
+      <translation>选中一件提案，查看详情并办理。</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>案由</translation>
+    </message>
+    <message>
+      <source>Reply due</source>
+      <translation>答复期限</translation>
+    </message>
+    <message>
+      <source>Opinion</source>
+      <translation>提案人意见</translation>
+    </message>
+    <message>
+      <source>Search number, subject, proposer, seconder or department</source>
+      <translation>搜索编号、案由、提案人、附议人或承办部门</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>New proposal…</source>
+      <translation>新建提案…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Print proposal form</source>
+      <translation>打印提案表</translation>
+    </message>
+    <message>
+      <source>Print reply form</source>
+      <translation>打印答复单</translation>
+    </message>
+    <message>
+      <source>Handling</source>
+      <translation>办理</translation>
+    </message>
+    <message>
+      <source>All sessions</source>
+      <translation>全部会议</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n proposal(s)</source>
+      <translation>
+        <numerusform>共 %n 件</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, {count} overdue</source>
+      <translation>，逾期 {count} 件</translation>
+    </message>
+    <message>
+      <source>New proposal</source>
+      <translation>新建提案</translation>
+    </message>
+    <message>
+      <source>Add a session of the congress first (会议 page).</source>
+      <translation>请先在“会议”页添加本届的会议。</translation>
+    </message>
+    <message>
+      <source>Proposal {number}</source>
+      <translation>提案 {number}</translation>
+    </message>
+    <message>
+      <source>Proposal form</source>
+      <translation>提案表</translation>
+    </message>
+    <message>
+      <source>Reply form</source>
+      <translation>提案答复单</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <source>Withdraw proposal</source>
+      <translation>撤回提案</translation>
+    </message>
+    <message>
+      <source>Void proposal</source>
+      <translation>作废提案</translation>
+    </message>
+    <message>
+      <source>e.g. the proposer withdrew it; entered twice</source>
+      <translation>如：提案人申请撤回；重复录入</translation>
+    </message>
+    <message>
+      <source>Reason (required)</source>
+      <translation>原因（必填）</translation>
+    </message>
+    <message>
+      <source>The proposal keeps its number; numbers are never reused.</source>
+      <translation>提案保留原编号，编号不再使用。</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordList</name>
     <message numerus="yes">
       <source>%n record(s)</source>
       <translation>
         <numerusform>共 %n 条</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterPage</name>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Honour</source>
+      <translation>荣誉名称</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Awarded by</source>
+      <translation>授予单位</translation>
+    </message>
+    <message>
+      <source>Holder</source>
+      <translation>获得者</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>All levels</source>
+      <translation>全部级别</translation>
+    </message>
+    <message>
+      <source>Honour, name or union group</source>
+      <translation>荣誉、姓名或工会小组</translation>
+    </message>
+    <message>
+      <source>Enter an honour…</source>
+      <translation>登记荣誉…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>From activity results…</source>
+      <translation>从活动成绩生成…</translation>
+    </message>
+    <message>
+      <source>Print certificates</source>
+      <translation>打印证书</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n honour(s)</source>
+      <translation>
+        <numerusform>%n 条荣誉</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>the award round</source>
+      <translation>评选</translation>
+    </message>
+    <message>
+      <source>the activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <source>Edit honour</source>
+      <translation>编辑荣誉</translation>
+    </message>
+    <message>
+      <source>This honour comes from {where}: change it there.</source>
+      <translation>这条荣誉来自{where}，请在那里修改。</translation>
+    </message>
+    <message>
+      <source>Delete honour</source>
+      <translation>删除荣誉</translation>
+    </message>
+    <message>
+      <source>Delete “{title}” of {holder}?</source>
+      <translation>删除{holder}的“{title}”？</translation>
+    </message>
+    <message numerus="yes">
+      <source>The %n member(s) listed on it are removed with it.</source>
+      <translation>
+        <numerusform>列名的%n位成员的荣誉记录一并删除。</numerusform>
       </translation>
     </message>
   </context>
@@ -3194,6 +5967,25 @@ Save the document as a PDF instead (to print it on another computer)?</source>
     <message>
       <source>This slip is already voided.</source>
       <translation>该记录单已经作废。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RejectDialog</name>
+    <message>
+      <source>Not registered</source>
+      <translation>不立案</translation>
+    </message>
+    <message>
+      <source>e.g. not within the school's powers; already in this year's plan</source>
+      <translation>如：不属于学校职权范围；已列入本年度工作计划</translation>
+    </message>
+    <message>
+      <source>Keep it as an opinion or suggestion (转为意见建议)</source>
+      <translation>转为意见建议</translation>
+    </message>
+    <message>
+      <source>Reason (required)</source>
+      <translation>理由（必填）</translation>
     </message>
   </context>
   <context>
@@ -3241,6 +6033,56 @@ Save the document as a PDF instead (to print it on another computer)?</source>
     <message>
       <source>Remove selected</source>
       <translation>移除所选</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReplyDialog</name>
+    <message>
+      <source>Record the reply</source>
+      <translation>登记答复</translation>
+    </message>
+    <message>
+      <source>What the department did or will do</source>
+      <translation>承办部门的办理情况或答复意见</translation>
+    </message>
+    <message>
+      <source>Handed to {department} on {date}, due by {due}.</source>
+      <translation>{date} 交办{department}，答复期限 {due}。</translation>
+    </message>
+    <message>
+      <source>Handed over</source>
+      <translation>交办</translation>
+    </message>
+    <message>
+      <source>Reply date</source>
+      <translation>答复日期</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>办理结果</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReplyForm</name>
+    <message>
+      <source>Reply to {serial}</source>
+      <translation>登记答复 {serial}</translation>
+    </message>
+    <message>
+      <source>Closed (the matter is settled)</source>
+      <translation>办结（事项已处理完毕）</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>答复情况</translation>
+    </message>
+    <message>
+      <source>Reply date</source>
+      <translation>答复日期</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
   </context>
   <context>
@@ -3645,6 +6487,260 @@ Open the folder?</source>
     </message>
   </context>
   <context>
+    <name>RoundForm</name>
+    <message>
+      <source>Edit award round</source>
+      <translation>编辑评选</translation>
+    </message>
+    <message>
+      <source>New award round</source>
+      <translation>新建评选</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Round title</source>
+      <translation>评选名称</translation>
+    </message>
+    <message>
+      <source>no quota</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source> person(s)</source>
+      <translation> 人</translation>
+    </message>
+    <message>
+      <source>Quota</source>
+      <translation>名额</translation>
+    </message>
+    <message>
+      <source>Nominations until</source>
+      <translation>推荐截止</translation>
+    </message>
+    <message>
+      <source>Public notice</source>
+      <translation>公示期</translation>
+    </message>
+    <message>
+      <source>e.g. union office, Ms Wang, 12345678</source>
+      <translation>例如：工会办公室 王老师 12345678</translation>
+    </message>
+    <message>
+      <source>Contact on the notice</source>
+      <translation>公示联系人</translation>
+    </message>
+    <message>
+      <source>Warn when last year's winner of this award is nominated again</source>
+      <translation>推荐去年已获评本奖项的人时提醒</translation>
+    </message>
+    <message>
+      <source>Decided on</source>
+      <translation>表彰日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>No award types yet: add them in File → Award types….</source>
+      <translation>还没有奖项：请在“文件 → 奖项设置…”中添加。</translation>
+    </message>
+    <message>
+      <source>Who may be nominated: {who}. Awarded by {body}.</source>
+      <translation>推荐条件：{who}。授予单位：{body}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RoundsPage</name>
+    <message>
+      <source>Round</source>
+      <translation>评选名称</translation>
+    </message>
+    <message>
+      <source>Award</source>
+      <translation>奖项</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Quota</source>
+      <translation>名额</translation>
+    </message>
+    <message>
+      <source>Nominations until</source>
+      <translation>推荐截止</translation>
+    </message>
+    <message>
+      <source>Public notice</source>
+      <translation>公示期</translation>
+    </message>
+    <message>
+      <source>Nominated</source>
+      <translation>推荐人数</translation>
+    </message>
+    <message>
+      <source>Elected</source>
+      <translation>当选人数</translation>
+    </message>
+    <message>
+      <source>Decided on</source>
+      <translation>表彰日期</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>New round…</source>
+      <translation>新建评选…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Decide…</source>
+      <translation>表彰…</translation>
+    </message>
+    <message>
+      <source>Print notice</source>
+      <translation>打印公示</translation>
+    </message>
+    <message>
+      <source>Print honour roll</source>
+      <translation>打印表彰名单</translation>
+    </message>
+    <message>
+      <source>Print certificates</source>
+      <translation>打印证书</translation>
+    </message>
+    <message>
+      <source>Name / union group</source>
+      <translation>姓名/工会小组</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Nominated by</source>
+      <translation>推荐单位</translation>
+    </message>
+    <message>
+      <source>Votes</source>
+      <translation>票数</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Sent up to</source>
+      <translation>上报级别</translation>
+    </message>
+    <message>
+      <source>Outcome there</source>
+      <translation>上级结果</translation>
+    </message>
+    <message>
+      <source>Deeds</source>
+      <translation>先进事迹</translation>
+    </message>
+    <message>
+      <source>Nominate…</source>
+      <translation>推荐…</translation>
+    </message>
+    <message>
+      <source>Edit nomination…</source>
+      <translation>编辑推荐…</translation>
+    </message>
+    <message>
+      <source>Delete nomination</source>
+      <translation>删除推荐</translation>
+    </message>
+    <message>
+      <source>Print nomination forms</source>
+      <translation>打印推荐表</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n round(s)</source>
+      <translation>
+        <numerusform>%n 项评选</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No award round chosen.</source>
+      <translation>没有选中评选。</translation>
+    </message>
+    <message>
+      <source>No award rounds this year yet: add one with “New round…”.</source>
+      <translation>本年度还没有评选：点“新建评选…”添加。</translation>
+    </message>
+    <message>
+      <source>Nominations of {title}. Who may be nominated: {who}.</source>
+      <translation>{title}的推荐名单。推荐条件：{who}。</translation>
+    </message>
+    <message>
+      <source>Decided on {day}.</source>
+      <translation>已于{day}表彰。</translation>
+    </message>
+    <message>
+      <source>Delete the award round “{title}”?</source>
+      <translation>删除评选“{title}”？</translation>
+    </message>
+    <message numerus="yes">
+      <source>Its %n nomination(s) are deleted with it.</source>
+      <translation>
+        <numerusform>其中%n条推荐一并删除。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Delete award round</source>
+      <translation>删除评选</translation>
+    </message>
+    <message>
+      <source>Decide the award round</source>
+      <translation>表彰</translation>
+    </message>
+    <message>
+      <source>Before deciding “{title}”:</source>
+      <translation>表彰“{title}”之前请注意：</translation>
+    </message>
+    <message>
+      <source>Decide it anyway?</source>
+      <translation>仍要表彰吗？</translation>
+    </message>
+    <message>
+      <source>“{title}” decided on {day}: {new} new honour(s) in the register ({total} in all from this round).</source>
+      <translation>“{title}”已于{day}表彰：荣誉台账新增{new}条（本次评选共{total}条）。</translation>
+    </message>
+    <message>
+      <source>Delete the nomination of {name}?</source>
+      <translation>删除对{name}的推荐？</translation>
+    </message>
+    <message>
+      <source>This round has no honours yet: decide it first (Decide…).</source>
+      <translation>这次评选还没有荣誉记录：请先表彰（表彰…）。</translation>
+    </message>
+  </context>
+  <context>
     <name>RuleDialog</name>
     <message>
       <source>Edit template rule</source>
@@ -3783,10 +6879,224 @@ Open the folder?</source>
     </message>
   </context>
   <context>
+    <name>SessionForm</name>
+    <message>
+      <source>Edit session</source>
+      <translation>编辑会议</translation>
+    </message>
+    <message>
+      <source>New session</source>
+      <translation>新建会议</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>届次</translation>
+    </message>
+    <message>
+      <source>Session number</source>
+      <translation>第几次会议</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>e.g. the lecture hall</source>
+      <translation>例如：学术报告厅</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>会议名称</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Add the agenda item: review the report on last session's proposals</source>
+      <translation>加入议程：审议上次提案办理情况报告</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Create a term first.</source>
+      <translation>请先新建届次。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionsPage</name>
+    <message>
+      <source>Session</source>
+      <translation>会议</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>应到</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>实到</translation>
+    </message>
+    <message>
+      <source>On leave</source>
+      <translation>请假</translation>
+    </message>
+    <message>
+      <source>Quorum</source>
+      <translation>法定人数</translation>
+    </message>
+    <message>
+      <source>Proposals</source>
+      <translation>提案</translation>
+    </message>
+    <message>
+      <source>Plan item</source>
+      <translation>关联计划项</translation>
+    </message>
+    <message>
+      <source>New term…</source>
+      <translation>新建届次…</translation>
+    </message>
+    <message>
+      <source>Edit term…</source>
+      <translation>编辑届次…</translation>
+    </message>
+    <message>
+      <source>New session…</source>
+      <translation>新建会议…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Plan item…</source>
+      <translation>关联计划项…</translation>
+    </message>
+    <message>
+      <source>Sign-in…</source>
+      <translation>签到…</translation>
+    </message>
+    <message>
+      <source>Agenda and votes…</source>
+      <translation>议程与表决…</translation>
+    </message>
+    <message>
+      <source>Democratic evaluation…</source>
+      <translation>民主评议…</translation>
+    </message>
+    <message>
+      <source>Print sign-in sheet</source>
+      <translation>打印签到表</translation>
+    </message>
+    <message>
+      <source>Print proposals report</source>
+      <translation>打印提案办理情况报告</translation>
+    </message>
+    <message>
+      <source>Its proposals</source>
+      <translation>该会议的提案</translation>
+    </message>
+    <message>
+      <source>No session chosen.</source>
+      <translation>未选择会议。</translation>
+    </message>
+    <message>
+      <source>No term yet: create one with “New term…”.</source>
+      <translation>还没有届次：请用“新建届次…”建立。</translation>
+    </message>
+    <message>
+      <source>Expected {expected}, present {present}, on leave {leave}, absent {absent}; the quorum needs {needed}.</source>
+      <translation>应到{expected}人，实到{present}人，请假{leave}人，缺席{absent}人；法定人数{needed}人。</translation>
+    </message>
+    <message>
+      <source>Quorum reached.</source>
+      <translation>法定人数已达到。</translation>
+    </message>
+    <message>
+      <source>Nobody has signed in yet.</source>
+      <translation>尚未签到。</translation>
+    </message>
+    <message>
+      <source> (for {f}, against {a}, abstain {b}: {result})</source>
+      <translation>（赞成{f}，反对{a}，弃权{b}：{result}）</translation>
+    </message>
+    <message>
+      <source>Agenda:</source>
+      <translation>议程：</translation>
+    </message>
+    <message>
+      <source>Proposals: {summary}</source>
+      <translation>提案：{summary}</translation>
+    </message>
+    <message>
+      <source>Evaluations: {titles}</source>
+      <translation>民主评议：{titles}</translation>
+    </message>
+    <message>
+      <source>Plan item: {title}</source>
+      <translation>关联计划项：{title}</translation>
+    </message>
+    <message>
+      <source>Delete session</source>
+      <translation>删除会议</translation>
+    </message>
+    <message>
+      <source>Delete “{title}”?</source>
+      <translation>删除“{title}”？</translation>
+    </message>
+    <message>
+      <source>Democratic evaluation</source>
+      <translation>民主评议</translation>
+    </message>
+    <message>
+      <source>Nobody has signed in to this session yet: sign in first.</source>
+      <translation>这次会议还没有代表签到，请先签到。</translation>
+    </message>
+    <message>
+      <source>New evaluation…</source>
+      <translation>新建民主评议…</translation>
+    </message>
+    <message>
+      <source>Open which evaluation?</source>
+      <translation>打开哪一项民主评议？</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
       <translation>设置</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>常规</translation>
     </message>
     <message>
       <source>School name</source>
@@ -3899,6 +7209,69 @@ The old file stays where it is, unchanged.</source>
     <message>
       <source>The font file does not exist.</source>
       <translation>字体文件不存在。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <source>Sign-in: {title}</source>
+      <translation>签到：{title}</translation>
+    </message>
+    <message>
+      <source>Name or pinyin initials, Enter marks present</source>
+      <translation>姓名或拼音首字母，回车即登记出席</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <source>All present</source>
+      <translation>全部出席</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Delegation</source>
+      <translation>代表团/组</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Attendance</source>
+      <translation>出席情况</translation>
+    </message>
+    <message>
+      <source>Reason for leave</source>
+      <translation>请假原因</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Expected {expected}, present {present}, on leave {leave}, absent {absent}; {needed} needed</source>
+      <translation>应到{expected}人，出席{present}人，请假{leave}人，缺席{absent}人；法定人数{needed}人</translation>
+    </message>
+    <message>
+      <source>{count} found</source>
+      <translation>找到{count}人</translation>
+    </message>
+    <message>
+      <source>Nobody to mark matches “{text}”.</source>
+      <translation>没有与“{text}”相符的未出席代表。</translation>
+    </message>
+    <message>
+      <source>{count} people match; mark one in the list.</source>
+      <translation>有{count}人相符，请在名单中选择。</translation>
+    </message>
+    <message>
+      <source>✓ {name} present</source>
+      <translation>✓ {name} 已出席</translation>
     </message>
   </context>
   <context>
@@ -4144,6 +7517,42 @@ Reason (may be left blank):</source>
       <translation>主要数据（可直接用于工作总结）</translation>
     </message>
     <message>
+      <source>Spent</source>
+      <translation>支出</translation>
+    </message>
+    <message>
+      <source>Union funds</source>
+      <translation>经费收支概况</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Spending by category</source>
+      <translation>支出按科目</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>科目</translation>
+    </message>
+    <message>
+      <source>Budget (yuan)</source>
+      <translation>预算（元）</translation>
+    </message>
+    <message>
+      <source>Execution</source>
+      <translation>执行率</translation>
+    </message>
+    <message>
+      <source>Spent (yuan)</source>
+      <translation>支出（元）</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -4296,6 +7705,110 @@ Reason (may be left blank):</source>
       <translation>占比</translation>
     </message>
     <message>
+      <source>Delegates</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>会议</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>应到</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>出席</translation>
+    </message>
+    <message>
+      <source>On leave</source>
+      <translation>请假</translation>
+    </message>
+    <message>
+      <source>Quorum</source>
+      <translation>法定人数</translation>
+    </message>
+    <message>
+      <source>Quorum met</source>
+      <translation>达到法定人数</translation>
+    </message>
+    <message>
+      <source>Person evaluated (post)</source>
+      <translation>被评议人（职务）</translation>
+    </message>
+    <message>
+      <source>Valid ballots</source>
+      <translation>有效票</translation>
+    </message>
+    <message>
+      <source>Excellent</source>
+      <translation>优秀</translation>
+    </message>
+    <message>
+      <source>Competent</source>
+      <translation>称职</translation>
+    </message>
+    <message>
+      <source>Basically competent</source>
+      <translation>基本称职</translation>
+    </message>
+    <message>
+      <source>Incompetent</source>
+      <translation>不称职</translation>
+    </message>
+    <message>
+      <source>Excellent rate</source>
+      <translation>优秀率</translation>
+    </message>
+    <message>
+      <source>Satisfied rate</source>
+      <translation>满意率</translation>
+    </message>
+    <message>
+      <source>Staff congress sessions</source>
+      <translation>教代会会议</translation>
+    </message>
+    <message>
+      <source>Delegates by category</source>
+      <translation>教代会代表构成</translation>
+    </message>
+    <message>
+      <source>Delegate category</source>
+      <translation>代表类别</translation>
+    </message>
+    <message>
+      <source>Proposals</source>
+      <translation>件数</translation>
+    </message>
+    <message>
+      <source>Proposals by state</source>
+      <translation>提案办理情况（按状态）</translation>
+    </message>
+    <message>
+      <source>Democratic evaluation</source>
+      <translation>民主评议</translation>
+    </message>
+    <message>
+      <source>Average</source>
+      <translation>平均</translation>
+    </message>
+    <message>
+      <source>Quorum = {ratio} of the delegates expected (rounded up).</source>
+      <translation>法定人数＝应到代表的{ratio}（向上取整）。</translation>
+    </message>
+    <message>
+      <source>{term}: {n} delegates in their seat, {women} of them women ({share}).</source>
+      <translation>{term}代表在任 {n} 人，其中女代表 {women} 人（{share}）。</translation>
+    </message>
+    <message>
+      <source>{n} proposals ({void} voided, not counted as received); satisfaction {rate} of {opinions} with the proposer's opinion; {overdue} overdue.</source>
+      <translation>提案共 {n} 件（作废 {void} 件，不计入收到件数）；已反馈意见的 {opinions} 件中满意率 {rate}；逾期未答复 {overdue} 件。</translation>
+    </message>
+    <message>
+      <source>Excellent rate = excellent / valid ballots; satisfied rate = (excellent + competent) / valid ballots.</source>
+      <translation>优秀率＝优秀票÷有效票；满意率＝（优秀＋称职）÷有效票。</translation>
+    </message>
+    <message>
       <source>Members by status</source>
       <translation>会员状态</translation>
     </message>
@@ -4375,6 +7888,58 @@ Reason (may be left blank):</source>
       <source>Completion = done / (planned − cancelled).</source>
       <translation>完成率＝已完成÷（计划项数－已取消）。</translation>
     </message>
+    <message>
+      <source>Honours</source>
+      <translation>人次</translation>
+    </message>
+    <message>
+      <source>Honours by level</source>
+      <translation>获表彰人次（按级别）</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Meetings held</source>
+      <translation>会议召开情况</translation>
+    </message>
+    <message>
+      <source>Meeting kind</source>
+      <translation>会议类别</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>召开次数</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>最少应开</translation>
+    </message>
+    <message>
+      <source>Periods short</source>
+      <translation>不足的时段</translation>
+    </message>
+    <message>
+      <source>Decisions, letters and suggestions</source>
+      <translation>决定事项、来信来访与合理化建议</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>件数</translation>
+    </message>
+    <message>
+      <source>Done (answered, adopted)</source>
+      <translation>已办结（答复、采纳）</translation>
+    </message>
+    <message>
+      <source>Rate</source>
+      <translation>办结率</translation>
+    </message>
+    <message>
+      <source>Too few meetings: {text}</source>
+      <translation>会议次数不足：{text}</translation>
+    </message>
   </context>
   <context>
     <name>StatusDialog</name>
@@ -4417,6 +7982,239 @@ Reason (may be left blank):</source>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestionForm</name>
+    <message>
+      <source>Edit suggestion</source>
+      <translation>编辑合理化建议</translation>
+    </message>
+    <message>
+      <source>New suggestion</source>
+      <translation>新增合理化建议</translation>
+    </message>
+    <message>
+      <source>(no campaign)</source>
+      <translation>（不属于征集活动）</translation>
+    </message>
+    <message>
+      <source>A member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Someone else or several people</source>
+      <translation>其他人或多人</translation>
+    </message>
+    <message>
+      <source>Names, e.g. several teachers of a group</source>
+      <translation>姓名，如：数学组 张三、李四</translation>
+    </message>
+    <message>
+      <source>What came of it</source>
+      <translation>采纳及实施情况</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>征集活动</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>提出日期</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>建议人</translation>
+    </message>
+    <message>
+      <source>Suggestion</source>
+      <translation>建议名称</translation>
+    </message>
+    <message>
+      <source>Content</source>
+      <translation>建议内容</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Adopted</source>
+      <translation>采纳情况</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestionsPage</name>
+    <message>
+      <source>Campaign</source>
+      <translation>征集活动</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>截止</translation>
+    </message>
+    <message>
+      <source>Suggestions</source>
+      <translation>建议数</translation>
+    </message>
+    <message>
+      <source>New campaign…</source>
+      <translation>新建征集…</translation>
+    </message>
+    <message>
+      <source>Edit campaign…</source>
+      <translation>编辑征集…</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>建议人</translation>
+    </message>
+    <message>
+      <source>Suggestion</source>
+      <translation>建议名称</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Adopted</source>
+      <translation>采纳情况</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Search title, content, proposer</source>
+      <translation>搜索名称、内容、建议人</translation>
+    </message>
+    <message>
+      <source>New suggestion…</source>
+      <translation>新增建议…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>All suggestions of {year}</source>
+      <translation>{year}年全部建议</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n suggestion(s)</source>
+      <translation>
+        <numerusform>共 %n 条建议</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>, %n adopted</source>
+      <translation>
+        <numerusform>，采纳 %n 条</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Result: {text}</source>
+      <translation>结果：{text}</translation>
+    </message>
+    <message>
+      <source>Delete the suggestion “{title}”?</source>
+      <translation>删除建议“{title}”？</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryPage</name>
+    <message>
+      <source>Category</source>
+      <translation>科目</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>预算</translation>
+    </message>
+    <message>
+      <source>Income</source>
+      <translation>收入</translation>
+    </message>
+    <message>
+      <source>Spending</source>
+      <translation>支出</translation>
+    </message>
+    <message>
+      <source>Execution</source>
+      <translation>执行率</translation>
+    </message>
+    <message>
+      <source>Re-post by the current settings</source>
+      <translation>按当前设置重新记账</translation>
+    </message>
+    <message>
+      <source>Print income and spending summary</source>
+      <translation>打印收支汇总表</translation>
+    </message>
+    <message>
+      <source>Print final account</source>
+      <translation>打印决算</translation>
+    </message>
+    <message>
+      <source>Print funds audit report</source>
+      <translation>打印经费审查报告</translation>
+    </message>
+    <message>
+      <source>Opening {opening} · income {income} · spending {spending} · closing {closing} (yuan)</source>
+      <translation>期初结余 {opening} · 本期收入 {income} · 本期支出 {spending} · 期末结余 {closing}（元）</translation>
+    </message>
+    <message>
+      <source>Posted from records: {list}</source>
+      <translation>其中自动记入：{list}</translation>
+    </message>
+    <message>
+      <source>Nothing posted from visits, assistance or activities in this period.</source>
+      <translation>本期没有由走访慰问、帮扶或活动记入的收支。</translation>
+    </message>
+    <message>
+      <source>Over budget: {list}</source>
+      <translation>超预算科目：{list}</translation>
+    </message>
+    <message>
+      <source>Total income</source>
+      <translation>收入合计</translation>
+    </message>
+    <message>
+      <source>Total spending</source>
+      <translation>支出合计</translation>
+    </message>
+    <message>
+      <source>Re-post</source>
+      <translation>重新记账</translation>
+    </message>
+    <message>
+      <source>{n} record(s) had their postings brought in line.</source>
+      <translation>已调整 {n} 条记录的记账。</translation>
     </message>
   </context>
   <context>
@@ -4571,6 +8369,49 @@ Reason (may be left blank):</source>
 Items already generated from it stay in their plans.</source>
       <translation>从模板中删除规则“{title}”？
 已按此规则生成的计划项仍保留在计划中。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TermForm</name>
+    <message>
+      <source>Edit term</source>
+      <translation>编辑届次</translation>
+    </message>
+    <message>
+      <source>New term</source>
+      <translation>新建届次</translation>
+    </message>
+    <message>
+      <source>No. </source>
+      <translation>第 </translation>
+    </message>
+    <message>
+      <source> (term)</source>
+      <translation> 届</translation>
+    </message>
+    <message>
+      <source>Term number</source>
+      <translation>届次</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Ends on</source>
+      <translation>结束于</translation>
+    </message>
+    <message>
+      <source>End date</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
   </context>
   <context>

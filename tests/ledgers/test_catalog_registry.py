@@ -19,7 +19,9 @@ from union_desk.ledgers.specs import LedgerColumn, LedgerSpec, get_spec
 
 YEAR = dt.date.today().year
 PERIOD = LedgerPeriod.year(YEAR)
-REAL_KINDS = ("members", "hardship", "assistance", "visits", "activities", "signups", "plan")
+REAL_KINDS = ("members", "hardship", "assistance", "visits", "activities", "signups", "plan", "delegates", "proposals",
+              "meetings", "letters", "suggestions", "nominations", "honours", "funds", "funds-summary")
+IMPORT_KINDS = tuple(k for k in REAL_KINDS[1:] if k != "funds-summary")  # the roster and the summary: no import
 
 
 @dataclass
@@ -59,16 +61,16 @@ def fake_area():
 
 def test_the_catalogue_lists_every_area_s_ledgers_in_pack_order():
     assert catalog.kinds() == REAL_KINDS
-    assert catalog.import_kinds() == REAL_KINDS[1:]  # the roster has its own import
+    assert catalog.import_kinds() == IMPORT_KINDS  # the roster has its own import
     assert all(isinstance(ledger, Ledger) for ledger in catalog.all_ledgers().values())
     assert tuple(catalog.LEDGERS) == catalog.KINDS == REAL_KINDS  # the old names, read afresh
-    assert catalog.IMPORT_KINDS == REAL_KINDS[1:]
+    assert catalog.IMPORT_KINDS == IMPORT_KINDS
     with pytest.raises(AttributeError):
         catalog.NO_SUCH_THING  # noqa: B018
 
 
 def test_a_registered_area_s_ledger_is_in_the_catalogue(fake_area):
-    assert catalog.kinds() == (*REAL_KINDS[:6], "fake", "plan")
+    assert catalog.kinds() == (*REAL_KINDS[:6], "fake", *REAL_KINDS[6:])
     assert "fake" not in catalog.import_kinds()
     assert catalog.get_ledger("fake") is FAKE_LEDGER and "fake" in catalog.LEDGERS
     assert get_spec("fake") is FAKE_SPEC
@@ -134,4 +136,4 @@ def test_the_dialog_and_the_page_offer_it(fake_area, qtbot, db):
     for boxes in (dialog.kind_boxes, page.panel.kind_boxes):
         assert list(boxes) == list(catalog.kinds()) and boxes["fake"].text() == "测试台账"
     offered = [imports.kind_combo.itemData(i) for i in range(imports.kind_combo.count())]
-    assert offered == list(REAL_KINDS)  # nothing to import it with
+    assert offered == ["members", *IMPORT_KINDS]  # not the fake ledger nor the summary: nothing to import them with

@@ -21,7 +21,8 @@ from union_desk.ledgers.pack import write_pack
 from union_desk.services import settings
 
 SHEETS = ["封面", "目录", "会员花名册", "困难职工档案台账", "帮扶救助台账", "走访慰问台账", "活动台账", "活动参与明细",
-          "工作计划及完成情况", "年度统计"]
+          "工作计划及完成情况", "教代会代表名册", "教代会提案台账", "会议记录台账", "来信来访登记台账", "合理化建议台账",
+          "评优推荐汇总表", "表彰台账", "经费收支明细账", "收支汇总表", "年度统计"]
 
 
 @pytest.fixture
@@ -71,7 +72,9 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(pack):
         ws = wb[name]
         assert ws.print_title_rows == "$3:$3", name
         assert ws["A1"].value.endswith(f"（{lc.PERIOD.label}）") and ws["A1"].font.b, name
-        assert [ws.cell(3, c).value for c in range(1, 3)][0] == "序号", name
+        # the funds book is numbered by its vouchers (日期, 凭证号 …), the other ledgers by 序号
+        first = {"经费收支明细账": "日期", "收支汇总表": "编号"}.get(name, "序号")
+        assert ws.cell(3, 1).value == first, name
 
 
 def test_roster_sheet_ids_phones_and_formula_like_notes(pack):

@@ -40,7 +40,7 @@ def window(fake, qtbot, qapp, db, db_path):
 
 def test_the_extra_area_is_in_the_navigation_and_its_page_opens(window, qtbot):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert texts.index("Fake area") == texts.index("活动报名") + 2  # its own group, after a line
+    assert texts.index("Fake area") == texts.index("工会经费") + 2  # its own group (order 50), after a line
     assert "fake" in window.nav.keys
     window.nav.choose("fake")
     page = window.current_page()
@@ -97,15 +97,16 @@ def test_member_form_tab_and_settings_page(window, qtbot, monkeypatch):
     form = MemberForm(member, window)
     qtbot.addWidget(form)
     titles = [form.lower_tabs.tabText(i) for i in range(form.lower_tabs.count())]
-    assert titles[-1] == "Fake tab" and form.panels["fake_area:member_panel"].text() == "测试：周一"
+    assert "Fake tab" in titles and form.panels["fake_area:member_panel"].text() == "测试：周一"
+    assert titles.index("Fake tab") + 1 == titles.index("教代会")  # its order (30) places it before 教代会 (40)
     changes.announce({fake_area.KIND})
     bus().flush()
     assert ("panel", member.id) in fake_area.calls
 
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
-    assert [p.title for p in dialog.area_pages] == ["测试设置"]
-    dialog.area_pages[0].setText("乙方")
+    assert [p.title for p in dialog.area_pages][-1] == "测试设置" and dialog.tab_title_of(dialog.area_pages[-1]) == "测试设置"
+    dialog.area_pages[-1].setText("乙方")
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(a[2]))
     dialog.accept()
     assert settings.get("fake_setting") == "乙方"

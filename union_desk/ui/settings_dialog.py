@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +43,13 @@ class SettingsDialog(FormDialog):
         self.setWindowTitle(self.tr("Settings"))
         values = settings.get_all()
         self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout(self.body)
+        # 常规 on the first tab; each area's own settings on a tab of its own (ten areas' groups one
+        # under another would not fit a 1366×768 screen)
+        self.tabs = QTabWidget()
+        QVBoxLayout(self.body).addWidget(self.tabs)
+        general = QWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        form = QFormLayout(general)
         self._form = form
         labels = {
             "school_name": self.tr("School name"),
@@ -83,9 +89,11 @@ class SettingsDialog(FormDialog):
         # each area's own settings (union_desk.areas: settings_pages), saved with the rest
         self.area_pages = [page_class() for page_class in areas.settings_pages()]
         for page in self.area_pages:
-            box = QGroupBox(page.title)
-            QVBoxLayout(box).addWidget(page)
-            form.addRow(box)
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.addWidget(page)
+            layout.addStretch(1)
+            self.tabs.addTab(holder, page.title)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -239,9 +247,22 @@ class SettingsDialog(FormDialog):
                 return
             settings.save(values)
         except (ValidationError, UnionDeskError) as exc:
+            self._show_tab_of(getattr(exc, "field", None))
             QMessageBox.warning(self, self.tr("Settings"), exc.message)
             return
         super().accept()
+
+    def _show_tab_of(self, key: str | None) -> None:
+        """Bring the tab holding the refused setting to the front."""
+        for page in self.area_pages:
+            if key and key in page.values():
+                self.tabs.setCurrentWidget(page.parentWidget())
+                return
+        if key in self.edits or key in ("print_font", "language"):
+            self.tabs.setCurrentIndex(0)
+
+    def tab_title_of(self, page: QWidget) -> str:
+        return self.tabs.tabText(self.tabs.indexOf(page.parentWidget()))
 
 
 def _field_with_button(field: QWidget, button: QWidget) -> QWidget:

@@ -171,6 +171,10 @@ class HomeTab(QWidget):
             self.cards[figure.key].value.setText(figure.value)
         for part in lists:
             self._fill(part.key, part.lines, (part.kind, part.records))
+        shown = {part.key for part in lists}
+        for key in self.lists:  # a list an area no longer returns (nothing to say) is emptied, not left stale
+            if key not in shown:
+                self._fill(key, [])
         self._arrange()
         self._show_warnings()
         outside = maintenance.outside_backup_warning(self.db_path, today)
