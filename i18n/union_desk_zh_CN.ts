@@ -825,20 +825,12 @@ Reason (required):</source>
       <translation>默认名额</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
       <source> years</source>
       <translation> 岁</translation>
-    </message>
-    <message>
-      <source>Editing: {name}</source>
-      <translation>正在编辑：{name}</translation>
     </message>
     <message>
       <source>Save the changes to this award first?</source>
@@ -2962,20 +2954,12 @@ Reason (required):</source>
   <context>
     <name>HonoursTab</name>
     <message>
-      <source>Year</source>
-      <translation>年度</translation>
-    </message>
-    <message>
       <source>Award rounds</source>
       <translation>评选</translation>
     </message>
     <message>
       <source>Honours register</source>
       <translation>荣誉台账</translation>
-    </message>
-    <message>
-      <source>All years</source>
-      <translation>全部年度</translation>
     </message>
   </context>
   <context>
@@ -3173,14 +3157,6 @@ Reason (required):</source>
     <message>
       <source>Members holding one of the ticked roles are listed on a new meeting; with none ticked, every member in service.</source>
       <translation>新建会议时列出担任所勾选职务之一的会员；都不勾选则为全体在职会员。</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <source>Editing: {name}</source>
-      <translation>正在编辑：{name}</translation>
     </message>
     <message>
       <source>Save the changes to this kind first?</source>
@@ -3878,6 +3854,17 @@ Replace them?</source>
     </message>
   </context>
   <context>
+    <name>ListEditorDialog</name>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Editing: {name}</source>
+      <translation>正在编辑：{name}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Data file: {path}</source>
@@ -4216,10 +4203,6 @@ The current data is backed up first.</source>
   </context>
   <context>
     <name>MeetingsTab</name>
-    <message>
-      <source>Year</source>
-      <translation>年度</translation>
-    </message>
     <message>
       <source>Meeting minutes</source>
       <translation>会议记录</translation>
@@ -8637,14 +8620,6 @@ Reason (required):</source>
       <translation>超过上限须填写原因后方可发放。类别只能停用，不能删除。</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <source>Editing: {name}</source>
-      <translation>正在编辑：{name}</translation>
-    </message>
-    <message>
       <source>Save the changes to this type first?</source>
       <translation>先保存对该类别的修改吗？</translation>
     </message>
@@ -8818,6 +8793,17 @@ Reason (required):</source>
     <message>
       <source>Print the slips and the sign-off sheet of this batch now?</source>
       <translation>现在打印这一批的记录单和签收表吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearTabs</name>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>All years</source>
+      <translation>全部年度</translation>
     </message>
   </context>
   <context>

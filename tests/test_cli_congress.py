@@ -10,18 +10,13 @@ import openpyxl
 import pytest
 
 from union_desk.db.congress_models import CongressSession, Delegate, Evaluation, Proposal
-from union_desk.db.database import close_database
-from union_desk.services.maintenance import open_for_use
+
+from cli_checks import read_db
 
 FIELDS = {"id", "term", "number", "title", "date", "expected", "present", "quorum_ok"}
 
 
-def _read(db_path, fn):
-    open_for_use(db_path, auto_backup=False)
-    try:
-        return fn()
-    finally:
-        close_database()
+_read = read_db
 
 
 @pytest.fixture

@@ -9,18 +9,13 @@ import json
 import openpyxl
 import pytest
 
-from union_desk.db.database import close_database
-from union_desk.services.maintenance import open_for_use
+
+from cli_checks import read_db
 
 FIELDS = {"id", "year", "title", "level", "awarding_body", "member_id", "holder", "group", "date", "source"}
 
 
-def _read(db_path, fn):
-    open_for_use(db_path, auto_backup=False)
-    try:
-        return fn()
-    finally:
-        close_database()
+_read = read_db
 
 
 @pytest.fixture

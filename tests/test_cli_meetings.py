@@ -10,18 +10,7 @@ from pypdf import PdfReader
 
 from union_desk.cli import main
 
-
-@pytest.fixture(autouse=True)
-def meetings_area():
-    from union_desk import areas
-    from union_desk.areas.meetings import AREA
-
-    added = "meetings" not in {a.key for a in areas.all_areas()}
-    if added:
-        areas.register(AREA)
-    yield
-    if added:
-        areas.unregister("meetings")
+from meeting_area import ensure_tables, meetings_area  # noqa: F401  (autouse)
 
 
 @pytest.fixture
@@ -29,15 +18,13 @@ def db_file(tmp_path):
     """A database with two committee meetings in the first quarter of 2026 only (so the second
     and third quarters are short), a letter and a suggestion."""
     from union_desk.db import database
-    from union_desk.db.meeting_models import step_5
     from union_desk.services import members, settings
     from union_desk.services import meetings as s
     from union_desk.services.maintenance import open_for_use
 
     path = tmp_path / "union_desk.sqlite"
     open_for_use(path, auto_backup=False)
-    if not database.current_database().table_exists("meeting"):
-        step_5(database.current_database())
+    ensure_tables()
     settings.save({"school_name": "红星中学"})
     people = [members.create_member({"name": n, "sex": "男", "department": "数学组", "union_roles": "工会委员"})
               for n in ("王芳", "李强", "张伟")]
@@ -54,15 +41,9 @@ def db_file(tmp_path):
     return path, ids
 
 
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_meetings_list_json_and_the_count_warning(capsys, db_file):
+def test_meetings_list_json_and_the_count_warning(cli, db_file):
     path, _ = db_file
-    code, out, err = run(capsys, "--db", path, "meetings", "list", "--year", 2026, "--json")
+    code, out, err = cli("--db", path, "meetings", "list", "--year", 2026, "--json")
     assert code == 0
     rows = json.loads(out)  # stdout is pure JSON: the warnings go to stderr
     assert [r["date"] for r in rows] == ["2026-03-20", "2026-01-12"]
@@ -70,13 +51,13 @@ def test_meetings_list_json_and_the_count_warning(capsys, db_file):
     assert (first["kind"], first["expected"], first["present"], first["decisions"], first["decisions_open"]) == ("工会委员会", 3, 2, 1, 1)
     assert first["topics"] == ["寒假慰问安排", "春节送温暖"]
     assert "提醒：工会委员会应每季度至少召开1次：2026年第二季度、2026年第三季度" in err
-    code, out, _ = run(capsys, "--db", path, "meetings", "list", "--year", 2025, "--json")
+    code, out, _ = cli("--db", path, "meetings", "list", "--year", 2025, "--json")
     assert code == 0 and json.loads(out) == []
 
 
-def test_meetings_list_as_a_table(capsys, db_file):
+def test_meetings_list_as_a_table(cli, db_file):
     path, ids = db_file
-    code, out, err = run(capsys, "--db", path, "meetings", "list", "--year", 2026)
+    code, out, err = cli("--db", path, "meetings", "list", "--year", 2026)
     assert code == 0
     assert "共 2 次会议" in out
     line = next(line for line in out.splitlines() if line.strip().startswith(str(ids[0])))
@@ -84,18 +65,18 @@ def test_meetings_list_as_a_table(capsys, db_file):
     assert "提醒：" in err
 
 
-def test_print_minutes(capsys, db_file, tmp_path):
+def test_print_minutes(cli, db_file, tmp_path):
     path, ids = db_file
     target = tmp_path / "会议记录.pdf"
-    code, out, _ = run(capsys, "--db", path, "print", "minutes", ids[0], "-o", target)
+    code, out, _ = cli("--db", path, "print", "minutes", ids[0], "-o", target)
     assert code == 0 and "已生成" in out and "1 页" in out
     text = "".join(PdfReader(str(target)).pages[0].extract_text().split())
     assert "红星中学工会会议记录" in text and "春节走访困难职工" in text and "缺席及原因张伟（请假：事假）" in text
 
 
-def test_print_minutes_of_an_unknown_meeting_exits_3(capsys, db_file, tmp_path):
+def test_print_minutes_of_an_unknown_meeting_exits_3(cli, db_file, tmp_path):
     path, ids = db_file
-    code, _, err = run(capsys, "--db", path, "print", "minutes", ids[0], 9999, "-o", tmp_path / "x.pdf")
+    code, _, err = cli("--db", path, "print", "minutes", ids[0], 9999, "-o", tmp_path / "x.pdf")
     assert code == 3 and "找不到编号为 9999 的会议" in err
     assert not (tmp_path / "x.pdf").exists()
 
@@ -114,12 +95,12 @@ def test_bad_arguments_are_chinese_and_exit_2(capsys, db_file, tmp_path):
 
 
 @pytest.mark.parametrize("kind, title", [("meetings", "会议记录台账"), ("letters", "来信来访登记台账"), ("suggestions", "合理化建议台账")])
-def test_the_ledgers_through_the_generic_commands(capsys, db_file, tmp_path, kind, title):
+def test_the_ledgers_through_the_generic_commands(cli, db_file, tmp_path, kind, title):
     path, _ = db_file
     target = tmp_path / f"{kind}.xlsx"
-    code, out, _ = run(capsys, "--db", path, "export", "ledger", kind, "--year", 2026, "-o", target)
+    code, out, _ = cli("--db", path, "export", "ledger", kind, "--year", 2026, "-o", target)
     assert code == 0 and f"已导出{title}（2026年度）" in out and target.exists()
-    code, out, _ = run(capsys, "--db", path, "import", "ledger", kind, target, "--json")
+    code, out, _ = cli("--db", path, "import", "ledger", kind, target, "--json")
     assert code == 0
     report = json.loads(out)
     assert (report["added"], report["updated"], report["errors"]) == (0, 0, []) and report["unchanged"] >= 1

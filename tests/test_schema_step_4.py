@@ -8,29 +8,28 @@ from __future__ import annotations
 import datetime as dt
 
 from union_desk import areas
-from union_desk.db import backup, congress_models, database, migrations
+from union_desk.db import congress_models, migrations
 from union_desk.db.congress_models import CONGRESS_MODELS, CongressTerm, Delegate
 from union_desk.db.database import close_database
 from union_desk.db.models import Member
 from union_desk.services import congress
 from union_desk.services.maintenance import open_for_use
 
-from schema_step_checks import open_with_step_failing_after, raw, user_version
+from schema_step_checks import (
+    assert_backed_up_before_upgrade,
+    assert_step_left_file_unchanged,
+    make_previous_version,
+    raw,
+    tables,
+    user_version,
+)
 
 TABLES = {m._meta.table_name for m in CONGRESS_MODELS}
 
 
 def make_version_3(db_path, people=()):
     """A file as version 3 left it: members (with their roles), no congress tables."""
-    open_for_use(db_path, auto_backup=False)
-    for data in people:
-        Member.create(**data)
-    db = database.current_database()
-    db.execute_sql("PRAGMA foreign_keys = OFF")
-    for model in reversed(CONGRESS_MODELS):
-        db.execute_sql(f'DROP TABLE IF EXISTS "{model._meta.table_name}"')
-    db.execute_sql("PRAGMA user_version = 3")
-    close_database()
+    make_previous_version(db_path, 3, [m._meta.table_name for m in CONGRESS_MODELS], people, lenient=True)
 
 
 HOLDERS = (
@@ -41,10 +40,6 @@ HOLDERS = (
     {"name": "钱退休", "sex": "男", "post": "教师", "status": "退休", "union_roles": "教代会代表"},
     {"name": "孙无", "sex": "男", "post": "教师"},
 )
-
-
-def tables(conn):
-    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def school_year_start(today=None):
@@ -103,11 +98,7 @@ def test_version_3_file_is_backed_up_first(db_path):
     make_version_3(db_path, HOLDERS)
     open_for_use(db_path, auto_backup=False)
     close_database()
-    backups = backup.list_backups(db_path)
-    assert [b.kind for b in backups] == ["pre-upgrade"]
-    with raw(backups[0].path) as conn:
-        assert user_version(conn) == 3
-        assert not TABLES & tables(conn)
+    assert_backed_up_before_upgrade(db_path, 3, TABLES)
 
 
 def test_members_without_the_role_get_no_term(db_path):
@@ -146,10 +137,8 @@ def test_a_fresh_file_has_the_tables_at_the_latest_version(db_path):
 def test_step_4_runs_in_the_upgrade_transaction(db_path, monkeypatch):
     """A failure after step 4 has made the term and delegates leaves the version-3 file as it was."""
     make_version_3(db_path, HOLDERS)
-    open_with_step_failing_after(db_path, monkeypatch, 4, congress_models.step_4)
+    assert_step_left_file_unchanged(db_path, monkeypatch, 4, congress_models.step_4, TABLES)
     with raw(db_path) as conn:
-        assert user_version(conn) == 3
-        assert not TABLES & tables(conn)
         roles = dict(conn.execute("SELECT name, union_roles FROM member"))
         assert roles["王芳"] == "工会委员,教代会代表"
     monkeypatch.undo()

@@ -5,28 +5,24 @@ file at version 5."""
 from __future__ import annotations
 
 from union_desk import areas
-from union_desk.db import backup, database, honour_models, migrations
+from union_desk.db import honour_models, migrations
 from union_desk.db.database import close_database
 from union_desk.db.models import Member
 from union_desk.services.maintenance import open_for_use
 
-from schema_step_checks import open_with_step_failing_after, raw, user_version
+from schema_step_checks import (
+    assert_backed_up_before_upgrade,
+    assert_step_left_file_unchanged,
+    make_previous_version,
+    raw,
+    user_version,
+)
 
 TABLES = ("award_type", "award_round", "nomination", "honour")
 
 
 def make_version_5(db_path):
-    open_for_use(db_path, auto_backup=False)
-    Member.create(name="张委员", sex="女", union_roles="工会委员")
-    db = database.current_database()
-    for table in reversed(TABLES):
-        db.execute_sql(f'DROP TABLE "{table}"')
-    db.execute_sql("PRAGMA user_version = 5")
-    close_database()
-
-
-def tables(conn) -> set[str]:
-    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    make_previous_version(db_path, 5, TABLES, [{"name": "张委员", "sex": "女", "union_roles": "工会委员"}])
 
 
 def test_step_6_is_registered_by_the_honours_area():
@@ -45,11 +41,7 @@ def test_version_5_file_is_backed_up_and_upgraded(db_path):
         assert Member.get(Member.name == "张委员").union_roles == "工会委员"
     finally:
         close_database()
-    backups = backup.list_backups(db_path)
-    assert [b.kind for b in backups] == ["pre-upgrade"]
-    with raw(backups[0].path) as conn:
-        assert user_version(conn) == 5
-        assert not tables(conn) & set(TABLES)
+    assert_backed_up_before_upgrade(db_path, 5, TABLES)
 
 
 def test_fresh_file_has_the_award_types_once(db_path):
@@ -64,7 +56,4 @@ def test_fresh_file_has_the_award_types_once(db_path):
 
 def test_step_6_runs_in_the_upgrade_transaction(db_path, monkeypatch):
     make_version_5(db_path)
-    open_with_step_failing_after(db_path, monkeypatch, 6, honour_models.step_6)
-    with raw(db_path) as conn:
-        assert user_version(conn) == 5
-        assert not tables(conn) & set(TABLES)
+    assert_step_left_file_unchanged(db_path, monkeypatch, 6, honour_models.step_6, TABLES)

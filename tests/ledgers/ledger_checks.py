@@ -238,3 +238,20 @@ def edited_preview(kind: str, folder: Path, edits: dict, *, empty_db: Path | Non
     rows = {r.row: r for r in preview.rows}
     rows["preview"] = preview
     return rows
+
+
+def export_for(kind: str, period, folder: Path, today: dt.date = TODAY, **more) -> tuple[Path, object, int]:
+    """Export one ledger of `period`, made on `today`, and reopen it: (file, worksheet, row count)."""
+    path, count = export_ledger(kind, period, folder / f"{kind}.xlsx", options=ledger_options(period, today=today, **more))
+    return path, openpyxl.load_workbook(path).active, count
+
+
+def data_rows(ws, first: int = 4) -> list[dict]:
+    """Data rows as {header: value} (and "_row"), until the first row without a 序号."""
+    cols = header_map(ws)
+    out = []
+    for r in range(first, ws.max_row + 1):
+        if not isinstance(ws.cell(r, 1).value, int):
+            break
+        out.append({h: ws.cell(r, c).value for h, c in cols.items()} | {"_row": r})
+    return out

@@ -16,7 +16,6 @@ from union_desk.db.models import AuditLog, Member
 from union_desk.domain import congress as rules
 from union_desk.imports.common import ERROR, NEW, SAME, UPDATE
 from union_desk.imports.records import apply_ledger, import_ledger, preview_ledger
-from union_desk.ledgers.catalog import export_ledger, ledger_options
 from union_desk.ledgers.congress_ledger import (
     EVALUATION_HEADERS,
     parse_filing,
@@ -34,19 +33,10 @@ DELEGATE_HEADERS = ["序号", "届次", "代表团（组）", "姓名", "性别"
 
 
 def _export(kind, folder, period=ALL, **more):
-    path, count = export_ledger(kind, period, folder / f"{kind}.xlsx", options=ledger_options(period, today=lc.TODAY, **more))
-    return path, openpyxl.load_workbook(path).active, count
+    return lc.export_for(kind, period, folder, **more)
 
 
-def _rows(ws, first=4):
-    """Data rows as {header: value}, until the first row without a 序号."""
-    cols = lc.header_map(ws)
-    out = []
-    for r in range(first, ws.max_row + 1):
-        if not isinstance(ws.cell(r, 1).value, int):
-            break
-        out.append({h: ws.cell(r, c).value for h, c in cols.items()} | {"_row": r})
-    return out
+_rows = lc.data_rows
 
 
 def _proposal_snapshot() -> dict:

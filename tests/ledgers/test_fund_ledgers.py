@@ -16,12 +16,11 @@ from union_desk.db.fund_models import FundEntry, FundLink
 from union_desk.db.models import VisitType
 from union_desk.imports.common import NEW, SAME
 from union_desk.imports.records import apply_ledger, import_ledger, preview_ledger
-from union_desk.ledgers.catalog import export_ledger, ledger_options
 from union_desk.ledgers.fund_ledger import parse_signed_amount, parse_source_ref
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.services import funds, members, visits
 
-from ledger_checks import switch_to_empty
+from ledger_checks import export_for, header_map, switch_to_empty
 
 YEAR = 2026
 PERIOD = LedgerPeriod.year(YEAR)
@@ -53,12 +52,11 @@ def make_book() -> dict:
 
 
 def _export(kind: str, folder, **more):
-    path, _ = export_ledger(kind, PERIOD, folder / f"{kind}.xlsx", options=ledger_options(PERIOD, today=dt.date(2026, 12, 1), **more))
-    return path, openpyxl.load_workbook(path).active
+    path, ws, _ = export_for(kind, PERIOD, folder, today=dt.date(2026, 12, 1), **more)
+    return path, ws
 
 
-def _headers(ws, row: int = 3) -> dict[str, int]:
-    return {ws.cell(row, c).value: c for c in range(1, ws.max_column + 1) if ws.cell(row, c).value}
+_headers = header_map
 
 
 def _book() -> dict:

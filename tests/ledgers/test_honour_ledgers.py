@@ -18,7 +18,6 @@ from union_desk.db.models import Member
 from union_desk.imports.common import ERROR, NEW, SAME, UPDATE
 from union_desk.imports.records import apply_ledger, import_ledger, preview_ledger
 from union_desk.ledgers import honour_ledger as hl
-from union_desk.ledgers.catalog import export_ledger, ledger_options
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.services import honours, settings
 
@@ -75,19 +74,10 @@ def school(demo_db):
 
 
 def _export(kind, folder, period=ALL, **more):
-    path, count = export_ledger(kind, period, folder / f"{kind}.xlsx", options=ledger_options(period, today=lc.TODAY, **more))
-    return path, openpyxl.load_workbook(path).active, count
+    return lc.export_for(kind, period, folder, **more)
 
 
-def _rows(ws, first=4):
-    """Data rows as {header: value}, until the first row without a 序号."""
-    cols = lc.header_map(ws)
-    out = []
-    for r in range(first, ws.max_row + 1):
-        if not isinstance(ws.cell(r, 1).value, int):
-            break
-        out.append({h: ws.cell(r, c).value for h, c in cols.items()} | {"_row": r})
-    return out
+_rows = lc.data_rows
 
 
 def _who(member) -> tuple:

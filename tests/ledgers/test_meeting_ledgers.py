@@ -17,11 +17,12 @@ from union_desk.domain import meetings as rules
 from union_desk.imports.common import ERROR, NEW, SAME
 from union_desk.imports.records import import_ledger, preview_ledger
 from union_desk.ledgers import meeting_ledger as ml
-from union_desk.ledgers.catalog import export_ledger, ledger_options
 from union_desk.ledgers.period import LedgerPeriod
 from union_desk.services import members
 from union_desk.services import meetings as s
 from union_desk.services import settings
+
+from meeting_area import ensure_tables, meetings_area  # noqa: F401  (autouse)
 
 YEAR = 2026
 PERIOD = LedgerPeriod.year(YEAR)
@@ -34,29 +35,6 @@ SUGGESTION_HEADERS = ["序号", "日期", "征集活动", "建议人", "建议�
 
 
 # --- the area (until it is in INSTALLED) and a small school ---------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def meetings_area():
-    """The 会议与登记 area registered (it is until the coordinator adds it to INSTALLED)."""
-    from union_desk import areas
-    from union_desk.areas.meetings import AREA
-
-    added = "meetings" not in {a.key for a in areas.all_areas()}
-    if added:
-        areas.register(AREA)
-    yield
-    if added:
-        areas.unregister("meetings")
-
-
-def ensure_tables() -> None:
-    from union_desk.db import database
-    from union_desk.db.meeting_models import step_5
-
-    db = database.current_database()
-    if not db.table_exists("meeting"):
-        step_5(db)
 
 
 @pytest.fixture
@@ -103,8 +81,8 @@ def school(db):
 
 def export(kind: str, folder, **more):
     """One ledger of 2026 exported and reopened: (file, worksheet)."""
-    path, _ = export_ledger(kind, PERIOD, folder / f"{kind}.xlsx", options=ledger_options(PERIOD, today=MADE_ON, **more))
-    return path, openpyxl.load_workbook(path).active
+    path, ws, _ = lc.export_for(kind, PERIOD, folder, today=MADE_ON, **more)
+    return path, ws
 
 
 def headers(ws, row: int = 3) -> list[str]:

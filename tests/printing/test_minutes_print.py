@@ -14,27 +14,12 @@ from union_desk.services import members
 from union_desk.services import meetings as s
 from union_desk.services import settings
 
-
-@pytest.fixture(autouse=True)
-def meetings_area():
-    from union_desk import areas
-    from union_desk.areas.meetings import AREA
-
-    added = "meetings" not in {a.key for a in areas.all_areas()}
-    if added:
-        areas.register(AREA)
-    yield
-    if added:
-        areas.unregister("meetings")
+from meeting_area import ensure_tables, meetings_area  # noqa: F401  (autouse)
 
 
 @pytest.fixture
 def committee(db):
-    from union_desk.db import database
-    from union_desk.db.meeting_models import step_5
-
-    if not database.current_database().table_exists("meeting"):
-        step_5(database.current_database())
+    ensure_tables()
     settings.save({"school_name": "红星中学", "union_name": ""})
     people = [members.create_member({"name": name, "sex": "女", "department": "语文组", "union_roles": "工会委员"})
               for name in ("王芳", "李强", "张伟", "刘洋", "陈静")]

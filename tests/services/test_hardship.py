@@ -60,6 +60,9 @@ def test_assistance_and_figures(member):
     hardship.add_assistance(f1, {"date": "2026-03-01", "kind": "医疗救助", "cash": "2000"})
     voided = hardship.add_assistance(f2, {"date": "2026-03-01", "kind": "生活救助", "cash": "500"})
     hardship.void_assistance(voided, "重复登记")
+    with pytest.raises(ValidationError, match="已经作废"):  # a second void keeps the first reason
+        hardship.void_assistance(voided, "另一个原因")
+    assert voided.void_reason == "重复登记"
     with pytest.raises(ValidationError):
         hardship.add_assistance(f1, {"date": "2026-03-01", "kind": "生活救助"})
     fig = hardship.figures(2026)

@@ -9,8 +9,6 @@ reuses `screen_fit_check.check` and prints one JSON line per dialog.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import screen_fit_child  # noqa: E402
 from test_screen_fit import SCREENS  # noqa: E402
 
 DIALOGS = {"ProposalForm(new)", "ProposalForm(edit)", "RejectDialog", "MergeDialog", "HandOverDialog", "ReplyDialog",
@@ -30,23 +29,7 @@ PAGE_ROOM = (1000, 480)
 
 
 def run_child(tmp_path: Path, width: int, height: int, scale: str | None) -> dict:
-    config = tmp_path / f"screen_{width}x{height}.json"
-    config.write_text(json.dumps({
-        "windowFrameMargins": True,
-        "screens": [{"name": "test", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    env.pop("QT_SCALE_FACTOR", None)
-    if scale:
-        env["QT_SCALE_FACTOR"] = scale
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), str(tmp_path / "fit.sqlite")],
-        env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    return {r["name"]: r for r in results}
+    return screen_fit_child.run_child(tmp_path, Path(__file__).resolve(), [tmp_path / "fit.sqlite"], width, height, scale)
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))

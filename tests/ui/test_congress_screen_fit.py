@@ -7,10 +7,10 @@ screen, since a QApplication exists once per process. Run as a script it is that
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
+
+from screen_fit_child import run_child
 
 HERE = Path(__file__).resolve()
 NAMES = {"MainWindow(congress)", "TermForm(new)", "TermForm(edit)", "SessionForm(new)", "SessionForm(edit)",
@@ -49,18 +49,7 @@ def fill(db_path: Path) -> None:
 
 
 def run(db_path: Path, width: int, height: int, tmp: Path, *extra: str) -> dict:
-    config = tmp / f"screen_{width}x{height}.json"
-    config.write_text(json.dumps({
-        "windowFrameMargins": True,
-        "screens": [{"name": "test", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    env.pop("QT_SCALE_FACTOR", None)
-    done = subprocess.run([sys.executable, str(HERE), str(db_path), *extra], env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return {r["name"]: r for r in (json.loads(line) for line in done.stdout.splitlines() if line.startswith("{"))}
+    return run_child(tmp, HERE, [db_path, *extra], width, height)
 
 
 def test_congress_dialogs_fit_1366x728(tmp_path, db, db_path):

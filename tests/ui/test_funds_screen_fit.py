@@ -6,30 +6,15 @@ UNION_DESK_FUNDS_PNG is set."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from screen_fit_child import CHILD_HEAD, run_child, write_child
 from test_screen_fit import SCREENS
 
 HERE = Path(__file__).parent
 
-CHILD = r'''
-import datetime as dt, json, os, sys
-sys.path.insert(0, sys.argv[2])
-from screen_fit_check import check, _no_boxes
-from union_desk.app import application
-from union_desk.services.maintenance import open_for_use
-from union_desk.ui import i18n
-from pathlib import Path
-
-app = application()
-i18n.install(app, "zh_CN")
-db_path = Path(sys.argv[1])
-open_for_use(db_path, auto_backup=False)
-_no_boxes()
+CHILD = CHILD_HEAD + r'''
 from union_desk import areas
 from union_desk.db import database, fund_models
 if "funds" not in {a.key for a in areas.all_areas()}:
@@ -103,22 +88,8 @@ window.close()
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_funds_dialogs_fit_the_screen(tmp_path, demo_file, screen):
     width, height, scale = SCREENS[screen]
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({
-        "windowFrameMargins": True,
-        "screens": [{"name": "test", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }), encoding="utf-8")
-    script = tmp_path / "funds_fit_check.py"
-    script.write_text(CHILD, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    env.pop("QT_SCALE_FACTOR", None)
-    if scale:
-        env["QT_SCALE_FACTOR"] = scale
-    done = subprocess.run([sys.executable, str(script), str(demo_file), str(HERE)], env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    results = {r["name"]: r for r in (json.loads(line) for line in done.stdout.splitlines() if line.startswith("{"))}
+    script = write_child(tmp_path, "funds_fit_check.py", CHILD)
+    results = run_child(tmp_path, script, [demo_file, HERE], width, height, scale)
     assert len(results) == 8
     bad = {name: r for name, r in results.items() if not r["ok"]}
     assert not bad, json.dumps(bad, ensure_ascii=False, indent=1)

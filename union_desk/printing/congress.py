@@ -19,23 +19,21 @@ the form. A reply too long for its box is treated the same way (提案表: "（�
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from union_desk.db.congress_models import CongressSession, Proposal
 from union_desk.domain import congress as rules
 from union_desk.errors import ValidationError
-from union_desk.printing import common
+from union_desk.printing import common, forms
 from union_desk.printing.activity_sheets import GAP, sheet_header, sheet_table, sign_footer, spelling
+from union_desk.printing.forms import BASE, CONTENT_W, FRAME_H, PAD
 from union_desk.services import congress
 
 PROPOSAL_TITLE = "提案表"
@@ -46,16 +44,7 @@ SIGNIN_TITLE = "签到表"
 CUT_NOTE = "（内容较长，见附页）"
 REPLY_CUT_NOTE = "（详见提案答复单）"
 STAMP_ROOM = "（承办部门盖章）"
-MARGIN_X = 15 * mm
-TOP, BOTTOM = 14 * mm, 18 * mm  # common.doc_template's margins
-CONTENT_W = A4[0] - 2 * MARGIN_X  # 180 mm
-FRAME_H = A4[1] - TOP - BOTTOM
-SLACK = 4 * mm  # a one-page form is measured to this much less than the frame holds
-RETRY_SLACK = (SLACK, 12 * mm, 30 * mm)  # … and, should it still run over, to these
-MIN_PT = 9.0
-BASE = 10.5
-LABEL_BG = colors.Color(0.95, 0.95, 0.95)
-PAD = 3  # cell padding (pt) left and right, as common.grid_style
+SLACK, RETRY_SLACK = forms.SLACK, forms.RETRY_SLACK  # a one-page form's room to spare (see printing.forms)
 
 
 # --- loading ------------------------------------------------------------------------------------------
@@ -87,126 +76,12 @@ def _iso(day) -> str:
     return f"{day:%Y-%m-%d}" if day else ""
 
 
-# --- document -----------------------------------------------------------------------------------------
-
-
-def _write(path, story: list, font: str, description: str, title: str, union: str, running: str = "",
-           items: int = 0) -> common.PrintedPdf:
-    pages: list[int] = []
-
-    def build(tmp) -> None:  # an open binary file (common.write_pdf_atomic)
-        doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X, top=TOP, bottom=BOTTOM)
-        canvas = common.numbered_canvas(font, running_head=running)
-        doc.build(story, canvasmaker=canvas)
-        pages.append(doc.page)
-
-    target = common.write_pdf_atomic(path, build)
-    return common.PrintedPdf(path=target, pages=pages[0], font=description, items=items)
-
-
-def _write_form(path, make: Callable[[float, str, float], list], text: str, note: str, font: str, description: str,
-                title: str, union: str) -> common.PrintedPdf:
-    """A one-page form (`_fitted_page`). Should the measured page still run over when built, it is
-    measured again with more room to spare: the form is never printed on two pages."""
-    pages: list[int] = []
-
-    def build(tmp) -> None:
-        canvas = common.numbered_canvas(font)
-        for slack in RETRY_SLACK:
-            buffer = io.BytesIO()
-            doc = common.doc_template(buffer, title, union, A4, margin_x=MARGIN_X, top=TOP, bottom=BOTTOM)
-            doc.build(_fitted_page(make, text, note, slack), canvasmaker=canvas)
-            if doc.page == 1:
-                break
-        pages.append(doc.page)
-        tmp.write(buffer.getvalue())
-
-    target = common.write_pdf_atomic(path, build)
-    return common.PrintedPdf(path=target, pages=pages[0], font=description, items=1)
-
-
-def _header(font: str, st: dict, union: str, title: str) -> list:
-    """The union's name, then the title (made smaller when long)."""
-    return [
-        common.DocumentStart(),
-        Paragraph(common.esc(union), st["header"]),
-        Spacer(1, 2.5 * mm),
-        common.fitted_title(title, font, CONTENT_W, size=17, smallest=12),
-    ]
+# --- form pieces (the shared machinery is printing.forms) ----------------------------------------------
 
 
 def _style(st: dict, size: float) -> ParagraphStyle:
     """Body text of a form at `size`; lines a little closer at the smallest size."""
-    leading = 1.38 if size > MIN_PT else 1.3
-    return ParagraphStyle(f"UDCongress{size}", parent=st["cell"], fontSize=size, leading=size * leading)
-
-
-def _height(flowables: list, width: float = CONTENT_W) -> float:
-    total = 0.0
-    for f in flowables:
-        _w, h = f.wrap(width, FRAME_H * 4)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-    return total
-
-
-def _cut(text: str, note: str, fits: Callable[[str], bool]) -> str:
-    """The longest start of `text` that, followed by `note`, still `fits` (binary search)."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(text[:middle].rstrip() + "……" + note):
-            low = middle
-        else:
-            high = middle - 1
-    return (text[:low].rstrip() + "……" + note) if low else note
-
-
-def _clip(text: str, style: ParagraphStyle, width: float, height: float, note: str) -> str:
-    """`text`, or its start with `note` when a paragraph of it would be taller than `height`."""
-    def fits(candidate: str) -> bool:
-        return Paragraph(common.esc(candidate), style).wrap(width, height * 4)[1] <= height
-
-    return text if fits(text) else _cut(text, note, fits)
-
-
-class _Rule(Flowable):
-    """'签名：____　日期：　　年　　月　　日' drawn on one line, right-aligned; plain canvas text, so the
-    ideographic spaces of the blank date stay."""
-
-    def __init__(self, font: str, parts: list[tuple[str, float]], size: float = BASE, date: str | None = ""):
-        super().__init__()
-        self.font, self.parts, self.size = font, parts, size
-        self.date_text = None if date is None else (f"日期：{date}" if date else f"日期：{common.BLANK_DATE}")
-
-    def _items(self) -> list[tuple[str, float]]:
-        items = list(self.parts)
-        if self.date_text is not None:
-            items.append((self.date_text, 0))
-        return items
-
-    def natural_width(self) -> float:
-        gap = 5 * mm
-        return sum(pdfmetrics.stringWidth(t, self.font, self.size) + line + gap for t, line in self._items()) - gap
-
-    def wrap(self, avail_width, avail_height):
-        self.width = avail_width
-        return avail_width, self.size * 1.9
-
-    def draw(self):
-        canv = self.canv
-        canv.saveState()
-        canv.setFont(self.font, self.size)
-        canv.setLineWidth(0.6)
-        x = max(0.0, self.width - self.natural_width())
-        y = self.size * 0.45
-        for text, line in self._items():
-            canv.drawString(x, y, text)
-            x += pdfmetrics.stringWidth(text, self.font, self.size)
-            if line:
-                canv.line(x + 1, y - 2, x + line, y - 2)
-                x += line
-            x += 5 * mm
-        canv.restoreState()
+    return forms.body_style(st, size, "UDCongress", 1.38, 1.3)
 
 
 class _TickBoxes(Flowable):
@@ -239,44 +114,17 @@ class _TickBoxes(Flowable):
             x += pdfmetrics.stringWidth(option, font, size) + 5 * mm
         canv.restoreState()
         date = common.fmt_date(self.day) if self.day and self.chosen else ""
-        rule = _Rule(font, [("签名：", 24 * mm)], size, date)
+        rule = forms.Rule(font, [("签名：", 24 * mm)], size, date)
         rule.wrap(self.width - x, size * 2)
         rule.drawOn(canv, x, 0)
-
-
-def _labelled(st: dict, text: str) -> Paragraph:
-    return Paragraph(common.esc(text), st["label_small"])
 
 
 def _value(st: dict, text, style=None) -> Paragraph:
     return Paragraph(common.esc(text or ""), style or st["cell"])
 
 
-def _form_style(font: str, spans: list, label_cells: list[tuple[int, int]], extra=()) -> TableStyle:
-    style = common.grid_style(font, header_rows=0) + [
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]
-    style += [("BACKGROUND", cell, cell, LABEL_BG) for cell in label_cells]
-    style += [("SPAN", a, b) for a, b in spans]
-    return TableStyle(style + list(extra))
-
-
 def _fill(flowable_height: float, minimum: float) -> Spacer:
     return Spacer(1, max(0.0, minimum - flowable_height))
-
-
-def _fitted_page(make: Callable[[float, str, float], list], text: str, note: str, slack: float = SLACK) -> list:
-    """The story of a one-page form whose long text (the 理由及建议 or the 办理结果) is set by
-    `make(size, text, extra_height)`: at 10.5 pt down to 9 pt, else cut with `note`; the text's
-    box is then stretched (`extra_height`) so that the form fills the page."""
-    room = FRAME_H - slack
-    for size in (BASE, 10.0, 9.5, MIN_PT):
-        used = _height(make(size, text, 0))
-        if used <= room:
-            return make(size, text, room - used)
-    text = _cut(text, note, lambda candidate: _height(make(MIN_PT, candidate, 0)) <= room)
-    return make(MIN_PT, text, max(0.0, room - _height(make(MIN_PT, text, 0))))
 
 
 # --- 提案表 --------------------------------------------------------------------------------------------
@@ -314,7 +162,7 @@ def print_proposal(proposal_id, path) -> common.PrintedPdf:
     st = common.styles(font, base=BASE)
     title = f"{_school_session_title(session)}{PROPOSAL_TITLE}"
     reply_style = _style(st, 10.0)
-    reply = _clip(proposal.reply or "", reply_style, WIDE, REPLY_MAX, REPLY_CUT_NOTE) if proposal.reply else ""
+    reply = forms.clip(proposal.reply or "", reply_style, WIDE, REPLY_MAX, REPLY_CUT_NOTE) if proposal.reply else ""
     group = _group_opinion(proposal)
     m = proposal.proposer
 
@@ -323,37 +171,37 @@ def print_proposal(proposal_id, path) -> common.PrintedPdf:
         _w, content_h = content_p.wrap(WIDE, FRAME_H * 4)
         group_p = _value(st, group, reply_style)
         reply_p = _value(st, reply, reply_style)
-        group_rule = _Rule(font, [("签名：", 28 * mm)])
-        reply_rule = _Rule(font, [("负责人签名：", 28 * mm)])
+        group_rule = forms.Rule(font, [("签名：", 28 * mm)])
+        reply_rule = forms.Rule(font, [("负责人签名：", 28 * mm)])
         rows = [
-            [_labelled(st, "提案编号"), _value(st, proposal.number), _labelled(st, "类别"), _value(st, proposal.category),
-             _labelled(st, "提交日期"), _value(st, common.fmt_date(proposal.received_date))],
-            [_labelled(st, "案由"), _value(st, proposal.title), "", "", "", ""],
-            [_labelled(st, "提案人"), _value(st, m.name), _labelled(st, "部门"), _value(st, m.department),
-             _labelled(st, "立案情况"), _value(st, congress.filing_text(proposal))],
-            [_labelled(st, "附议人"), _value(st, proposal.seconders), "", "", "", ""],
-            [_labelled(st, "理由及建议"), [content_p, _fill(content_h, CONTENT_MIN - 9), Spacer(1, extra)], "", "", "", ""],
-            [_labelled(st, "承办部门"), _value(st, proposal.department), _labelled(st, "交办日期"),
-             _value(st, common.fmt_date(proposal.handed_date)), _labelled(st, "答复期限"),
+            [forms.label(st, "提案编号"), _value(st, proposal.number), forms.label(st, "类别"), _value(st, proposal.category),
+             forms.label(st, "提交日期"), _value(st, common.fmt_date(proposal.received_date))],
+            [forms.label(st, "案由"), _value(st, proposal.title), "", "", "", ""],
+            [forms.label(st, "提案人"), _value(st, m.name), forms.label(st, "部门"), _value(st, m.department),
+             forms.label(st, "立案情况"), _value(st, congress.filing_text(proposal))],
+            [forms.label(st, "附议人"), _value(st, proposal.seconders), "", "", "", ""],
+            [forms.label(st, "理由及建议"), [content_p, _fill(content_h, CONTENT_MIN - 9), Spacer(1, extra)], "", "", "", ""],
+            [forms.label(st, "承办部门"), _value(st, proposal.department), forms.label(st, "交办日期"),
+             _value(st, common.fmt_date(proposal.handed_date)), forms.label(st, "答复期限"),
              _value(st, common.fmt_date(proposal.due_date))],
-            [_labelled(st, "提案人签名"), "", _labelled(st, "附议人签名"), "", "", ""],
-            [_labelled(st, "提案工作\n小组意见"),
+            [forms.label(st, "提案人签名"), "", forms.label(st, "附议人签名"), "", "", ""],
+            [forms.label(st, "提案工作\n小组意见"),
              [group_p, _fill(group_p.wrap(WIDE, FRAME_H)[1], GROUP_MIN - BASE * 1.9), group_rule], "", "", "", ""],
-            [_labelled(st, "承办部门\n答复"),
+            [forms.label(st, "承办部门\n答复"),
              [reply_p, _fill(reply_p.wrap(WIDE, FRAME_H)[1], REPLY_MIN - BASE * 1.9), reply_rule], "", "", "", ""],
-            [_labelled(st, "提案人意见"), _TickBoxes(font, proposal.opinion, proposal.opinion_date), "", "", "", ""],
+            [forms.label(st, "提案人意见"), _TickBoxes(font, proposal.opinion, proposal.opinion_date), "", "", "", ""],
         ]
         spans = [((1, r), (5, r)) for r in (1, 3, 4, 7, 8, 9)] + [((3, 6), (5, 6))]
         labels = [(c, r) for r in range(len(rows)) for c in (0, 2, 4) if not isinstance(rows[r][c], str)]
         table = Table(rows, colWidths=FORM_W, rowHeights=[None] * 6 + [11 * mm] + [None] * 3)
-        table.setStyle(_form_style(font, spans, labels, extra=[
+        table.setStyle(forms.form_style(font, spans, labels, extra=[
             ("VALIGN", (1, 4), (1, 4), "TOP"),
             ("VALIGN", (1, 7), (1, 8), "TOP"),
         ]))
-        return [*_header(font, st, union, title), Spacer(1, 1 * mm), table]
+        return [*forms.header(font, st, union, title), Spacer(1, 1 * mm), table]
 
-    return _write_form(path, make, proposal.content or "", CUT_NOTE, font, description,
-                       f"{proposal.number} {PROPOSAL_TITLE}", union)
+    return forms.write_forms(path, [(make, proposal.content or "")], CUT_NOTE, font, description,
+                           f"{proposal.number} {PROPOSAL_TITLE}", union, RETRY_SLACK)
 
 
 # --- 提案答复单 ----------------------------------------------------------------------------------------
@@ -380,29 +228,29 @@ def print_proposal_reply(proposal_id, path) -> common.PrintedPdf:
         _w, reply_h = reply_p.wrap(wide, FRAME_H * 4)
         stamp = Paragraph(common.esc(STAMP_ROOM), ParagraphStyle("UDStamp", parent=st["cell"], alignment=TA_RIGHT,
                                                                  textColor=colors.Color(0.35, 0.35, 0.35)))
-        boss = _Rule(font, [("承办部门负责人签名：", 30 * mm)])
+        boss = forms.Rule(font, [("承办部门负责人签名：", 30 * mm)])
         rows = [
-            [_labelled(st, "提案编号"), _value(st, proposal.number), _labelled(st, "提案人"), _value(st, proposer)],
-            [_labelled(st, "案由"), _value(st, proposal.title), "", ""],
-            [_labelled(st, "承办部门"), _value(st, proposal.department), _labelled(st, "交办日期"),
+            [forms.label(st, "提案编号"), _value(st, proposal.number), forms.label(st, "提案人"), _value(st, proposer)],
+            [forms.label(st, "案由"), _value(st, proposal.title), "", ""],
+            [forms.label(st, "承办部门"), _value(st, proposal.department), forms.label(st, "交办日期"),
              _value(st, common.fmt_date(proposal.handed_date))],
-            [_labelled(st, "答复期限"), _value(st, common.fmt_date(proposal.due_date)), _labelled(st, "答复日期"),
+            [forms.label(st, "答复期限"), _value(st, common.fmt_date(proposal.due_date)), forms.label(st, "答复日期"),
              _value(st, common.fmt_date(proposal.reply_date))],
-            [_labelled(st, "办理结果"),
+            [forms.label(st, "办理结果"),
              [reply_p, _fill(reply_h, REPLY_BOX_MIN - 40 * mm), Spacer(1, extra), Spacer(1, 6 * mm), stamp,
               Spacer(1, 3 * mm), boss], "", ""],
-            [_labelled(st, "提案人意见"), _TickBoxes(font, proposal.opinion, proposal.opinion_date), "", ""],
+            [forms.label(st, "提案人意见"), _TickBoxes(font, proposal.opinion, proposal.opinion_date), "", ""],
         ]
         spans = [((1, 1), (3, 1)), ((1, 4), (3, 4)), ((1, 5), (3, 5))]
         labels = [(c, r) for r in range(len(rows)) for c in (0, 2) if not isinstance(rows[r][c], str)]
         table = Table(rows, colWidths=w4)
-        table.setStyle(_form_style(font, spans, labels, extra=[("VALIGN", (1, 4), (1, 4), "TOP")]))
+        table.setStyle(forms.form_style(font, spans, labels, extra=[("VALIGN", (1, 4), (1, 4), "TOP")]))
         note = Paragraph(common.esc("注：承办部门应在答复期限内将本单送交工会（提案工作小组），由工会转交提案人填写意见。"),
                          st["small"])
-        return [*_header(font, st, union, title), Spacer(1, 1 * mm), table, Spacer(1, 2 * mm), note]
+        return [*forms.header(font, st, union, title), Spacer(1, 1 * mm), table, Spacer(1, 2 * mm), note]
 
-    return _write_form(path, make, proposal.reply or "", CUT_NOTE, font, description,
-                       f"{proposal.number} {REPLY_TITLE}", union)
+    return forms.write_forms(path, [(make, proposal.reply or "")], CUT_NOTE, font, description,
+                           f"{proposal.number} {REPLY_TITLE}", union, RETRY_SLACK)
 
 
 # --- 提案办理情况报告 ------------------------------------------------------------------------------------
@@ -481,7 +329,7 @@ def print_proposals_report(session_id, path, today=None) -> common.PrintedPdf:
     story.append(KeepTogether([Spacer(1, 12 * mm), Paragraph(common.esc(union), right),
                                Paragraph(common.esc(common.fmt_date(today)), right)]))
     running = f"{session_title}{REPORT_TITLE}（续）"
-    return _write(path, story, font, description, heading, union, running, items=len(rows))
+    return forms.write(path, story, font, description, heading, union, running, items=len(rows))
 
 
 # --- 民主评议汇总表 -------------------------------------------------------------------------------------
@@ -513,7 +361,7 @@ def print_evaluation(evaluation_id, path) -> common.PrintedPdf:
     title = f"{name}{EVALUATION_TITLE}"
     present = congress.session_figures(session).present
     left = f"{_school_session_title(session)}{GAP}{common.fmt_date(session.date)}"
-    story = [*_header(font, st, union, title),
+    story = [*forms.header(font, st, union, title),
              common.info_line(font, st, left, f"出席代表 {present} 人", [CONTENT_W * 0.72, CONTENT_W * 0.28]),
              Spacer(1, 1 * mm)]
     end = [
@@ -523,7 +371,7 @@ def print_evaluation(evaluation_id, path) -> common.PrintedPdf:
     story.append(sheet_table(EVALUATION_HEAD, rows, EVALUATION_WIDTHS, "cccrrrrrrr", st, font,
                         extra=[("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)], end=end))
     running = f"{name}{EVALUATION_TITLE}（续）"
-    return _write(path, story, font, description, title, union, running, items=len(rows))
+    return forms.write(path, story, font, description, title, union, running, items=len(rows))
 
 
 # --- 签到表 ---------------------------------------------------------------------------------------------
@@ -597,7 +445,7 @@ def print_congress_signin(session_id, path) -> common.PrintedPdf:
     extra += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.97, 0.97, 0.97)) for r in muted]
     story.append(sheet_table(SIGNIN_HEAD, body, SIGNIN_WIDTHS, "cccc" + "s", st, font, extra=extra, end=end))
     running = f"{session_title}{SIGNIN_TITLE}（续）"
-    return _write(path, story, font, description, f"{session_title}{SIGNIN_TITLE}", union, running, len(attendance))
+    return forms.write(path, story, font, description, f"{session_title}{SIGNIN_TITLE}", union, running, len(attendance))
 
 
 __all__ = [

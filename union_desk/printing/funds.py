@@ -35,8 +35,9 @@ from union_desk.db.fund_models import FundEntry
 from union_desk.db.models import Member, Visit, VisitType
 from union_desk.domain import funds as rules
 from union_desk.errors import ValidationError
-from union_desk.printing import common
+from union_desk.printing import common, forms
 from union_desk.printing.activity_sheets import sheet_table
+from union_desk.printing.forms import BASE, CONTENT_W, LABEL_BG, MIN_PT
 from union_desk.printing.slips import slip_size
 from union_desk.services import funds
 
@@ -47,12 +48,6 @@ SUMMARY_TITLE = "经费收支汇总表"
 EXECUTION_TITLE = "预算执行表"
 FINAL_TITLE = "经费决算表"
 AUDIT_TITLE = "经费审查报告"
-MARGIN_X = 15 * mm
-TOP, BOTTOM = 14 * mm, 18 * mm  # common.doc_template's margins
-CONTENT_W = A4[0] - 2 * MARGIN_X  # 180 mm
-BASE = 10.5
-MIN_PT = 9.0
-LABEL_BG = colors.Color(0.95, 0.95, 0.95)
 OVER_BG = colors.Color(0.90, 0.90, 0.90)  # an over-budget row (shading survives a black-and-white printer)
 SUBTOTAL_BG = colors.Color(0.96, 0.96, 0.96)
 RED = common.STAMP_RED
@@ -120,27 +115,9 @@ def voucher_title(entry: FundEntry) -> str:
     return VOUCHER_INCOME if rules.is_income(entry.category.code) else VOUCHER_SPENDING
 
 
-def _write(path, story: list, font: str, description: str, title: str, union: str, running: str = "",
-           items: int = 0) -> common.PrintedPdf:
-    pages: list[int] = []
-
-    def build(tmp) -> None:  # an open binary file (common.write_pdf_atomic)
-        doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X, top=TOP, bottom=BOTTOM)
-        doc.build(story, canvasmaker=common.numbered_canvas(font, running_head=running))
-        pages.append(doc.page)
-
-    target = common.write_pdf_atomic(path, build)
-    return common.PrintedPdf(path=target, pages=pages[0], font=description, items=items)
-
-
 def _header(font: str, st: dict, union: str, title: str, left: str, right: str = "单位：元") -> list:
-    return [
-        common.DocumentStart(),
-        Paragraph(common.esc(union), st["header"]),
-        Spacer(1, 2.5 * mm),
-        common.fitted_title(title, font, CONTENT_W, size=17, smallest=12),
-        common.info_line(font, st, left, right, [CONTENT_W * 0.7, CONTENT_W * 0.3]),
-    ]
+    return [*forms.header(font, st, union, title),
+            common.info_line(font, st, left, right, [CONTENT_W * 0.7, CONTENT_W * 0.3])]
 
 
 def _signatures(font: str, rows: list[list[str]], *, size: float = BASE, line: float = 30 * mm,
@@ -521,7 +498,7 @@ def print_funds_summary(start, end, path, label: str = "") -> common.PrintedPdf:
                         extra=_rows_style(exec_rows, over, [len(exec_rows)], [])),
         ]
     story += [Spacer(1, 8 * mm), KeepTogether([_signatures(font, [["制表人", "审核人"]])])]
-    return _write(path, story, font, description, heading, union, f"{heading}（续）", items=len(rows))
+    return forms.write(path, story, font, description, heading, union, f"{heading}（续）", items=len(rows))
 
 
 # --- 决算 --------------------------------------------------------------------------------------------
@@ -579,7 +556,7 @@ def print_final_account(year, path) -> common.PrintedPdf:
         Spacer(1, 8 * mm),
         KeepTogether([_signatures(font, [["工会主席", "经审委员会"], ["经办人"]], line=34 * mm)]),
     ]
-    return _write(path, story, font, description, heading, union, f"{heading}（续）", items=len(rows))
+    return forms.write(path, story, font, description, heading, union, f"{heading}（续）", items=len(rows))
 
 
 # --- 经费审查报告 -------------------------------------------------------------------------------------
@@ -750,7 +727,7 @@ def print_funds_audit(year, path) -> common.PrintedPdf:
         _right_lines(font, [f"{body_name}经费审查委员会", "年　　月　　日"]),
     ]))
     items = len(report.over_budget) + len(entries) + len(visits)
-    return _write(path, story, font, description, heading, union, f"{heading}（续）", items=items)
+    return forms.write(path, story, font, description, heading, union, f"{heading}（续）", items=items)
 
 
 __all__ = [

@@ -33,18 +33,18 @@ from collections.abc import Callable, Iterable
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from union_desk.db.honour_models import AwardRound, Honour, Nomination
 from union_desk.db.models import Member
 from union_desk.domain import honours as rules
 from union_desk.errors import ValidationError
-from union_desk.printing import common
+from union_desk.printing import common, forms
 from union_desk.printing.activity_sheets import sheet_table, spelling
+from union_desk.printing.forms import BASE, CONTENT_W, FRAME_H, PAD
 from union_desk.services import honours
 
 FORM_TITLE = "推荐表"
@@ -53,17 +53,9 @@ ROLL_TITLE = "表彰名单"
 CERTIFICATE_TITLE = "荣誉证书"
 CUT_NOTE = "（内容较长，见附页）"
 STAMP_ROOM = "（盖章）"
-MARGIN_X = 15 * mm
-TOP, BOTTOM = 14 * mm, 18 * mm  # common.doc_template's margins
-CONTENT_W = A4[0] - 2 * MARGIN_X  # 180 mm
-FRAME_H = A4[1] - TOP - BOTTOM
-SLACK = 4 * mm  # a one-page form is measured to this much less than the frame holds
-RETRY_SLACK = (SLACK, 12 * mm, 30 * mm)  # … and, should a form still run over, to these
 MIN_PT = float(rules.MIN_FONT)  # 9 pt
-BASE = 10.5
-LABEL_BG = colors.Color(0.95, 0.95, 0.95)
+SLACK, RETRY_SLACK = forms.SLACK, forms.RETRY_SLACK  # a one-page form's room to spare (see printing.forms)
 MUTED = colors.Color(0.35, 0.35, 0.35)
-PAD = 3  # cell padding (pt) left and right, as common.grid_style
 GAP = "\u00a0" * 4  # a Paragraph collapses ordinary and ideographic spaces, not no-break ones
 
 
@@ -97,104 +89,12 @@ def _day(value) -> dt.date | None:
         raise ValidationError(f"日期不对：{value}（应为 YYYY-MM-DD）", field="today") from None
 
 
-def _write(path, story: list, font: str, description: str, title: str, union: str, running: str = "",
-           items: int = 0) -> common.PrintedPdf:
-    pages: list[int] = []
-
-    def build(tmp) -> None:  # an open binary file (common.write_pdf_atomic)
-        doc = common.doc_template(tmp, title, union, A4, margin_x=MARGIN_X, top=TOP, bottom=BOTTOM)
-        doc.build(story, canvasmaker=common.numbered_canvas(font, running_head=running))
-        pages.append(doc.page)
-
-    target = common.write_pdf_atomic(path, build)
-    return common.PrintedPdf(path=target, pages=pages[0], font=description, items=items)
-
-
-def _header(font: str, st: dict, union: str, title: str) -> list:
-    """The union's name, then the title (made smaller when long)."""
-    return [
-        common.DocumentStart(),
-        Paragraph(common.esc(union), st["header"]),
-        Spacer(1, 2.5 * mm),
-        common.fitted_title(title, font, CONTENT_W, size=17, smallest=12),
-    ]
-
-
 # --- one-page forms -------------------------------------------------------------------------------------
 
 
 def _style(st: dict, size: float) -> ParagraphStyle:
     """Body text of a form at `size`; lines a little closer at the smallest size."""
-    leading = 1.45 if size > MIN_PT else 1.32
-    return ParagraphStyle(f"UDHonour{size}", parent=st["cell"], fontSize=size, leading=size * leading)
-
-
-def _height(flowables: list, width: float = CONTENT_W) -> float:
-    total = 0.0
-    for f in flowables:
-        _w, h = f.wrap(width, FRAME_H * 4)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-    return total
-
-
-def _cut(text: str, note: str, fits: Callable[[str], bool]) -> str:
-    """The longest start of `text` that, followed by `note`, still `fits` (binary search)."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(text[:middle].rstrip() + "……" + note):
-            low = middle
-        else:
-            high = middle - 1
-    return (text[:low].rstrip() + "……" + note) if low else note
-
-
-def _fitted_page(make: Callable[[float, str, float], list], text: str, slack: float = SLACK) -> list:
-    """The story of a one-page form whose long text is set by `make(size, text, extra_height)`: at
-    10.5 pt down to 9 pt, else cut with CUT_NOTE; its box is then stretched by `extra_height` so
-    that the form fills the page."""
-    room = FRAME_H - slack
-    for size in (BASE, 10.0, 9.5, MIN_PT):
-        used = _height(make(size, text, 0))
-        if used <= room:
-            return make(size, text, room - used)
-    text = _cut(text, CUT_NOTE, lambda candidate: _height(make(MIN_PT, candidate, 0)) <= room)
-    return make(MIN_PT, text, max(0.0, room - _height(make(MIN_PT, text, 0))))
-
-
-class _Rule(Flowable):
-    """'负责人签名：____　日期：　　年　　月　　日' on one line, right-aligned; plain canvas text, so
-    the ideographic spaces of the blank date stay."""
-
-    def __init__(self, font: str, parts: list[tuple[str, float]], size: float = BASE, date: bool = True):
-        super().__init__()
-        self.font, self.parts, self.size = font, list(parts), size
-        if date:
-            self.parts.append((f"日期：{common.BLANK_DATE}", 0))
-
-    def natural_width(self) -> float:
-        gap = 5 * mm
-        return sum(pdfmetrics.stringWidth(t, self.font, self.size) + line + gap for t, line in self.parts) - gap
-
-    def wrap(self, avail_width, avail_height):
-        self.width = avail_width
-        return avail_width, self.size * 1.9
-
-    def draw(self):
-        canv = self.canv
-        canv.saveState()
-        canv.setFont(self.font, self.size)
-        canv.setLineWidth(0.6)
-        x = max(0.0, self.width - self.natural_width())
-        y = self.size * 0.45
-        for text, line in self.parts:
-            canv.drawString(x, y, text)
-            x += pdfmetrics.stringWidth(text, self.font, self.size)
-            if line:
-                canv.line(x + 1, y - 2, x + line, y - 2)
-                x += line
-            x += 5 * mm
-        canv.restoreState()
+    return forms.body_style(st, size, "UDHonour", 1.45, 1.32)
 
 
 class _StampDate(Flowable):
@@ -223,22 +123,8 @@ class _StampDate(Flowable):
         canv.restoreState()
 
 
-def _label(st: dict, text: str) -> Paragraph:
-    return Paragraph(common.esc(text), st["label_small"])
-
-
 def _value(st: dict, text, style=None) -> Paragraph:
     return Paragraph(common.esc("" if text is None else text), style or st["cell_center"])
-
-
-def _form_style(font: str, spans: list, label_cells: list[tuple[int, int]], extra=()) -> TableStyle:
-    style = common.grid_style(font, header_rows=0) + [
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]
-    style += [("BACKGROUND", cell, cell, LABEL_BG) for cell in label_cells]
-    style += [("SPAN", a, b) for a, b in spans]
-    return TableStyle(style + list(extra))
 
 
 # --- 推荐表 --------------------------------------------------------------------------------------------
@@ -268,12 +154,12 @@ def _person_rows(st: dict, nomination: Nomination) -> tuple[list, list, list]:
     m: Member = nomination.member
     post = "／".join(x for x in (m.post, m.title) if x)
     rows = [
-        [_label(st, "姓名"), _value(st, m.name), _label(st, "性别"), _value(st, m.sex), _label(st, "出生年月"),
+        [forms.label(st, "姓名"), _value(st, m.name), forms.label(st, "性别"), _value(st, m.sex), forms.label(st, "出生年月"),
          _value(st, _month(m.birth_date)), _value(st, "照片", st["small_center"])],
-        [_label(st, "民族"), _value(st, m.ethnicity), _label(st, "政治面貌"), _value(st, m.political_status),
-         _label(st, "学历"), _value(st, m.education), ""],
-        [_label(st, "部门"), _value(st, m.department), _label(st, "职务/职称"), _value(st, post), "", "", ""],
-        [_label(st, "参加工作\n时间"), _value(st, _month(m.work_start_date)), _label(st, "推荐单位"),
+        [forms.label(st, "民族"), _value(st, m.ethnicity), forms.label(st, "政治面貌"), _value(st, m.political_status),
+         forms.label(st, "学历"), _value(st, m.education), ""],
+        [forms.label(st, "部门"), _value(st, m.department), forms.label(st, "职务/职称"), _value(st, post), "", "", ""],
+        [forms.label(st, "参加工作\n时间"), _value(st, _month(m.work_start_date)), forms.label(st, "推荐单位"),
          _value(st, nomination.nominated_by), "", "", ""],
     ]
     spans = [((6, 0), (6, 3)), ((3, 2), (5, 2)), ((3, 3), (5, 3))]
@@ -284,16 +170,16 @@ def _group_rows(st: dict, nomination: Nomination) -> tuple[list, list, list]:
     """(rows, spans, extra style) of a union group: its name, members and 小组长, 推荐单位."""
     count, leaders = _group_facts(nomination.group_name)
     rows = [
-        [_label(st, "工会小组"), _value(st, nomination.group_name), "", "", _label(st, "成员人数"),
+        [forms.label(st, "工会小组"), _value(st, nomination.group_name), "", "", forms.label(st, "成员人数"),
          _value(st, f"{count} 人"), ""],
-        [_label(st, "小组长"), _value(st, leaders), "", "", _label(st, "推荐单位"), _value(st, nomination.nominated_by), ""],
+        [forms.label(st, "小组长"), _value(st, leaders), "", "", forms.label(st, "推荐单位"), _value(st, nomination.nominated_by), ""],
     ]
     spans = [((1, 0), (3, 0)), ((1, 1), (3, 1)), ((5, 0), (6, 0)), ((5, 1), (6, 1))]
     return rows, spans, []
 
 
 def _nomination_form(nomination: Nomination, title: str, font: str, st: dict, union: str) -> Callable:
-    """`make(size, deeds, extra)` of one nominee's 推荐表 (see _fitted_page)."""
+    """`make(size, deeds, extra)` of one nominee's 推荐表 (see forms.fitted_page)."""
     details, detail_spans, detail_extra = (
         _person_rows(st, nomination) if nomination.member_id else _group_rows(st, nomination))
     votes = "" if nomination.votes is None else f"{nomination.votes} 票"
@@ -301,28 +187,28 @@ def _nomination_form(nomination: Nomination, title: str, font: str, st: dict, un
     def make(size: float, deeds: str, extra: float) -> list:
         deeds_p = Paragraph(common.esc(deeds), _style(st, size))
         _w, deeds_h = deeds_p.wrap(DEEDS_W, FRAME_H * 4)
-        opinion = [Spacer(1, OPINION_MIN - BASE * 1.9 - 11), _Rule(font, [("推荐单位负责人签名：", 30 * mm)])]
+        opinion = [Spacer(1, OPINION_MIN - BASE * 1.9 - 11), forms.Rule(font, [("推荐单位负责人签名：", 30 * mm)])]
         union_box = [Spacer(1, UNION_MIN - BASE * 3.4 - 11), _StampDate(font)]
         n = len(details)
         rows = [
             *details,
-            [_label(st, "先进事迹"), [deeds_p, Spacer(1, max(0.0, DEEDS_MIN - deeds_h) + extra)], "", "", "", "", ""],
-            [_label(st, "推荐单位\n意见"), opinion, "", "", "", "", ""],
-            [_label(st, "票数"), _value(st, votes, st["cell"]), "", "", "", "", ""],
-            [_label(st, "工会意见"), union_box, "", "", "", "", ""],
+            [forms.label(st, "先进事迹"), [deeds_p, Spacer(1, max(0.0, DEEDS_MIN - deeds_h) + extra)], "", "", "", "", ""],
+            [forms.label(st, "推荐单位\n意见"), opinion, "", "", "", "", ""],
+            [forms.label(st, "票数"), _value(st, votes, st["cell"]), "", "", "", "", ""],
+            [forms.label(st, "工会意见"), union_box, "", "", "", "", ""],
         ]
         spans = detail_spans + [((1, r), (6, r)) for r in range(n, n + 4)]
         labels = [(c, r) for r in range(len(rows)) for c in (0, 2, 4) if isinstance(rows[r][c], Paragraph)
                   and rows[r][c].style is st["label_small"]]
         table = Table(rows, colWidths=FORM_W)
-        table.setStyle(_form_style(font, spans, labels, extra=[
+        table.setStyle(forms.form_style(font, spans, labels, top=5, bottom=6, extra=[
             *detail_extra,
             ("VALIGN", (1, n), (1, n), "TOP"),
             ("RIGHTPADDING", (1, n), (-1, n), PAD + HANG),
             ("VALIGN", (1, n + 1), (1, n + 1), "BOTTOM"),
             ("VALIGN", (1, n + 3), (1, n + 3), "BOTTOM"),
         ]))
-        return [*_header(font, st, union, title), Spacer(1, 1 * mm), table]
+        return [*forms.header(font, st, union, title), Spacer(1, 1 * mm), table]
 
     return make
 
@@ -352,26 +238,7 @@ def print_nomination_forms(round_id, path, nomination_ids=None) -> common.Printe
     st = common.styles(font, base=BASE)
     title = form_title(award_round)
     makers = [(_nomination_form(n, title, font, st, union), n.deeds or "") for n in chosen]
-    pages: list[int] = []
-
-    def build(tmp) -> None:
-        canvas = common.numbered_canvas(font)
-        for slack in RETRY_SLACK:  # a form measured too tight is measured again with more to spare
-            story: list = []
-            for index, (make, deeds) in enumerate(makers):
-                if index:
-                    story.append(PageBreak())
-                story += _fitted_page(make, deeds, slack)
-            buffer = io.BytesIO()
-            doc = common.doc_template(buffer, title, union, A4, margin_x=MARGIN_X, top=TOP, bottom=BOTTOM)
-            doc.build(story, canvasmaker=canvas)
-            if doc.page == len(makers):
-                break
-        pages.append(doc.page)
-        tmp.write(buffer.getvalue())
-
-    target = common.write_pdf_atomic(path, build)
-    return common.PrintedPdf(path=target, pages=pages[0], font=description, items=len(chosen))
+    return forms.write_forms(path, makers, CUT_NOTE, font, description, title, union, RETRY_SLACK)
 
 
 # --- 公示 ------------------------------------------------------------------------------------------------
@@ -465,7 +332,7 @@ def print_notice(round_id, path, today=None) -> common.PrintedPdf:
                       Paragraph(common.esc(common.fmt_date(day)), right)]),
     ]
     running = f"{heading}（续）"
-    return _write(path, story, font, description, heading, union, running, items=len(rows))
+    return forms.write(path, story, font, description, heading, union, running, items=len(rows))
 
 
 # --- 表彰名单 -------------------------------------------------------------------------------------------
@@ -529,7 +396,7 @@ def print_honour_roll(round_id, path) -> common.PrintedPdf:
     total = sum(len(found) for _h, found in sections)
     counter, who = _whom(award_round)
     story = [
-        *_header(font, st, union, heading),
+        *forms.header(font, st, union, heading),
         Spacer(1, 2 * mm),
         Paragraph(common.esc(_roll_opening(award_round, sections, union, f"{total}{counter}{who}")), body),
         Spacer(1, 2 * mm),
@@ -553,7 +420,7 @@ def print_honour_roll(round_id, path) -> common.PrintedPdf:
     story.append(KeepTogether([Spacer(1, 12 * mm), Paragraph(common.esc(union), right),
                                Paragraph(common.esc(common.fmt_date(award_round.decision_date)), right)]))
     running = f"{heading}（续）"
-    return _write(path, story, font, description, heading, union, running, items=total)
+    return forms.write(path, story, font, description, heading, union, running, items=total)
 
 
 # --- certificates ----------------------------------------------------------------------------------------

@@ -242,6 +242,8 @@ def void_assistance(record: Assistance, reason: str) -> None:
     reason = textclean.clean_field(reason, "notes", "作废原因", field="void_reason")
     if not reason:
         raise ValidationError("作废必须填写原因", field="void_reason")
+    if record.voided:
+        raise ValidationError("这条帮扶记录已经作废", field="voided")
     with database_proxy.atomic():
         audit.update(record, action="void", note=reason, voided=True, void_reason=reason)
         money_moves.moved("assistance", [record])  # the reversal

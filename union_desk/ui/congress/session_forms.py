@@ -1,5 +1,6 @@
 """The 教代会 forms, all on the form base: 届次 (TermForm), 会议 (SessionForm), 签到 (SignInDialog),
-议程与表决 (AgendaDialog), 民主评议 (EvaluationDialog) and the plan item picker (PlanItemPicker).
+议程与表决 (AgendaDialog), 民主评议 (EvaluationDialog) and the plan item picker (PlanItemPicker,
+on the shared ui.widgets.plan_item_picker).
 
 Every write goes through services.congress; a refused value shows the service's message."""
 
@@ -15,15 +16,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -44,6 +42,7 @@ from union_desk.ui.file_names import documents_dir, safe_name
 from union_desk.ui.hardship.common import choice_combo, date_edit, edit_date, save_cancel_buttons, show_error
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.member_picker import MemberPicker
+from union_desk.ui.widgets.plan_item_picker import PlanItemPicker as SharedPlanItemPicker
 
 WARNING_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -797,53 +796,14 @@ class EvaluationDialog(FormDialog):
 # --- the plan item picker ------------------------------------------------------------------------------------
 
 
-class PlanItemPicker(FormDialog):
-    """Choose one of the year's plan items (or none) for a session."""
+def is_congress_item(item) -> bool:
+    """A plan item about the 教代会 (listed first by the session's plan item picker)."""
+    return "教代会" in item.title or "教职工代表大会" in item.title
 
-    confirm_discard = False
+
+class PlanItemPicker(SharedPlanItemPicker):
+    """Choose one of the year's plan items (or none) for a session: the 教代会 items first, the first
+    item chosen when the session has none yet."""
 
     def __init__(self, year: int, current_id: int | None = None, parent=None):
-        super().__init__(parent)
-        from union_desk.services import plan
-
-        self.setWindowTitle(self.tr("Link to a plan item"))
-        self.chosen_id: int | None = current_id
-        layout = QVBoxLayout(self.body)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by title"))
-        self.filter.textChanged.connect(self._filter)
-        layout.addWidget(self.filter)
-        self.list = QListWidget()
-        self.list.setMinimumSize(480, 300)
-        none = QListWidgetItem(self.tr("(no plan item)"))
-        none.setData(Qt.ItemDataRole.UserRole, None)
-        self.list.addItem(none)
-        items = plan.list_items(year)
-        items.sort(key=lambda i: ("教代会" not in i.title and "教职工代表大会" not in i.title))
-        for item in items:
-            entry = QListWidgetItem(f"{item.title}\u3000{plan.when_text(item)}\u3000{item.status}")
-            entry.setData(Qt.ItemDataRole.UserRole, item.id)
-            self.list.addItem(entry)
-            if item.id == current_id:
-                self.list.setCurrentItem(entry)
-        if self.list.currentItem() is None:
-            self.list.setCurrentRow(1 if len(items) else 0)
-        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.set_buttons(buttons)
-
-    def _filter(self, text: str) -> None:
-        text = text.strip()
-        for row in range(1, self.list.count()):
-            entry = self.list.item(row)
-            entry.setHidden(bool(text) and text not in entry.text())
-
-    def accept(self) -> None:
-        entry = self.list.currentItem()
-        self.chosen_id = entry.data(Qt.ItemDataRole.UserRole) if entry else None
-        super().accept()
+        super().__init__(year, current_id, parent, prefer=is_congress_item, select_first_item=True)

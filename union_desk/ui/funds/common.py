@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from union_desk.errors import UnionDeskError
 from union_desk.ui.error_handling import surfaces_errors
+from union_desk.ui.widgets import form_messages
 from union_desk.ui.widgets.form_base import FormDialog
 
 REVERSAL_COLOR = "#b00020"  # a reversing entry (冲销) and refusals
@@ -31,6 +31,11 @@ AMBER_STYLE = (f"color: {AMBER_TEXT}; background: {AMBER_BACKGROUND}; border: 1p
                " border-radius: 3px; padding: 4px 6px;")
 MUTED_COLOR = "#666666"
 OK_COLOR = "#1b5e20"
+
+# the form messages, shared with the other pages (union_desk.ui.widgets.form_messages)
+message_of = form_messages.message_of
+error_label = form_messages.error_label
+say = form_messages.say
 
 PERIOD_KINDS = ("year", "school_year", "spring", "autumn")
 
@@ -63,19 +68,6 @@ def check_cents(text: str, label: str) -> None:
         raise ValidationError(f"{label}最多两位小数（精确到分）", field="amount")
 
 
-def message_of(exc: Exception) -> str:
-    return exc.message if isinstance(exc, UnionDeskError) else str(exc)
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {REVERSAL_COLOR};")
-    label.setVisible(False)
-    return label
-
-
 def amber_label(name: str = "budgetWarning") -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -83,11 +75,6 @@ def amber_label(name: str = "budgetWarning") -> QLabel:
     label.setStyleSheet(AMBER_STYLE)
     label.setVisible(False)
     return label
-
-
-def say(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 # --- periods --------------------------------------------------------------------------------------------

@@ -6,35 +6,16 @@ deleted, so old rounds keep it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from union_desk.db.honour_models import AwardType
 from union_desk.domain import honours as rules
-from union_desk.errors import UnionDeskError
 from union_desk.services import honours
 from union_desk.services.members import MEMBER_STATUSES, UNION_ROLES
-from union_desk.ui.error_handling import surfaces_errors
-from union_desk.ui.hardship.common import choice_combo, show_error
-from union_desk.ui.honours.common import error_label, message_of, say
-from union_desk.ui.widgets.form_base import FormDialog
-from union_desk.ui.widgets.table_model import Column, RecordTableModel
-from union_desk.ui.widgets.table_view import setup_table_view
+from union_desk.ui.hardship.common import choice_combo
+from union_desk.ui.honours.common import error_label
+from union_desk.ui.widgets.list_editor import ListEditorDialog
+from union_desk.ui.widgets.table_model import Column
 
 ANY_SEX = "不限"
 
@@ -43,14 +24,10 @@ def _words(raw: str) -> list[str]:
     return [w for w in (raw or "").split(",") if w]
 
 
-class AwardTypesDialog(FormDialog):
-    confirm_discard = False  # asked by its own reject() about the award being edited
-
+class AwardTypesDialog(ListEditorDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Award types"))
-        self.changed = False
-        self.current: AwardType | None = None
         columns = [
             Column(self.tr("Award"), lambda a: a.name, 130, full="优秀工会积极分子"),
             Column(self.tr("Level"), lambda a: a.level, 40),
@@ -60,12 +37,7 @@ class AwardTypesDialog(FormDialog):
             Column(self.tr("Awarded by"), honours.awarding_body, 100),
             Column(self.tr("In use"), lambda a: a.active, 44, full="✓"),
         ]
-        self.model = RecordTableModel(columns, self)
-        self.model.muted = lambda a: not a.active
-        self.view = setup_table_view(QTableView(), self.model, columns, row_height=24,
-                                     selection=QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setObjectName("awardTypes")
-        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._load_selected())
+        self.setup_list(columns, "awardTypes")
 
         self.name = QLineEdit()
         self.name.setObjectName("name")
@@ -110,17 +82,9 @@ class AwardTypesDialog(FormDialog):
         self.awarding_body.setPlaceholderText(honours.school_union())
         self.active = QCheckBox(self.tr("In use (untick to retire the award)"))
         self.active.setObjectName("active")
-        self.save_button = QPushButton(self.tr("Save award"))
-        self.save_button.clicked.connect(self.save)
-        self.new_button = QPushButton(self.tr("New award"))
-        self.new_button.clicked.connect(self.new_award)
-        self.editing = QLabel()
-        self.editing.setStyleSheet("font-weight: bold;")
         self.error = error_label()
 
-        box = QGroupBox(self.tr("Award"))
-        form = QFormLayout(box)
-        form.addRow(self.editing)
+        form = self.setup_editor(self.tr("Award"), self.tr("Save award"), self.tr("New award"))
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Awarded to"), self.target)
@@ -132,28 +96,7 @@ class AwardTypesDialog(FormDialog):
         form.addRow(self.tr("Awarded by"), self.awarding_body)
         form.addRow(self.active)
         form.addRow(self.error)
-        buttons_row = QHBoxLayout()
-        buttons_row.addWidget(self.new_button)
-        buttons_row.addStretch(1)
-        buttons_row.addWidget(self.save_button)
-        form.addRow(buttons_row)
-        box.setFixedWidth(470)
-
-        body = QHBoxLayout()
-        body.addWidget(self.view, 1)
-        body.addWidget(box)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self.body)
-        layout.addLayout(body, 1)
-        self.set_buttons(close)
-        self.refresh()
-        if self.model.records:
-            self.view.selectRow(0)
-        else:
-            self.new_award()
-        self.resize(1220, 540)
+        self.finish_editor(form, 470, 1220, 540)
 
     def _age_box(self, name: str) -> QSpinBox:
         box = QSpinBox()
@@ -163,17 +106,10 @@ class AwardTypesDialog(FormDialog):
         box.setSuffix(self.tr(" years"))
         return box
 
-    def refresh(self, select_id: int | None = None) -> None:
-        self.model.set_records(honours.award_types(active_only=False))
-        if select_id is not None:
-            self.select(select_id)
+    def records(self) -> list:
+        return honours.award_types(active_only=False)
 
-    def select(self, award_id: int) -> None:
-        for row, record in enumerate(self.model.records):
-            if record.id == award_id:
-                self.view.selectRow(row)
-
-    def _show(self, award: AwardType | None) -> None:
+    def show_record(self, award: AwardType | None) -> None:
         self.name.setText(award.name if award else "")
         self.level.setCurrentText(award.level if award else "校")
         self.target.setCurrentText(award.target if award else "个人")
@@ -190,23 +126,8 @@ class AwardTypesDialog(FormDialog):
         self.awarding_body.setText(award.awarding_body if award else "")
         self.active.setChecked(award.active if award else True)
 
-    def _load_selected(self) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if not rows:
-            return
-        award = self.model.record_at(rows[0].row())
-        self.current = award
-        say(self.error, "")
-        self.editing.setText(self.tr("Editing: {name}").format(name=award.name))
-        self._show(award)
-
     def new_award(self) -> None:
-        self.view.clearSelection()
-        self.current = None
-        say(self.error, "")
-        self.editing.setText(self.tr("New award"))
-        self._show(None)
-        self.name.setFocus()
+        self.new_record()
 
     def data(self) -> dict:
         sex = self.sex.currentText()
@@ -224,31 +145,14 @@ class AwardTypesDialog(FormDialog):
             "active": self.active.isChecked(),
         }
 
-    @surfaces_errors
-    def save(self) -> bool:
-        say(self.error, "")
-        try:
-            saved = honours.save_award_type(self.data(), self.current)
-        except UnionDeskError as exc:
-            say(self.error, message_of(exc))
-            show_error(self, self.windowTitle(), exc)
-            return False
-        self.changed = True
-        self.refresh(saved.id)
-        return True
+    def save_record(self, data: dict, current: AwardType | None) -> AwardType:
+        return honours.save_award_type(data, current)
 
-    def reject(self) -> None:
-        if self._unsaved() and QMessageBox.question(
-            self, self.windowTitle(), self.tr("Save the changes to this award first?")
-        ) == QMessageBox.StandardButton.Yes and not self.save():
-            return
-        super().reject()
+    def unsaved_question(self) -> str:
+        return self.tr("Save the changes to this award first?")
 
-    def _unsaved(self) -> bool:
-        award = self.current
-        if award is None:
-            return bool(self.name.text().strip())
-        loaded = {
+    def loaded(self, award: AwardType) -> dict:
+        return {
             "name": award.name,
             "level": award.level,
             "target": award.target,
@@ -261,4 +165,3 @@ class AwardTypesDialog(FormDialog):
             "awarding_body": award.awarding_body,
             "active": award.active,
         }
-        return loaded != self.data()

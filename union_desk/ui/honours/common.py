@@ -5,27 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
-from union_desk.errors import UnionDeskError
+from union_desk.ui.widgets import form_messages
 
 WARNING_COLOR = "#b00020"
 AMBER_STYLE = ("color: #7a4b00; background: #fff4d6; border: 1px solid #e6c06a; border-radius: 3px;"
                " padding: 4px 6px;")
 MUTED_COLOR = "#666666"
 
-
-def message_of(exc: Exception) -> str:
-    return exc.message if isinstance(exc, UnionDeskError) else str(exc)
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {WARNING_COLOR};")
-    label.setVisible(False)
-    return label
+# the form messages and buttons, shared with the other pages (union_desk.ui.widgets.form_messages)
+message_of = form_messages.message_of
+error_label = form_messages.error_label
+say = form_messages.say
+button = form_messages.button
 
 
 def amber_label() -> QLabel:
@@ -42,17 +35,6 @@ def hint_label(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {MUTED_COLOR};")
     return label
-
-
-def say(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def button(text: str, slot) -> QPushButton:
-    b = QPushButton(text)
-    b.clicked.connect(slot)
-    return b
 
 
 def date_field(value: dt.date | None = None, name: str = "") -> QLineEdit:

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
-
 from union_desk.db.honour_models import AwardRound, Honour
 from union_desk.ui.honours.register_page import RegisterPage
 from union_desk.ui.honours.rounds_page import RoundsPage
-
-ALL_YEARS = 0  # the year selector's "all years" entry
+from union_desk.ui.widgets.year_tabs import YearTabs
 
 
 def _years() -> list[int]:
@@ -29,95 +26,17 @@ def _years() -> list[int]:
     return sorted(years, reverse=True)
 
 
-class HonoursTab(QWidget):
+class HonoursTab(YearTabs):
+    all_years = True
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("year")
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year")))
-        top.addWidget(self.year_combo)
-        top.addStretch(1)
-
         self.rounds = RoundsPage()
         self.register = RegisterPage()
-        self.pages = (self.rounds, self.register)
-        for page in self.pages:
-            page.year_wanted = self.choose_year
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.rounds, self.tr("Award rounds"))
-        self.tabs.addTab(self.register, self.tr("Honours register"))
-        self._stale: set = set()
+        self.add_pages((self.rounds, self.tr("Award rounds")), (self.register, self.tr("Honours register")))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-
-        self._fill_years(dt.date.today().year)
-        self.year_combo.currentIndexChanged.connect(lambda _i: self._year_chosen())
-        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
-        self._year_chosen()
-
-    # --- the year ------------------------------------------------------------------------------
-
-    def year(self) -> int | None:
-        """The chosen year; None for all years."""
-        data = self.year_combo.currentData()
-        if data is None:
-            return dt.date.today().year
-        return data or None
-
-    def _fill_years(self, choose: int | None) -> None:
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        years = _years()
-        if choose and choose not in years:
-            years = sorted({*years, choose}, reverse=True)
-        for y in years:
-            self.year_combo.addItem(str(y), y)
-        self.year_combo.addItem(self.tr("All years"), ALL_YEARS)
-        self.year_combo.setCurrentIndex(self.year_combo.findData(choose or ALL_YEARS))
-        self.year_combo.blockSignals(False)
-
-    def choose_year(self, year: int | None) -> None:
-        """Show `year` (a record was saved or opened in another year)."""
-        if self.year_combo.findData(year or ALL_YEARS) < 0:
-            self._fill_years(year)
-        else:
-            self.year_combo.blockSignals(True)
-            self.year_combo.setCurrentIndex(self.year_combo.findData(year or ALL_YEARS))
-            self.year_combo.blockSignals(False)
-        for page in self.pages:
-            page.year = year or None
-        self._stale = set(self.pages)
-
-    def _year_chosen(self) -> None:
-        year = self.year()
-        for page in self.pages:
-            page.year = year
-        self._stale = set(self.pages)
-        self._tab_shown()
-
-    # --- refreshing ------------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        self._fill_years(self.year())
-        self._stale = set(self.pages)
-        self._tab_shown()
-
-    def _tab_shown(self) -> None:
-        page = self.tabs.currentWidget()
-        if page in self._stale:
-            self._stale.discard(page)
-            page.refresh()
-
-    def _show(self, page, year: int | None) -> None:
-        if year != self.year() and self.year() is not None:
-            self.choose_year(year)
-        self.tabs.setCurrentWidget(page)
-        self._stale.discard(page)
-        page.refresh()
+    def known_years(self) -> list[int]:
+        return _years()
 
     # --- 首页 entries and menu --------------------------------------------------------------------
 

@@ -35,9 +35,10 @@ from union_desk.errors import UnionDeskError
 from union_desk.services import meetings
 from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.hardship.common import choice_combo, date_edit, edit_date, save_cancel_buttons, show_error
-from union_desk.ui.meetings.common import PlanItemPicker, button, error_label, first_line, message_of, say
+from union_desk.ui.meetings.common import button, error_label, first_line, message_of, say
 from union_desk.ui.widgets.form_base import FormDialog
 from union_desk.ui.widgets.member_picker import MemberPicker
+from union_desk.ui.widgets.plan_item_picker import PlanItemPicker
 
 ROW_HEIGHT = 28
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
-
 from union_desk.db.meeting_models import Decision, Letter, Meeting
 from union_desk.ui.meetings.letters_page import LettersPage
 from union_desk.ui.meetings.meetings_page import MeetingsPage
 from union_desk.ui.meetings.suggestions_page import SuggestionsPage
+from union_desk.ui.widgets.year_tabs import YearTabs
 
 
 def _years() -> list[int]:
@@ -30,85 +29,17 @@ def _years() -> list[int]:
     return sorted(years, reverse=True)
 
 
-class MeetingsTab(QWidget):
+class MeetingsTab(YearTabs):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("year")
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year")))
-        top.addWidget(self.year_combo)
-        top.addStretch(1)
-
         self.meetings = MeetingsPage()
         self.letters = LettersPage()
         self.suggestions = SuggestionsPage()
-        self.pages = (self.meetings, self.letters, self.suggestions)
-        for page in self.pages:
-            page.year_wanted = self.choose_year
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.meetings, self.tr("Meeting minutes"))
-        self.tabs.addTab(self.letters, self.tr("Letters and visits"))
-        self.tabs.addTab(self.suggestions, self.tr("Suggestions"))
-        self._stale: set = set()
+        self.add_pages((self.meetings, self.tr("Meeting minutes")), (self.letters, self.tr("Letters and visits")),
+                       (self.suggestions, self.tr("Suggestions")))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-
-        self._fill_years(dt.date.today().year)
-        self.year_combo.currentIndexChanged.connect(lambda _i: self._year_chosen())
-        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
-        self._year_chosen()
-
-    # --- the year ------------------------------------------------------------------------------
-
-    def year(self) -> int:
-        return self.year_combo.currentData() or dt.date.today().year
-
-    def _fill_years(self, choose: int) -> None:
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        years = _years()
-        if choose not in years:
-            years = sorted({*years, choose}, reverse=True)
-        for y in years:
-            self.year_combo.addItem(str(y), y)
-        self.year_combo.setCurrentIndex(self.year_combo.findData(choose))
-        self.year_combo.blockSignals(False)
-
-    def choose_year(self, year: int) -> None:
-        """Show `year` (a record was saved or opened in another year)."""
-        if self.year_combo.findData(year) < 0:
-            self._fill_years(year)
-        else:
-            self.year_combo.blockSignals(True)
-            self.year_combo.setCurrentIndex(self.year_combo.findData(year))
-            self.year_combo.blockSignals(False)
-        for page in self.pages:
-            page.year = year
-        self._stale = set(self.pages)
-
-    def _year_chosen(self) -> None:
-        year = self.year()
-        for page in self.pages:
-            page.year = year
-        self._stale = set(self.pages)
-        self._tab_shown()
-
-    # --- refreshing ------------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        self._fill_years(self.year())
-        self._stale = set(self.pages)
-        self._tab_shown()
-
-    def _tab_shown(self) -> None:
-        page = self.tabs.currentWidget()
-        if page in self._stale:
-            self._stale.discard(page)
-            page.refresh()
+    def known_years(self) -> list[int]:
+        return _years()
 
     # --- 首页 entries and menu --------------------------------------------------------------------
 
@@ -130,13 +61,6 @@ class MeetingsTab(QWidget):
                 return
             self._show(self.letters, letter.date.year)
             self.letters.open_letter(letter)
-
-    def _show(self, page, year: int) -> None:
-        if year != self.year():
-            self.choose_year(year)
-        self.tabs.setCurrentWidget(page)
-        self._stale.discard(page)
-        page.refresh()
 
     def edit_kinds(self) -> None:
         """文件 → 会议类别…."""
