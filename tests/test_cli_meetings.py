@@ -10,7 +10,6 @@ from pypdf import PdfReader
 
 from union_desk.cli import main
 
-from meeting_area import ensure_tables, meetings_area  # noqa: F401  (autouse)
 
 
 @pytest.fixture
@@ -24,7 +23,6 @@ def db_file(tmp_path):
 
     path = tmp_path / "union_desk.sqlite"
     open_for_use(path, auto_backup=False)
-    ensure_tables()
     settings.save({"school_name": "红星中学"})
     people = [members.create_member({"name": n, "sex": "男", "department": "数学组", "union_roles": "工会委员"})
               for n in ("王芳", "李强", "张伟")]

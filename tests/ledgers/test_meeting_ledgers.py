@@ -22,7 +22,6 @@ from union_desk.services import members
 from union_desk.services import meetings as s
 from union_desk.services import settings
 
-from meeting_area import ensure_tables, meetings_area  # noqa: F401  (autouse)
 
 YEAR = 2026
 PERIOD = LedgerPeriod.year(YEAR)
@@ -39,7 +38,6 @@ SUGGESTION_HEADERS = ["序号", "日期", "征集活动", "建议人", "建议�
 
 @pytest.fixture
 def school(db):
-    ensure_tables()
     settings.save({"school_name": "红星中学", "chair": "王芳"})
     people = {}
     for name, dept, roles in (("王芳", "语文组", "工会委员,经审委员"), ("李强", "数学组", "工会委员"), ("张伟", "英语组", "工会委员"),
@@ -232,7 +230,6 @@ def export_for_moving(folder) -> dict:
 
 def move_to_empty(folder, files) -> None:
     lc.switch_to_empty(folder / "new" / "union_desk.sqlite")
-    ensure_tables()
     assert Meeting.select().count() == 0
     lc.import_roster(files["members"])
 

@@ -14,12 +14,10 @@ from union_desk.services import members
 from union_desk.services import meetings as s
 from union_desk.services import settings
 
-from meeting_area import ensure_tables, meetings_area  # noqa: F401  (autouse)
 
 
 @pytest.fixture
 def committee(db):
-    ensure_tables()
     settings.save({"school_name": "红星中学", "union_name": ""})
     people = [members.create_member({"name": name, "sex": "女", "department": "语文组", "union_roles": "工会委员"})
               for name in ("王芳", "李强", "张伟", "刘洋", "陈静")]
