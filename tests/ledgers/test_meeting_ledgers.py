@@ -331,3 +331,12 @@ def test_a_suggestion_of_a_non_member_keeps_the_name_and_a_campaign_is_made(tmp_
     assert Suggestion.get(Suggestion.title == "办公室节电").campaign_id == made.id
     stranger = Suggestion.get(Suggestion.title == "增设饮水机")
     assert stranger.member_id is None and stranger.proposer == "外聘教师孙某"
+
+
+def test_a_corrected_topic_or_title_is_new_but_says_so(tmp_path, school):
+    path = edited("meetings", tmp_path, {(4, "议题"): "1. 改过的议题"})
+    row = {r.row: r for r in preview_ledger("meetings", path).rows}[4]
+    assert row.action == NEW and any("议题与表格中不同" in i.message and i.level == "warning" for i in row.issues)
+    path = edited("suggestions", tmp_path, {(4, "建议名称"): "改过的建议名称"})
+    row = {r.row: r for r in preview_ledger("suggestions", path).rows}[4]
+    assert row.action == NEW and any("名称与表格中不同" in i.message for i in row.issues)

@@ -230,8 +230,10 @@ class MeetingImporter(RecordImporter):
         super().__init__(preview, note)
         self.kinds = {k.name: k.id for k in MeetingKind.select(MeetingKind.id, MeetingKind.name)}
         self.stored: dict[tuple, Meeting] = {}
+        self.same_day: dict[tuple, list[Meeting]] = defaultdict(list)
         for meeting in Meeting.select().order_by(Meeting.id):
             self.stored.setdefault((meeting.date, meeting.kind_id, _clean(meeting.topics)), meeting)
+            self.same_day[(meeting.date, meeting.kind_id)].append(meeting)
 
     def check(self, row: ImportRow) -> None:
         v = row.values
@@ -258,6 +260,9 @@ class MeetingImporter(RecordImporter):
                 return
         if stored is None:
             row.action, row.write = NEW, dict(data, date=day, kind=kind_id, topics=topics)
+            if self.same_day.get((day, kind_id)):  # a meeting is known by date, kind and topics
+                self.issue(row, "topics", f"{day.isoformat()} 已有一次{name}，议题与表格中不同：将新增一次会议"
+                                          "（如只是改了议题，请在会议页面修改后重新导出）", "warning")
             return
         row.record_id = stored.id
         self.diff(row, {k: getattr(stored, k) for k in data}, data)
@@ -578,8 +583,10 @@ class SuggestionImporter(RecordImporter):
         self.new_campaigns: dict[str, list[dt.date]] = defaultdict(list)
         self.made: dict[str, SuggestionCampaign] = {}
         self.stored: dict[tuple, Suggestion] = {}
+        self.same_day: dict[tuple, list[Suggestion]] = defaultdict(list)
         for suggestion in Suggestion.select().order_by(Suggestion.id):
             self.stored.setdefault((suggestion.date, _clean(suggestion.title), _clean(suggestion.proposer)), suggestion)
+            self.same_day[(suggestion.date, _clean(suggestion.proposer))].append(suggestion)
 
     def check(self, row: ImportRow) -> None:
         v = row.values
@@ -611,6 +618,9 @@ class SuggestionImporter(RecordImporter):
         stored = self.stored.get(key)
         if stored is None:
             row.action, row.write = NEW, data
+            if self.same_day.get((day, proposer)):  # a suggestion is known by date, title and proposer
+                self.issue(row, "title", f"{proposer}在 {day.isoformat()} 已有一条建议，名称与表格中不同：将新增一条"
+                                         "（如只是改了名称，请在建议页面修改后重新导出）", "warning")
             return
         row.record_id = stored.id
         current = {k: getattr(stored, k) for k in data}
