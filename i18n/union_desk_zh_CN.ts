@@ -3984,20 +3984,20 @@ The current data is backed up first.</source>
       <translation>这个文件夹在数据文件夹里面：硬盘坏了或被还原时，备份会和数据一起丢失。</translation>
     </message>
     <message>
-      <source>Fund categories and budgets…</source>
-      <translation>经费科目与预算…</translation>
+      <source>&amp;Fund categories and budgets…</source>
+      <translation>经费科目与预算(&amp;J)…</translation>
     </message>
     <message>
-      <source>Award types…</source>
-      <translation>奖项设置…</translation>
+      <source>&amp;Award types…</source>
+      <translation>奖项设置(&amp;A)…</translation>
     </message>
     <message>
-      <source>Certificate template…</source>
-      <translation>证书模板…</translation>
+      <source>&amp;Certificate template…</source>
+      <translation>证书模板(&amp;C)…</translation>
     </message>
     <message>
-      <source>Meeting kinds…</source>
-      <translation>会议类别…</translation>
+      <source>Meeting &amp;kinds…</source>
+      <translation>会议类别(&amp;M)…</translation>
     </message>
   </context>
   <context>

@@ -42,8 +42,8 @@ def school(demo_db):
     entered by hand with two members listed, and a personal honour entered by hand."""
     assert AwardRound.select().count() >= 3 and Honour.select().where(Honour.source == "活动").exists()
     # The 授予单位 that rounds and activity results give is the union's name setting at the time
-    # (`services.honours.school_union`); the demo saves the school's name after its honours step.
-    # The setting is made what the demo's honours say, as in a chair's database.
+    # (`services.honours.school_union`); the setting is kept what the demo's honours say, as in a
+    # chair's database.
     made_as = {h.awarding_body for h in Honour.select().where(Honour.source == "活动")}
     assert len(made_as) == 1
     settings.save({"union_name": made_as.pop()})
@@ -399,3 +399,20 @@ def test_school_name_in_the_title(tmp_path, school):
     settings.save({"school_name": "育才中学"})
     _path, ws, _ = _export("honours", tmp_path)
     assert ws["A1"].value.startswith("育才中学")
+
+
+def test_past_the_quota_on_import_warns(tmp_path, school):
+    pending = school["pending"]
+    honours.save_round({"quota": 1}, pending)
+    second, _ = honours.nominate(pending, {"member": school["men"][3]})
+    path, ws, _ = _export("nominations", tmp_path, all_columns=True)
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.active
+    cols = lc.header_map(ws)
+    ours = [r for r in _rows(ws) if r.get("评选名称") == pending.title]
+    for r in ours:
+        ws.cell(r["_row"], cols["结果"]).value = "当选"
+    workbook.save(path)
+    preview = preview_ledger("nominations", path)
+    warned = [i.message for r in preview.rows for i in r.issues if "超过名额" in i.message]
+    assert len(ours) == 2 and warned == [f"{pending.title}：当选2人，超过名额1人"]

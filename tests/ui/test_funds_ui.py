@@ -535,7 +535,7 @@ def test_the_menu_entry_opens_the_categories_dialog(qtbot, fdb, monkeypatch):
     assert opened == [YEAR]
     area = next(a for a in areas.all_areas() if a.key == "funds")
     assert [(m.nav_key, m.method, m.label) for m in area.menu_actions] == [
-        ("funds", "edit_categories", "Fund categories and budgets…")]
+        ("funds", "edit_categories", "&Fund categories and budgets…")]
 
 
 # --- 首页 ---------------------------------------------------------------------------------------------------

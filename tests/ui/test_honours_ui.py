@@ -591,7 +591,7 @@ def test_the_file_menu_opens_award_types_and_the_certificate_template(qtbot, hdb
     window = MainWindow(db_path)
     qtbot.addWidget(window)
     actions = {a.text(): a for a in window.findChildren(QAction)}
-    for label in (("Award types…", "奖项设置…"), ("Certificate template…", "证书模板…")):
+    for label in (("&Award types…", "奖项设置(&A)…"), ("&Certificate template…", "证书模板(&C)…")):
         action = actions.get(label[0]) or actions.get(label[1])
         assert action is not None, label
         action.trigger()

@@ -92,7 +92,7 @@ def test_navigation_and_menus_are_chinese(window):
     assert menus == ["文件(&F)", "帮助(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
     assert file_actions == ["立即备份(&B)", "备份到(&T)…", "从备份恢复(&R)…", "导出台账(&L)…", "导入台账(&I)…", "设置(&S)…",
-                            "慰问类别与标准(&V)…", "会议类别…", "奖项设置…", "证书模板…", "经费科目与预算…", "退出(&X)"]
+                            "慰问类别与标准(&V)…", "会议类别(&M)…", "奖项设置(&A)…", "证书模板(&C)…", "经费科目与预算(&J)…", "退出(&X)"]
 
 
 def test_every_tab_shows_data_and_no_english(window, qtbot):

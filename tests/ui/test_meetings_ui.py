@@ -446,7 +446,7 @@ def test_edit_kinds_is_the_file_menu_entry(qtbot, people, monkeypatch):
     from union_desk.ui.meetings.tab import MeetingsTab
 
     entry = next(a for area in areas.all_areas() for a in area.menu_actions if a.method == "edit_kinds")
-    assert entry.label == "Meeting kinds…" and entry.nav_key == "meetings"
+    assert entry.label == "Meeting &kinds…" and entry.nav_key == "meetings"
     opened = []
     monkeypatch.setattr(kinds_dialog.KindsDialog, "exec", lambda self: opened.append(self) or 0)
     tab = shown(qtbot, MeetingsTab())
@@ -528,6 +528,6 @@ def test_the_main_window_shows_the_area_and_its_menu_entry(qtbot, people, db_pat
     tab = window.page("meetings")
     assert [tab.tabs.tabText(i) for i in range(3)] == [tab.tr("Meeting minutes"), tab.tr("Letters and visits"),
                                                        tab.tr("Suggestions")]
-    action = next(a for a in window.findChildren(QAction) if a.text() in ("Meeting kinds…", "会议类别…"))
+    action = next(a for a in window.findChildren(QAction) if a.text() in ("Meeting &kinds…", "会议类别(&M)…"))
     action.trigger()
     assert len(opened) == 1

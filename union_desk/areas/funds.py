@@ -21,7 +21,7 @@ AREA = Area(
         "union_desk.ledgers.fund_ledger:FUNDS_SUMMARY_LEDGER",
     ),
     home="union_desk.ui.funds.home:home_parts",
-    menu_actions=(MenuAction(QT_TRANSLATE_NOOP("MainWindow", "Fund categories and budgets…"), "funds", "edit_categories", 47),),
+    menu_actions=(MenuAction(QT_TRANSLATE_NOOP("MainWindow", "&Fund categories and budgets…"), "funds", "edit_categories", 47),),
     stats=("union_desk.services.fund_stats:SECTION",),
     demo=(DemoStep(80, "正在生成经费收支", 30, "union_desk.demo.funds:make_funds"),),
     models=tuple(f"union_desk.db.fund_models:{name}" for name in _MODELS),

@@ -20,8 +20,8 @@ AREA = Area(
     ),
     home="union_desk.ui.honours.home:home_parts",
     menu_actions=(
-        MenuAction(QT_TRANSLATE_NOOP("MainWindow", "Award types…"), "honours", "edit_award_types", 45),
-        MenuAction(QT_TRANSLATE_NOOP("MainWindow", "Certificate template…"), "honours", "edit_certificate_template", 46),
+        MenuAction(QT_TRANSLATE_NOOP("MainWindow", "&Award types…"), "honours", "edit_award_types", 45),
+        MenuAction(QT_TRANSLATE_NOOP("MainWindow", "&Certificate template…"), "honours", "edit_certificate_template", 46),
     ),
     stats=("union_desk.services.honour_stats:SECTION",),
     demo=(DemoStep(78, "正在生成评优表彰", 30, "union_desk.demo.honours:make_honours"),),

@@ -21,7 +21,7 @@ AREA = Area(
         "union_desk.ledgers.meeting_ledger:SUGGESTIONS_LEDGER",
     ),
     home="union_desk.ui.meetings.home:home_parts",
-    menu_actions=(MenuAction(QT_TRANSLATE_NOOP("MainWindow", "Meeting kinds…"), "meetings", "edit_kinds", 40),),
+    menu_actions=(MenuAction(QT_TRANSLATE_NOOP("MainWindow", "Meeting &kinds…"), "meetings", "edit_kinds", 40),),
     stats=("union_desk.services.meeting_stats:SECTION",),
     plan_links=(
         PlanLink("meeting", "union_desk.db.meeting_models:Meeting", "会议", "会议 {n} 次", order=40),

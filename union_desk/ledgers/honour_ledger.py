@@ -295,6 +295,7 @@ class NominationImporter(_StopAtSummary, RecordImporter):
         self.made: dict[tuple, AwardRound] = {}
         self.to_decide: set[int] = set()  # decided rounds with rows written: their honours follow
         self.seen_rounds: set[int] = set()  # rounds whose details were compared
+        self.results: dict[int, list[tuple[ImportRow, str, int | None]]] = defaultdict(list)  # for the quota
 
     def _find_round(self, award: AwardType, year: int, title: str) -> AwardRound | None:
         found = self.rounds.get((award.id, year), [])
@@ -354,6 +355,9 @@ class NominationImporter(_StopAtSummary, RecordImporter):
             day = award_round.nomination_deadline or dt.date(year, 12, 31)
             row.context["round"] = award_round.id
         stored = self.stored.get((award_round.id, member.id if member else group)) if award_round else None
+        if award_round is not None:
+            self.results[award_round.id].append((row, data.get("result", stored.result if stored else ""),
+                                                 stored.id if stored else None))
         row.context.update(member=member.id if member else None, group=group, award=award.id)
         if stored is None:
             if member is not None:
@@ -371,6 +375,18 @@ class NominationImporter(_StopAtSummary, RecordImporter):
             current.pop("sent_level", None)
             current.pop("upward_outcome", None)
         self.diff(row, current, data)
+
+    def checked(self) -> None:
+        """Past a round's quota after the import: the warning the 评选 page gives too."""
+        for round_id, rows in self.results.items():
+            award_round = AwardRound.get_by_id(round_id)
+            in_file = {stored_id for _, _, stored_id in rows if stored_id}
+            elected = Nomination.select().where((Nomination.award_round == award_round) & (Nomination.result == "当选")
+                                                & Nomination.id.not_in(list(in_file) or [0])).count()
+            chosen = [row for row, result, _ in rows if result == "当选" and not row.errors]
+            warning = rules.quota_warning(elected + len(chosen), award_round.quota)
+            if warning and chosen:
+                self.issue(chosen[-1], "result", f"{award_round.title}：{warning}", "warning")
 
     def _compare_round(self, row: ImportRow, award_round: AwardRound, details: dict) -> None:
         """The round's own details are the database's: a difference is only reported (once per round)."""
