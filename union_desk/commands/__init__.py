@@ -69,3 +69,18 @@ def report_printed(printed) -> int:
     """The line every `print …` command ends with."""
     print(f"已生成 {printed.path}（{printed.pages} 页，字体：{printed.font}）")
     return 0
+
+
+def print_command(ref: str, *arg_names: str):
+    """A `print …` command that opens the data file, calls the printing function `ref`
+    ("module:function", imported when run) with the named arguments and the output path, and
+    reports the PDF."""
+
+    def run(args, db_path: Path) -> int:
+        from union_desk.areas import resolve
+
+        with session(db_path):
+            printed = resolve(ref)(*(getattr(args, name) for name in arg_names), args.output)
+        return report_printed(printed)
+
+    return run

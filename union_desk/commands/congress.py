@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from union_desk.cli_argparse import positive_int
-from union_desk.commands import print_json, report_printed, session, year_arg
+from union_desk.commands import print_command, print_json, session, year_arg
 
 
 def register(verbs) -> None:
@@ -24,15 +24,15 @@ def register(verbs) -> None:
     proposal = prn.add_parser("proposal", help="打印提案表（一页 A4，含签名栏）")
     proposal.add_argument("proposal_id", type=positive_int, metavar="提案编号（数据库编号）")
     proposal.add_argument("-o", "--output", required=True, metavar="文件.pdf")
-    proposal.set_defaults(func=cmd_proposal)
+    proposal.set_defaults(func=print_command("union_desk.printing.congress:print_proposal", "proposal_id"))
     reply = prn.add_parser("proposal-reply", help="打印提案答复单")
     reply.add_argument("proposal_id", type=positive_int, metavar="提案编号（数据库编号）")
     reply.add_argument("-o", "--output", required=True, metavar="文件.pdf")
-    reply.set_defaults(func=cmd_proposal_reply)
+    reply.set_defaults(func=print_command("union_desk.printing.congress:print_proposal_reply", "proposal_id"))
     report = prn.add_parser("proposals-report", help="打印提案办理情况报告（提交下次会议）")
     report.add_argument("--session", type=positive_int, required=True, metavar="会议编号", help="会议编号（见 congress list）")
     report.add_argument("-o", "--output", required=True, metavar="文件.pdf")
-    report.set_defaults(func=cmd_proposals_report)
+    report.set_defaults(func=print_command("union_desk.printing.congress:print_proposals_report", "session"))
     evaluation = prn.add_parser("evaluation", help="打印民主评议汇总表（.pdf；-o 写 .xlsx 时导出 Excel 表）")
     evaluation.add_argument("evaluation_id", type=positive_int, metavar="评议编号")
     evaluation.add_argument("-o", "--output", required=True, metavar="文件.pdf|文件.xlsx")
@@ -40,7 +40,7 @@ def register(verbs) -> None:
     signin = prn.add_parser("congress-signin", help="打印教代会签到表")
     signin.add_argument("--session", type=positive_int, required=True, metavar="会议编号", help="会议编号（见 congress list）")
     signin.add_argument("-o", "--output", required=True, metavar="文件.pdf")
-    signin.set_defaults(func=cmd_signin)
+    signin.set_defaults(func=print_command("union_desk.printing.congress:print_congress_signin", "session"))
 
 
 def cmd_list(args, db_path: Path) -> int:
@@ -60,30 +60,6 @@ def cmd_list(args, db_path: Path) -> int:
     return 0
 
 
-def cmd_proposal(args, db_path: Path) -> int:
-    from union_desk.printing import congress
-
-    with session(db_path):
-        printed = congress.print_proposal(args.proposal_id, args.output)
-    return report_printed(printed)
-
-
-def cmd_proposal_reply(args, db_path: Path) -> int:
-    from union_desk.printing import congress
-
-    with session(db_path):
-        printed = congress.print_proposal_reply(args.proposal_id, args.output)
-    return report_printed(printed)
-
-
-def cmd_proposals_report(args, db_path: Path) -> int:
-    from union_desk.printing import congress
-
-    with session(db_path):
-        printed = congress.print_proposals_report(args.session, args.output)
-    return report_printed(printed)
-
-
 def cmd_evaluation(args, db_path: Path) -> int:
     if Path(args.output).suffix.lower() == ".xlsx":
         from union_desk.ledgers.congress_ledger import write_evaluation_xlsx
@@ -92,16 +68,6 @@ def cmd_evaluation(args, db_path: Path) -> int:
             path = write_evaluation_xlsx(args.evaluation_id, args.output)
         print(f"已导出民主评议汇总表到：{path}")
         return 0
-    from union_desk.printing import congress
-
-    with session(db_path):
-        printed = congress.print_evaluation(args.evaluation_id, args.output)
-    return report_printed(printed)
+    return print_command("union_desk.printing.congress:print_evaluation", "evaluation_id")(args, db_path)
 
 
-def cmd_signin(args, db_path: Path) -> int:
-    from union_desk.printing import congress
-
-    with session(db_path):
-        printed = congress.print_congress_signin(args.session, args.output)
-    return report_printed(printed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from union_desk.cli_argparse import positive_int
-from union_desk.commands import print_json, report_printed, session, year_arg
+from union_desk.commands import print_command, print_json, report_printed, session, year_arg
 
 
 def entry_arg(text: str):
@@ -88,7 +88,7 @@ def register(verbs) -> None:
     audit = prn.add_parser("funds-audit", help="打印经费审查报告（供经费审查委员会）")
     audit.add_argument("--year", type=year_arg, required=True, metavar="年份")
     audit.add_argument("-o", "--output", required=True, metavar="文件.pdf")
-    audit.set_defaults(func=cmd_funds_audit)
+    audit.set_defaults(func=print_command("union_desk.printing.funds:print_funds_audit", "year"))
     summary = prn.add_parser("funds-summary", help="打印收支汇总表和预算执行表（一个学期、学年或年度）")
     _period_args(summary)
     summary.add_argument("-o", "--output", required=True, metavar="文件.pdf")
@@ -150,12 +150,6 @@ def cmd_voucher(args, db_path: Path) -> int:
     return report_printed(printed)
 
 
-def cmd_funds_audit(args, db_path: Path) -> int:
-    from union_desk.printing import funds as printing
-
-    with session(db_path):
-        printed = printing.print_funds_audit(args.year, args.output)
-    return report_printed(printed)
 
 
 def cmd_funds_summary(args, db_path: Path) -> int:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from union_desk.cli_argparse import positive_int
-from union_desk.commands import print_json, report_printed, session, year_arg
+from union_desk.commands import print_command, print_json, session, year_arg
 
 
 def register(verbs) -> None:
@@ -21,7 +21,7 @@ def register(verbs) -> None:
     minutes = verbs["print"].add_parser("minutes", help="打印会议记录（每次会议从新的一页开始）")
     minutes.add_argument("meeting_ids", type=positive_int, nargs="+", metavar="会议编号")
     minutes.add_argument("-o", "--output", required=True, metavar="文件.pdf")
-    minutes.set_defaults(func=cmd_minutes)
+    minutes.set_defaults(func=print_command("union_desk.printing.minutes:print_minutes", "meeting_ids"))
 
 
 def count_warnings(year: int, today: dt.date | None = None) -> list[str]:
@@ -52,9 +52,3 @@ def cmd_list(args, db_path: Path) -> int:
     return 0
 
 
-def cmd_minutes(args, db_path: Path) -> int:
-    from union_desk.printing import minutes
-
-    with session(db_path):
-        printed = minutes.print_minutes(args.meeting_ids, args.output)
-    return report_printed(printed)
