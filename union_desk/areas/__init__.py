@@ -29,6 +29,7 @@ INSTALLED = (
     "union_desk.areas.meetings",
     "union_desk.areas.honours",
     "union_desk.areas.funds",
+    "union_desk.areas.membership",
 )
 
 

@@ -47,6 +47,14 @@ def batch_summary(type_name: str, people: int) -> str:
     return f"{type_name} {people}人"
 
 
+def dues_summary(name: str, period_label: str, method: str) -> str:
+    return f"会费收入：{name} {period_label}（{method}）"[:128]
+
+
+def dues_batch_summary(period_label: str, method: str, people: int) -> str:
+    return f"{period_label}会费（{method}）{people}人"[:128]
+
+
 def serial(year: int, number: int) -> str:
     return f"JZ{year}-{number:04d}"
 

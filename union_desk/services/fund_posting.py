@@ -37,6 +37,8 @@ def owed(kind: str, record) -> Decimal:
         if getattr(record, "fund_source", rules.UNION_FUNDS) != rules.UNION_FUNDS or record.status != "已结束":
             return ZERO
         return record.actual_cost or ZERO
+    if kind == "dues":
+        return ZERO if record.voided else record.amount
     raise ValueError(f"unknown posting kind {kind}")
 
 
@@ -58,6 +60,8 @@ def _summary(kind: str, record) -> str:
         return rules.visit_summary(record.visit_type.name, who, record.serial)
     if kind == "assistance":
         return f"困难帮扶·{record.kind} {record.file.member.name}"[:128]
+    if kind == "dues":
+        return rules.dues_summary(record.member.name, _period_label(record.period), record.method)
     return f"活动经费：{record.title}"[:128]
 
 
@@ -109,7 +113,7 @@ def _sync(kind: str, record, today: dt.date) -> None:
     in_line = _in_line(kind, record, live)
     if due == have and (not due or in_line):
         return
-    handler = getattr(record, "handler", "") or getattr(record, "organiser", "")
+    handler = getattr(record, "handler", "") or getattr(record, "organiser", "") or getattr(record, "collector", "")
     if kind == "activity" and have and in_line:
         difference = due - have
         if difference > 0:
@@ -147,9 +151,31 @@ def _post_batch(visits: list[Visit]) -> None:
                [("visit", v.id, amount) for v, amount in due])
 
 
+def _period_label(code: str) -> str:
+    from union_desk.domain.membership import parse_period
+
+    try:
+        return parse_period(code).label
+    except ValueError:
+        return code
+
+
+def _post_dues_batch(payments) -> None:
+    """One entry for a payroll deduction list's payments ("2027年3月会费 工资代扣 52人")."""
+    due = [(p, owed("dues", p)) for p in payments]
+    due = [(p, amount) for p, amount in due if amount > 0]
+    if not due:
+        return
+    first = due[0][0]
+    total = sum((amount for _, amount in due), ZERO)
+    summary = rules.dues_batch_summary(_period_label(first.period), first.method, len(due))
+    _new_entry("dues", max(p.date for p, _ in due), summary, funds.mapped_category("dues"), total, first.collector,
+               [("dues", p.id, amount) for p, amount in due])
+
+
 def posted(kind: str, records, today: dt.date | None = None) -> None:
     """Hook "money": bring the funds book in line with `records` of `kind` (visit / assistance /
-    activity). Runs inside the caller's transaction: a refusal (a closed period) undoes the caller's
+    activity / dues; a batch of new dues payments posts one entry). Runs inside the caller's transaction: a refusal (a closed period) undoes the caller's
     write too."""
     today = today or dt.date.today()
     records = list(records)
@@ -167,9 +193,19 @@ def posted(kind: str, records, today: dt.date | None = None) -> None:
                 _post_batch(group)
             for visit in singles:
                 _sync("visit", visit, today)
+        elif kind == "dues" and len(records) > 1 and all(p.batch and not p.voided for p in records) and not FundLink.select().where(
+                (FundLink.source_kind == "dues") & FundLink.source_id.in_([p.id for p in records])).exists():
+            _post_dues_batch(records)
         else:
             for record in records:
                 _sync(kind, record, today)
+
+
+def _dues_model() -> tuple:
+    """The dues payments' model when the membership area's tables exist (schema step 8)."""
+    from union_desk.db.membership_models import DuesPayment
+
+    return (("dues", DuesPayment),) if DuesPayment.table_exists() else ()
 
 
 def repost_all(today: dt.date | None = None) -> int:
@@ -178,7 +214,7 @@ def repost_all(today: dt.date | None = None) -> int:
     postings changed."""
     changed = 0
     with database_proxy.atomic():  # all records or none (a closed period refuses the whole run)
-        for kind, model in (("visit", Visit), ("assistance", Assistance), ("activity", Activity)):
+        for kind, model in (("visit", Visit), ("assistance", Assistance), ("activity", Activity), *_dues_model()):
             for record in model.select():
                 before = posted_amount(kind, record.id)
                 posted(kind, [record], today)

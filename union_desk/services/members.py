@@ -311,7 +311,20 @@ def create_member(data: dict, *, confirm_duplicate: bool = False, note: str = ""
     values = checked.values
     _guard_duplicates(values, None, confirm_duplicate)
     values["pinyin_key"] = pinyin.search_key(values["name"])
-    return audit.create(Member, note=note, **values)
+    with database_proxy.atomic():
+        member = audit.create(Member, note=note, **values)
+        _status_moved([(member, None, None)])
+    return member
+
+
+def _status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> None:
+    """Tell the areas that keep a membership history (hook "member_status") that statuses or join
+    dates were set in the archive: (member as saved, status before or None when new, join date before)."""
+    from union_desk import areas
+
+    if changes:
+        for hook in areas.hooks("member_status"):
+            hook(changes)
 
 
 def create_members(rows: list[dict], *, note: str = "") -> tuple[dict[int, int], dict[int, ValidationError]]:
@@ -350,7 +363,10 @@ def create_members(rows: list[dict], *, note: str = "") -> tuple[dict[int, int],
             seen[number] = index
         values["pinyin_key"] = pinyin.search_key(values["name"])
         keep.append((index, values))
-    ids = audit.create_many(Member, [values for _, values in keep], note=note)
+    with database_proxy.atomic():
+        ids = audit.create_many(Member, [values for _, values in keep], note=note)
+        for start in range(0, len(ids), 500):
+            _status_moved([(m, None, None) for m in Member.select().where(Member.id.in_(ids[start:start + 500]))])
     return {index: new_id for (index, _), new_id in zip(keep, ids, strict=True)}, errors
 
 
@@ -370,7 +386,12 @@ def update_member(member: Member, data: dict, *, confirm_duplicate: bool = False
         values["pinyin_key"] = pinyin.search_key(values["name"])
     if "union_roles" in values:
         values["union_roles"] = _keep_derived_roles(values["union_roles"], member.union_roles)
-    return audit.update(member, note=note, **values)
+    before = (member.status, member.joined_union_date)
+    with database_proxy.atomic():
+        changed = audit.update(member, note=note, **values)
+        if "status" in changed or "joined_union_date" in changed:
+            _status_moved([(member, *before)])
+    return changed
 
 
 def _keep_derived_roles(new: str, stored: str) -> str:
@@ -389,7 +410,12 @@ def change_status(member: Member, status: str, when: dt.date, note: str = "") ->
     if when is None:
         raise ValidationError("请填写状态变动日期", field="status_date")
     note = textclean.clean_field(note, "notes", "说明", field="note")
-    return audit.update(member, note=note, status=status, status_date=when)
+    before = (member.status, member.joined_union_date)
+    with database_proxy.atomic():
+        changed = audit.update(member, note=note, status=status, status_date=when)
+        if "status" in changed:
+            _status_moved([(member, *before)])
+    return changed
 
 
 def get_member(member_id: int) -> Member:

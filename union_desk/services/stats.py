@@ -142,7 +142,8 @@ class StatsSection:
 
     compute(period, as_of) → the section's figures (`as_of`: the reference day of snapshots);
     tables(data, stats) → its `StatTable`s; paragraph(data, stats) → its piece of the key
-    paragraph (or None); as_json(data) → its part of the JSON (under `key`); notes(data, stats) →
+    paragraph (or None); as_json(data) → its part of the JSON (under `key`); top_json(data) → keys
+    put at the JSON's top level; notes(data, stats) →
     {table key: the note printed under it in the PDF}; screen_notes(data, stats) → {table key:
     [ScreenNote, …]} shown under it on the page; sheet_notes(data, stats) → [str | Note] written
     under the tables of the xlsx sheet."""
@@ -157,8 +158,9 @@ class StatsSection:
     notes: Callable[[Any, YearStats], dict[str, str]] = _no_notes
     screen_notes: Callable[[Any, YearStats], dict[str, list[ScreenNote]]] = _no_notes
     sheet_notes: Callable[[Any, YearStats], list] = _no_sheet_notes
+    top_json: Callable[[Any], dict] = _no_json  # keys of the JSON's top level (e.g. membership_rate)
 
-    HOOKS = ("tables", "paragraph", "as_json", "notes", "screen_notes", "sheet_notes")
+    HOOKS = ("tables", "paragraph", "as_json", "notes", "screen_notes", "sheet_notes", "top_json")
 
     @classmethod
     def of(cls, module: str, key: str, order: int, heading: str, compute) -> StatsSection:
@@ -432,5 +434,6 @@ def as_json(stats: YearStats) -> dict:
     }
     for section, figures in stats.each():
         data[section.key] = section.as_json(figures)
+        data.update(section.top_json(figures))
     data["paragraph"] = key_paragraph(stats)
     return data

@@ -1,0 +1,30 @@
+"""会籍与会费 (issue 20): staff who are not members (for 入会率), membership events the member's status
+follows, wage bases, dues per period, payments posted to the funds book, arrears, the transfer
+letter and the dues and membership ledgers. It extends the member archive (a tab on the member
+form, the hook "member_status") rather than keeping members of its own."""
+
+from union_desk.areas import Area, SettingKey
+
+_MODELS = ("NonMemberStaff", "MembershipEvent", "WageBase", "DuesExemption", "DuesPayment")
+_KINDS = frozenset({"non_member_staff", "membership_event", "wage_base", "dues_exemption", "dues_payment"})
+_DUES = "union_desk.services.dues"
+
+AREA = Area(
+    key="membership",
+    title="会籍与会费",
+    models=tuple(f"union_desk.db.membership_models:{name}" for name in _MODELS),
+    schema_steps={8: "union_desk.db.membership_models:step_8"},
+    settings=(
+        SettingKey("dues_rate", "0.5", "会费比例（%）", "word", f"{_DUES}:check_rate_setting"),
+        SettingKey("dues_rounding", "fen", "会费取整方式", "word", f"{_DUES}:check_rounding_setting"),
+        SettingKey("dues_floor_ten", "1", "工资不足十元部分不计", "word", f"{_DUES}:check_flag_setting"),
+        SettingKey("dues_period", "month", "会费收缴周期", "word", f"{_DUES}:check_period_setting"),
+    ),
+    check_counts=(
+        ("非会员教职工", "union_desk.db.membership_models:NonMemberStaff"),
+        ("会籍变动", "union_desk.db.membership_models:MembershipEvent"),
+        ("会费缴纳", "union_desk.db.membership_models:DuesPayment"),
+    ),
+    changes=_KINDS | {"member"},
+    hooks={"member_status": ("union_desk.services.membership:status_moved",)},
+)

@@ -1,0 +1,453 @@
+"""会费 (issue 20): wage bases, exemptions, what each member owes for a period, payments (which the
+funds book posts to 0.1 会费收入 through `money_moves`), arrears and the collection rate.
+
+Owed per period = round(base × rate × months), rounded once per period per member by the rounding
+setting, with the base in effect on the period's first day. Members who keep membership (退休,
+保留会籍) and members with an exemption on that day owe nothing, with the reason shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from peewee import fn
+
+from union_desk import money_moves
+from union_desk.db.membership_models import DuesExemption, DuesPayment, WageBase
+from union_desk.db.models import Counter, Member, database_proxy
+from union_desk.domain import membership as rules
+from union_desk.domain import textclean
+from union_desk.domain.money import MoneyError, to_decimal
+from union_desk.errors import ValidationError
+from union_desk.services import audit, settings
+from union_desk.services.membership import _member_status_on, status_on
+from union_desk.services.record_fields import choice, get_record, member_ref, parse_date
+
+ZERO = rules.ZERO
+
+
+class NeedsConfirmation(ValidationError):
+    """A payment the user is asked about first (an exempt member, a period already paid). The GUI
+    asks and calls again with `force=True`; the CLI reports it and needs `--force`."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__("；".join(warnings), field="force")
+        self.warnings = warnings
+
+
+def get_payment(payment_id) -> DuesPayment:
+    return get_record(DuesPayment, payment_id, "会费缴纳记录")
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+def rate() -> Decimal:
+    try:
+        return rules.check_rate(settings.get("dues_rate"))
+    except ValueError:
+        return rules.DEFAULT_RATE
+
+
+def rounding() -> str:
+    value = settings.get("dues_rounding")
+    return value if value in rules.ROUNDINGS else "fen"
+
+
+def floor_ten() -> bool:
+    return settings.get("dues_floor_ten") != "0"
+
+
+def period_kind() -> str:
+    value = settings.get("dues_period")
+    return value if value in rules.PERIOD_KINDS else "month"
+
+
+def check_rate_setting(value: str) -> str:
+    try:
+        return str(rules.check_rate(value))
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="dues_rate") from None
+
+
+def check_rounding_setting(value: str) -> str:
+    for key, (label, _, _) in rules.ROUNDINGS.items():
+        if value in (key, label):
+            return key
+    raise ValidationError(f"会费取整方式应为：{'、'.join(label for label, _, _ in rules.ROUNDINGS.values())}", field="dues_rounding")
+
+
+def check_period_setting(value: str) -> str:
+    for key, (label, _) in rules.PERIOD_KINDS.items():
+        if value in (key, label):
+            return key
+    raise ValidationError("会费收缴周期应为：按月、按季度、按半年", field="dues_period")
+
+
+def check_flag_setting(value: str) -> str:
+    if value not in ("0", "1"):
+        raise ValidationError("应为 0 或 1", field="dues_floor_ten")
+    return value
+
+
+def parse_period(raw) -> rules.DuesPeriod:
+    try:
+        return rules.parse_period(raw)
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="period") from None
+
+
+# --- wage bases and exemptions -------------------------------------------------------------------------
+
+
+def check_base(raw) -> Decimal:
+    try:
+        return rules.check_base(raw)
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="amount") from None
+
+
+def set_base(member, amount, effective, source: str = "录入", note: str = "") -> WageBase:
+    """The member's wage base from `effective` on (a base on the same day is replaced)."""
+    member = member_ref(member)
+    amount = check_base(amount)
+    day = parse_date(effective, "起算日期", "effective", required=True)
+    note = textclean.clean_field(note, "notes", "备注", field="note")
+    source = choice(source, ("录入", "导入", "工资表"), "来源", "source", "录入")
+    existing = WageBase.get_or_none((WageBase.member == member) & (WageBase.effective == day))
+    if existing:
+        audit.update(existing, amount=amount, source=source, note=note or existing.note)
+        return existing
+    return audit.create(WageBase, member=member, effective=day, amount=amount, source=source, note=note)
+
+
+def delete_base(base: WageBase) -> None:
+    from union_desk.services.record_fields import delete_audited
+
+    delete_audited(base, note="删除缴费基数")
+
+
+def bases_of(member) -> list[WageBase]:
+    return list(WageBase.select().where(WageBase.member == member_ref(member)).order_by(WageBase.effective))
+
+
+def base_on(member, day: dt.date) -> WageBase | None:
+    return (WageBase.select().where((WageBase.member == member) & (WageBase.effective <= day))
+            .order_by(WageBase.effective.desc()).first())
+
+
+def add_exemption(member, start, end, reason: str) -> DuesExemption:
+    member = member_ref(member)
+    first = parse_date(start, "免缴起始日期", "start", required=True)
+    last = parse_date(end, "免缴截止日期", "end")
+    if last and last < first:
+        raise ValidationError("免缴截止日期早于起始日期", field="end")
+    reason = textclean.clean_field(reason, "short", "免缴原因", field="reason")
+    if not reason:
+        raise ValidationError("请填写免缴原因（如：长期病休）", field="reason")
+    return audit.create(DuesExemption, member=member, start=first, end=last, reason=reason)
+
+
+def remove_exemption(exemption: DuesExemption) -> None:
+    from union_desk.services.record_fields import delete_audited
+
+    delete_audited(exemption, note="删除会费免缴")
+
+
+def exemptions_of(member) -> list[DuesExemption]:
+    return list(DuesExemption.select().where(DuesExemption.member == member_ref(member)).order_by(DuesExemption.start))
+
+
+# --- what is owed ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DuesRow:
+    member: Member
+    period: rules.DuesPeriod
+    base: Decimal | None  # None: no base in effect on the first day
+    base_effective: dt.date | None
+    owed: Decimal
+    paid: Decimal
+    exempt_reason: str
+    payments: list[DuesPayment] = field(default_factory=list)
+    covered_by: str = ""  # a payment for a longer period that holds this one ('2027-H1')
+    arrears_months: int = 0
+
+    @property
+    def unpaid(self) -> bool:
+        return not self.covered_by and self.paid < self.owed
+
+    @property
+    def note(self) -> str:
+        if self.exempt_reason:
+            return f"免缴：{self.exempt_reason}"
+        if self.base is None:
+            return "未设缴费基数"
+        if self.covered_by:
+            return f"已随{self.covered_by}缴纳"
+        return ""
+
+
+def _exempt_reason(status: str | None, exemptions: list[DuesExemption], day: dt.date) -> str:
+    if status in rules.EXEMPT_STATUSES:
+        return "保留会籍（退休）" if status == "退休" else "保留会籍"
+    for exemption in exemptions:
+        if exemption.start <= day and (exemption.end is None or exemption.end >= day):
+            return exemption.reason
+    return ""
+
+
+def _members_owing(period: rules.DuesPeriod) -> tuple[list[Member], dict[int, str]]:
+    """The members of this union on the period's first day (or joining during it: they owe from the
+    next period) and their status on that day."""
+    on_first = _member_status_on(period.first)
+    on_last = _member_status_on(period.last)
+    ids = {mid for mid, s in on_first.items() if s in rules.IN_UNION}
+    ids |= {mid for mid, s in on_last.items() if s in rules.IN_UNION}
+    paid = {row[0] for row in DuesPayment.select(DuesPayment.member).where(~DuesPayment.voided
+                                                                            & (DuesPayment.period == period.code)).tuples()}
+    ids |= paid
+    members = list(Member.select().where(Member.id.in_(list(ids))).order_by(Member.department, Member.pinyin_key)) if ids else []
+    return members, on_first
+
+
+def _payments_by_member(member_ids: list[int]) -> dict[int, list[DuesPayment]]:
+    found: dict[int, list[DuesPayment]] = {}
+    for start in range(0, len(member_ids), 500):
+        chunk = member_ids[start:start + 500]
+        for payment in DuesPayment.select().where(~DuesPayment.voided & DuesPayment.member.in_(chunk)).order_by(DuesPayment.date, DuesPayment.id):
+            found.setdefault(payment.member_id, []).append(payment)
+    return found
+
+
+def _bases_by_member(member_ids: list[int]) -> dict[int, list[WageBase]]:
+    found: dict[int, list[WageBase]] = {}
+    for start in range(0, len(member_ids), 500):
+        for base in WageBase.select().where(WageBase.member.in_(member_ids[start:start + 500])).order_by(WageBase.effective):
+            found.setdefault(base.member_id, []).append(base)
+    return found
+
+
+def _exemptions_by_member(member_ids: list[int]) -> dict[int, list[DuesExemption]]:
+    found: dict[int, list[DuesExemption]] = {}
+    for exemption in DuesExemption.select():
+        found.setdefault(exemption.member_id, []).append(exemption)
+    return found
+
+
+def _owed(bases: list[WageBase], period: rules.DuesPeriod, exempt: str) -> tuple[Decimal, WageBase | None]:
+    base = None
+    for candidate in bases:
+        if candidate.effective <= period.first:
+            base = candidate
+    if exempt or base is None:
+        return ZERO, base
+    return rules.dues_owed(base.amount, rate(), period.months, rounding(), floor_ten()), base
+
+
+def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, exemptions, payments) -> DuesRow:
+    exempt = _exempt_reason(status, exemptions, period.first)
+    owed, base = _owed(bases, period, exempt)
+    mine, covered = [], ""
+    for payment in payments:
+        try:
+            paid_for = rules.parse_period(payment.period)
+        except ValueError:
+            continue
+        if period.contains(paid_for):
+            mine.append(payment)
+        elif paid_for.contains(period):
+            covered = payment.period
+    paid = sum((p.amount for p in mine), ZERO)
+    return DuesRow(member, period, base.amount if base else None, base.effective if base else None,
+                   owed, paid, exempt, mine, covered)
+
+
+def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=None, payments=None, statuses=None) -> int:
+    """Months owed but not paid in the periods (of the setting) that have ended by `today`, counted
+    back from the latest: the months in a row a member has not paid (a partly paid period adds the
+    unpaid share of its months, rounded up, and ends the run)."""
+    bases = bases if bases is not None else list(WageBase.select().where(WageBase.member == member).order_by(WageBase.effective))
+    if not bases:
+        return 0
+    exemptions = exemptions if exemptions is not None else list(DuesExemption.select().where(DuesExemption.member == member))
+    payments = payments if payments is not None else list(DuesPayment.select().where((DuesPayment.member == member) & ~DuesPayment.voided))
+    last_ended = rules.period_of(today, period_kind()).first - dt.timedelta(days=1)
+    if last_ended < bases[0].effective:
+        return 0
+    months = 0
+    for period in reversed(rules.periods_between(bases[0].effective, last_ended, period_kind())):
+        if period.first < bases[0].effective:
+            break
+        status = statuses(period.first) if statuses else status_on(member, period.first)
+        row = _row(member, period, status, bases, exemptions, payments)
+        if not row.unpaid:
+            break
+        if row.paid:  # partly paid: the unpaid share of its months, and the run of unpaid months ends
+            months += math.ceil(period.months * (row.owed - row.paid) / row.owed)
+            break
+        months += period.months
+    return months
+
+
+def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False) -> list[DuesRow]:
+    """What each member owes and paid for `period`, with months in arrears as of `today`."""
+    period = period if isinstance(period, rules.DuesPeriod) else parse_period(period)
+    today = today or dt.date.today()
+    members, status = _members_owing(period)
+    ids = [m.id for m in members]
+    bases, exemptions, payments = _bases_by_member(ids), _exemptions_by_member(ids), _payments_by_member(ids)
+    cache: dict[dt.date, dict[int, str]] = {period.first: status}
+
+    rows = []
+    for member in members:
+        def status_of(day: dt.date, mid=member.id) -> str | None:
+            if day not in cache:
+                cache[day] = _member_status_on(day)
+            return cache[day].get(mid)
+
+        row = _row(member, period, status.get(member.id), bases.get(member.id, []), exemptions.get(member.id, []),
+                   payments.get(member.id, []))
+        row.arrears_months = arrears_months(member, today, bases=bases.get(member.id, []),
+                                            exemptions=exemptions.get(member.id, []),
+                                            payments=payments.get(member.id, []), statuses=status_of)
+        if not unpaid_only or row.unpaid:
+            rows.append(row)
+    return rows
+
+
+@dataclass
+class DuesTotals:
+    owed: Decimal
+    paid: Decimal
+    members: int
+    unpaid: int
+    exempt: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rules.collection_rate(self.paid, self.owed)
+
+
+def totals(rows: list[DuesRow]) -> DuesTotals:
+    return DuesTotals(sum((r.owed for r in rows), ZERO), sum((r.paid for r in rows), ZERO), len(rows),
+                      sum(1 for r in rows if r.unpaid), sum(1 for r in rows if r.exempt_reason))
+
+
+def owed_for(member, period) -> DuesRow:
+    member = member_ref(member)
+    period = period if isinstance(period, rules.DuesPeriod) else parse_period(period)
+    status = _member_status_on(period.first).get(member.id)
+    payments = list(DuesPayment.select().where((DuesPayment.member == member) & ~DuesPayment.voided))
+    return _row(member, period, status, bases_of(member), exemptions_of(member), payments)
+
+
+# --- payments ------------------------------------------------------------------------------------
+
+
+_PAY_TEXT = {"collector": ("name", "收款人"), "note": ("notes", "备注")}
+
+
+def check_payment(member, data: dict) -> tuple[dict, list[str]]:
+    """The payment's values and what to ask about first (an exempt member, a period already paid)."""
+    member = member_ref(member)
+    period = parse_period(data.get("period"))
+    try:
+        amount = to_decimal(data.get("amount"))
+    except MoneyError as exc:
+        raise ValidationError(f"实缴金额：{exc.message}", field="amount") from None
+    if amount <= 0:
+        raise ValidationError("实缴金额应大于 0", field="amount")
+    if amount > rules.MAX_BASE:
+        raise ValidationError(f"实缴金额 {amount:,.2f} 元不合常理，请核对", field="amount")
+    values = {
+        "member": member, "period": period.code, "amount": amount,
+        "date": parse_date(data.get("date") or dt.date.today(), "缴费日期", "date", required=True),
+        "method": choice(data.get("method"), rules.METHODS, "缴费方式", "method", "工资代扣"),
+        "batch": textclean.clean_field(data.get("batch") or "", "short", "批次", field="batch"),
+    }
+    for key, (kind, label) in _PAY_TEXT.items():
+        values[key] = textclean.clean_field(data.get(key) or "", kind, label, field=key)
+    row = owed_for(member, period)
+    warnings = []
+    if row.exempt_reason:
+        warnings.append(f"{member.name}免缴会费（{row.exempt_reason}），仍要登记{period.label}的缴费吗？")
+    if row.payments or row.covered_by:
+        warnings.append(f"{member.name}{period.label}已缴 {row.paid or row.owed:,.2f} 元"
+                        + (f"（随{row.covered_by}）" if row.covered_by else "") + "，确定再登记一笔吗？")
+    return values, warnings
+
+
+def _next_receipt(year: int) -> str:
+    name = f"dues-receipt-{year}"
+    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
+    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
+    return rules.serial("HF", year, Counter.get_by_id(name).value)
+
+
+def _create(values: dict) -> DuesPayment:
+    receipt = _next_receipt(values["date"].year) if values["method"] == "现金" else None
+    return audit.create(DuesPayment, receipt=receipt, **values)
+
+
+def record_payment(member, data: dict, *, force: bool = False) -> DuesPayment:
+    """One payment; asks first (NeedsConfirmation) unless `force`. Posted to the funds book."""
+    values, warnings = check_payment(member, data)
+    if warnings and not force:
+        raise NeedsConfirmation(warnings)
+    with database_proxy.atomic():
+        payment = _create(values)
+        money_moves.moved("dues", [payment])
+    return payment
+
+
+def record_payments(items: list[dict], batch: str) -> list[DuesPayment]:
+    """Many payments at once (a payroll deduction list, 批量登记): one transaction; the funds book
+    posts them as one entry for the batch. `items` are checked values (from `check_payment`)."""
+    with database_proxy.atomic():
+        payments = [_create({**values, "batch": batch}) for values in items]
+        money_moves.moved("dues", payments)
+    return payments
+
+
+def void_payment(payment: DuesPayment, reason: str) -> DuesPayment:
+    reason = textclean.clean_field(reason, "notes", "作废原因", field="reason")
+    if not reason:
+        raise ValidationError("请填写作废原因", field="reason")
+    if payment.voided:
+        raise ValidationError("这笔会费已作废", field="reason")
+    with database_proxy.atomic():
+        audit.update(payment, action="void", voided=True, void_reason=reason)
+        money_moves.moved("dues", [payment])
+    return payment
+
+
+def payments_of(member) -> list[DuesPayment]:
+    return list(DuesPayment.select().where(DuesPayment.member == member_ref(member))
+                .order_by(DuesPayment.date.desc(), DuesPayment.id.desc()))
+
+
+def payments_between(first: dt.date, last: dt.date) -> list[DuesPayment]:
+    return list(DuesPayment.select(DuesPayment, Member).join(Member)
+                .where(~DuesPayment.voided & DuesPayment.date.between(first, last)).order_by(DuesPayment.date, DuesPayment.id))
+
+
+def paid_between(first: dt.date, last: dt.date) -> Decimal:
+    fen = DuesPayment.select(fn.COALESCE(fn.SUM(DuesPayment.amount), 0)).where(
+        ~DuesPayment.voided & DuesPayment.date.between(first, last)).scalar() or 0
+    return (Decimal(fen) / 100).quantize(rules.CENT)
+
+
+def flagged(today: dt.date | None = None) -> list[DuesRow]:
+    """Members with six months or more unpaid (a warning for the chair, not an exit)."""
+    today = today or dt.date.today()
+    period = rules.period_of(today, period_kind())
+    return [r for r in dues_rows(period, today) if r.arrears_months >= rules.ARREARS_FLAG_MONTHS]
+
+
+def new_batch_name(period: rules.DuesPeriod, today: dt.date | None = None) -> str:
+    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
+    return f"{period.code}·{stamp}"[:32]
