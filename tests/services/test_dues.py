@@ -177,3 +177,11 @@ def test_settings_are_checked(db):
         settings.save({"dues_period": "weekly"})
     settings.save({"dues_rounding": "向上取整到元", "dues_period": "按季度"})
     assert (dues.rounding(), dues.period_kind()) == ("yuan_up", "quarter")
+
+
+def test_notes_are_kept_on_the_payment_and_the_base(db):
+    member = _member()
+    base = dues.set_base(member, "6000", "2026-01-01", note="2026年工资调整")
+    payment = _pay(member, "2027-01", "30", method="现金", note="本人交现金")
+    assert DuesPayment.get_by_id(payment.id).note == "本人交现金"
+    assert type(base).get_by_id(base.id).note == "2026年工资调整"

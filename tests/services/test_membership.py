@@ -197,3 +197,11 @@ def test_transfer_letter_needs_a_transfer(db):
         membership.transfer_letter_event(member)
     event = membership.add_event(member, {"kind": "转出", "date": "2026-08-31", "other_union": "乙校工会"})
     assert membership.transfer_letter_event(member.id) == event
+
+
+def test_notes_are_kept_on_the_events(db):
+    member = _member()
+    event = membership.add_event(member, {"kind": "转出", "date": "2026-08-31", "other_union": "乙校工会", "note": "工作调动"})
+    assert MembershipEvent.get_by_id(event.id).note == "工作调动"
+    members.change_status(_fresh(member), "在职", dt.date(2026, 10, 1))
+    assert membership.events_of(member)[-1].note == "会员档案中变动状态"

@@ -77,9 +77,11 @@ def record(action: str, obj_or_table, record_id=None, before=None, after=None, n
     )
 
 
-def create(model_cls: type[Model], note: str = "", **fields) -> Model:
+def create(model_cls: type[Model], note: str = "", values: dict | None = None, **fields) -> Model:
+    """Create a record and its audit row (`note`: the audit row's note). A model with a field named
+    like a parameter here (`note`) passes its fields as `values`."""
     with database_proxy.atomic():
-        obj = model_cls.create(**fields)
+        obj = model_cls.create(**(values or {}), **fields)
         record("create", obj, after=snapshot(obj), note=note)
     return obj
 
@@ -144,8 +146,10 @@ def create_many(model_cls: type[Model], rows: list[dict], note: str = "") -> lis
     return ids
 
 
-def update(obj: Model, note: str = "", action: str = "update", **changes) -> dict:
-    """Apply `changes`; audit only the fields whose stored value changes. Returns those fields."""
+def update(obj: Model, note: str = "", action: str = "update", values: dict | None = None, **changes) -> dict:
+    """Apply `changes`; audit only the fields whose stored value changes. Returns those fields.
+    A model with a field named like a parameter here (`note`, `action`) passes its changes as `values`."""
+    changes = {**(values or {}), **changes}
     with database_proxy.atomic():
         before_all = snapshot(obj)
         for name, value in changes.items():

@@ -22,7 +22,7 @@ from union_desk.domain import textclean
 from union_desk.domain.money import MoneyError, to_decimal
 from union_desk.errors import ValidationError
 from union_desk.services import audit, settings
-from union_desk.services.membership import _member_status_on, status_on
+from union_desk.services.membership import _member_status_on, member_status_on
 from union_desk.services.record_fields import choice, get_record, member_ref, parse_date
 
 ZERO = rules.ZERO
@@ -63,6 +63,23 @@ def floor_ten() -> bool:
 def period_kind() -> str:
     value = settings.get("dues_period")
     return value if value in rules.PERIOD_KINDS else "month"
+
+
+@dataclass(frozen=True)
+class DuesRule:
+    """The dues settings, read once for a whole list (reading them per row is slow)."""
+
+    rate: Decimal
+    rounding: str
+    floor_ten: bool
+    period_kind: str
+
+    def owed(self, base: Decimal, months: int) -> Decimal:
+        return rules.dues_owed(base, self.rate, months, self.rounding, self.floor_ten)
+
+
+def current_rule() -> DuesRule:
+    return DuesRule(rate(), rounding(), floor_ten(), period_kind())
 
 
 def check_rate_setting(value: str) -> str:
@@ -118,9 +135,9 @@ def set_base(member, amount, effective, source: str = "录入", note: str = "") 
     source = choice(source, ("录入", "导入", "工资表"), "来源", "source", "录入")
     existing = WageBase.get_or_none((WageBase.member == member) & (WageBase.effective == day))
     if existing:
-        audit.update(existing, amount=amount, source=source, note=note or existing.note)
+        audit.update(existing, values={"amount": amount, "source": source, "note": note or existing.note})
         return existing
-    return audit.create(WageBase, member=member, effective=day, amount=amount, source=source, note=note)
+    return audit.create(WageBase, values={"member": member, "effective": day, "amount": amount, "source": source, "note": note})
 
 
 def delete_base(base: WageBase) -> None:
@@ -238,19 +255,20 @@ def _exemptions_by_member(member_ids: list[int]) -> dict[int, list[DuesExemption
     return found
 
 
-def _owed(bases: list[WageBase], period: rules.DuesPeriod, exempt: str) -> tuple[Decimal, WageBase | None]:
+def _owed(bases: list[WageBase], period: rules.DuesPeriod, exempt: str, rule: DuesRule) -> tuple[Decimal, WageBase | None]:
     base = None
     for candidate in bases:
         if candidate.effective <= period.first:
             base = candidate
     if exempt or base is None:
         return ZERO, base
-    return rules.dues_owed(base.amount, rate(), period.months, rounding(), floor_ten()), base
+    return rule.owed(base.amount, period.months), base
 
 
-def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, exemptions, payments) -> DuesRow:
+def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, exemptions, payments,
+         rule: DuesRule) -> DuesRow:
     exempt = _exempt_reason(status, exemptions, period.first)
-    owed, base = _owed(bases, period, exempt)
+    owed, base = _owed(bases, period, exempt, rule)
     mine, covered = [], ""
     for payment in payments:
         try:
@@ -266,7 +284,8 @@ def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, ex
                    owed, paid, exempt, mine, covered)
 
 
-def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=None, payments=None, statuses=None) -> int:
+def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=None, payments=None, statuses=None,
+                   rule: DuesRule | None = None) -> int:
     """Months owed but not paid in the periods (of the setting) that have ended by `today`, counted
     back from the latest: the months in a row a member has not paid (a partly paid period adds the
     unpaid share of its months, rounded up, and ends the run)."""
@@ -275,15 +294,16 @@ def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=Non
         return 0
     exemptions = exemptions if exemptions is not None else list(DuesExemption.select().where(DuesExemption.member == member))
     payments = payments if payments is not None else list(DuesPayment.select().where((DuesPayment.member == member) & ~DuesPayment.voided))
-    last_ended = rules.period_of(today, period_kind()).first - dt.timedelta(days=1)
+    rule = rule or current_rule()
+    last_ended = rules.period_of(today, rule.period_kind).first - dt.timedelta(days=1)
     if last_ended < bases[0].effective:
         return 0
     months = 0
-    for period in reversed(rules.periods_between(bases[0].effective, last_ended, period_kind())):
+    for period in reversed(rules.periods_between(bases[0].effective, last_ended, rule.period_kind)):
         if period.first < bases[0].effective:
             break
-        status = statuses(period.first) if statuses else status_on(member, period.first)
-        row = _row(member, period, status, bases, exemptions, payments)
+        status = statuses(period.first) if statuses else member_status_on(member, period.first)
+        row = _row(member, period, status, bases, exemptions, payments, rule)
         if not row.unpaid:
             break
         if row.paid:  # partly paid: the unpaid share of its months, and the run of unpaid months ends
@@ -301,6 +321,7 @@ def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False
     ids = [m.id for m in members]
     bases, exemptions, payments = _bases_by_member(ids), _exemptions_by_member(ids), _payments_by_member(ids)
     cache: dict[dt.date, dict[int, str]] = {period.first: status}
+    rule = current_rule()
 
     rows = []
     for member in members:
@@ -310,10 +331,10 @@ def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False
             return cache[day].get(mid)
 
         row = _row(member, period, status.get(member.id), bases.get(member.id, []), exemptions.get(member.id, []),
-                   payments.get(member.id, []))
+                   payments.get(member.id, []), rule)
         row.arrears_months = arrears_months(member, today, bases=bases.get(member.id, []),
                                             exemptions=exemptions.get(member.id, []),
-                                            payments=payments.get(member.id, []), statuses=status_of)
+                                            payments=payments.get(member.id, []), statuses=status_of, rule=rule)
         if not unpaid_only or row.unpaid:
             rows.append(row)
     return rows
@@ -340,9 +361,9 @@ def totals(rows: list[DuesRow]) -> DuesTotals:
 def owed_for(member, period) -> DuesRow:
     member = member_ref(member)
     period = period if isinstance(period, rules.DuesPeriod) else parse_period(period)
-    status = _member_status_on(period.first).get(member.id)
+    status = member_status_on(member, period.first)
     payments = list(DuesPayment.select().where((DuesPayment.member == member) & ~DuesPayment.voided))
-    return _row(member, period, status, bases_of(member), exemptions_of(member), payments)
+    return _row(member, period, status, bases_of(member), exemptions_of(member), payments, current_rule())
 
 
 # --- payments ------------------------------------------------------------------------------------
@@ -390,7 +411,7 @@ def _next_receipt(year: int) -> str:
 
 def _create(values: dict) -> DuesPayment:
     receipt = _next_receipt(values["date"].year) if values["method"] == "现金" else None
-    return audit.create(DuesPayment, receipt=receipt, **values)
+    return audit.create(DuesPayment, values={**values, "receipt": receipt})
 
 
 def record_payment(member, data: dict, *, force: bool = False) -> DuesPayment:

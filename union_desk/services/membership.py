@@ -115,9 +115,9 @@ def join_from_staff(staff: NonMemberStaff, data: dict) -> Member:
         event = _latest_of(member, "入会")
         changes = {k: v for k, v in details.items() if k not in ("kind", "date", "reason")}
         if event is None:
-            event = audit.create(MembershipEvent, member=member, **details)
+            event = audit.create(MembershipEvent, values={"member": member, **details})
         else:
-            audit.update(event, backfilled=False, note=changes.pop("note") or event.note, **changes)
+            audit.update(event, values={**changes, "backfilled": False, "note": changes["note"] or event.note})
         audit.update(staff, status="已入会", status_date=details["date"], member=member)
     return member
 
@@ -168,6 +168,17 @@ def status_on(member: Member, day: dt.date, exclude_id: int | None = None) -> st
     return rules.status_after(last.kind, last.reason) if last else None
 
 
+def member_status_on(member: Member, day: dt.date) -> str | None:
+    """`status_on`, and for a member without any event the archive's status (as `_member_status_on`
+    reads it for everyone at once): None when not a member on `day`."""
+    found = status_on(member, day)
+    if found is not None or MembershipEvent.select().where(MembershipEvent.member == member).exists():
+        return found
+    if member.joined_union_date and member.joined_union_date > day:
+        return None
+    return member.status if member.status_date is None or member.status_date <= day else "在职"
+
+
 def _next_letter(year: int) -> str:
     name = f"transfer-letter-{year}"
     Counter.insert(name=name, value=0).on_conflict_ignore().execute()
@@ -203,7 +214,7 @@ def add_event(member, data: dict, *, check_order: bool = True) -> MembershipEven
     with database_proxy.atomic():
         if values["kind"] == "转出" and not values["letter_number"]:
             values["letter_number"] = _next_letter(values["date"].year)
-        event = audit.create(MembershipEvent, member=member, **values)
+        event = audit.create(MembershipEvent, values={"member": member, **values})
         follow_events(member)
     return event
 
@@ -211,7 +222,7 @@ def add_event(member, data: dict, *, check_order: bool = True) -> MembershipEven
 def update_event(event: MembershipEvent, data: dict) -> MembershipEvent:
     values = _event_values({**{f: getattr(event, f) for f in ("kind", "date", *_TEXTS, "application_date", "approval_date")}, **data})
     with database_proxy.atomic():
-        audit.update(event, **values)
+        audit.update(event, values=values)
         follow_events(event.member)
     return event
 
@@ -236,26 +247,28 @@ def status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> No
     for member, before, joined_before in changes:
         if before is None:  # a new member: 入会 on the join date, and today's status if not 在职
             if _latest_of(member, "入会") is None and member.joined_union_date:
-                audit.create(MembershipEvent, member=member, kind="入会", date=member.joined_union_date,
-                             note="新建会员档案")
+                audit.create(MembershipEvent, values={"member": member, "kind": "入会", "date": member.joined_union_date,
+                                                     "note": "新建会员档案"})
             if member.status != "在职":
                 kind, reason = rules.event_for_status(member.status)
-                audit.create(MembershipEvent, member=member, kind=kind, reason=reason,
-                             date=member.status_date or dt.date.today(), note="新建会员档案时的状态")
+                audit.create(MembershipEvent, values={"member": member, "kind": kind, "reason": reason, "note": "新建会员档案时的状态",
+                                                     "date": member.status_date or dt.date.today()})
             continue
         if member.joined_union_date != joined_before and member.joined_union_date:
             join = _latest_of(member, "入会")
             if join is None:
-                audit.create(MembershipEvent, member=member, kind="入会", date=member.joined_union_date, note="档案修改入会日期")
+                audit.create(MembershipEvent, values={"member": member, "kind": "入会", "date": member.joined_union_date,
+                                                     "note": "档案修改入会日期"})
             elif join.date != member.joined_union_date:
-                audit.update(join, date=member.joined_union_date, note=(join.note + "；档案修改入会日期").lstrip("；")[:500])
+                audit.update(join, values={"date": member.joined_union_date,
+                                           "note": (join.note + "；档案修改入会日期").lstrip("；")[:500]})
         if member.status != before:
             kind, reason = rules.event_for_status(member.status)
             if kind == "恢复" and before == "调出":
                 kind = "转入"
-            audit.create(MembershipEvent, member=member, kind=kind, reason=reason,
-                         date=member.status_date or dt.date.today(), note="会员档案中变动状态",
-                         other_union="（档案未载）" if kind in ("转入", "转出") else "")
+            audit.create(MembershipEvent, values={
+                "member": member, "kind": kind, "reason": reason, "date": member.status_date or dt.date.today(),
+                "note": "会员档案中变动状态", "other_union": "（档案未载）" if kind in ("转入", "转出") else ""})
             follow_events(member)
 
 
