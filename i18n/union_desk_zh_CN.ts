@@ -838,6 +838,49 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>BaseForm</name>
+    <message>
+      <source>Set the wage base</source>
+      <translation>设置缴费基数</translation>
+    </message>
+    <message>
+      <source>yuan a month</source>
+      <translation>元/月</translation>
+    </message>
+    <message>
+      <source>No wage base on file yet.</source>
+      <translation>尚未设置缴费基数。</translation>
+    </message>
+    <message>
+      <source>The base in effect on the first day of a period counts for that period. A base on the same day replaces the one on file.</source>
+      <translation>每期按期初第一天适用的缴费基数计算；同一天的基数会替换原有记录。</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Bases on file</source>
+      <translation>已有基数</translation>
+    </message>
+    <message>
+      <source>Monthly wage base (yuan)</source>
+      <translation>月缴费基数（元）</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>起算日期</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
     <name>BatchDialog</name>
     <message>
       <source>Batch visits (send warmth)</source>
@@ -934,6 +977,61 @@ Reason (required):</source>
     <message>
       <source>Choose a visit type.</source>
       <translation>请选择慰问类别。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchPaymentForm</name>
+    <message>
+      <source>Mark as paid as owed</source>
+      <translation>按应缴批量登记</translation>
+    </message>
+    <message>
+      <source>{period}: {n} member(s), {total} yuan in all, each paying what is still owed.</source>
+      <translation>{period}：共 {n} 人，合计 {total} 元，每人按尚欠的应缴金额登记。</translation>
+    </message>
+    <message>
+      <source>… and {n} more</source>
+      <translation>……另有 {n} 人</translation>
+    </message>
+    <message>
+      <source>Date paid</source>
+      <translation>缴费日期</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>缴费方式</translation>
+    </message>
+    <message>
+      <source>Collector</source>
+      <translation>收款人</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Record {n} payment(s)</source>
+      <translation>登记 {n} 笔缴费</translation>
+    </message>
+    <message>
+      <source>None of these members owes anything for the period.</source>
+      <translation>这些会员本期都没有应缴的会费。</translation>
+    </message>
+    <message>
+      <source>These {n} payment(s) need your confirmation:</source>
+      <translation>以下 {n} 笔缴费需要确认：</translation>
+    </message>
+    <message>
+      <source>Record them as well? (No: record only the others)</source>
+      <translation>是否一并登记？（选“否”则只登记其余各笔）</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>没有登记任何缴费。</translation>
+    </message>
+    <message>
+      <source>Not recorded:</source>
+      <translation>以下未登记：</translation>
     </message>
   </context>
   <context>
@@ -2010,6 +2108,160 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>DuesPage</name>
+    <message>
+      <source>Unpaid only</source>
+      <translation>只看未缴</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Record payment…</source>
+      <translation>登记缴费…</translation>
+    </message>
+    <message>
+      <source>Mark as paid as owed…</source>
+      <translation>按应缴批量登记…</translation>
+    </message>
+    <message>
+      <source>Void payment…</source>
+      <translation>作废缴费…</translation>
+    </message>
+    <message>
+      <source>Set wage base…</source>
+      <translation>设置缴费基数…</translation>
+    </message>
+    <message>
+      <source>Exempt…</source>
+      <translation>免缴…</translation>
+    </message>
+    <message>
+      <source>Import payroll deductions…</source>
+      <translation>导入工资代扣表…</translation>
+    </message>
+    <message>
+      <source>Print collection sheet…</source>
+      <translation>打印收缴登记表…</translation>
+    </message>
+    <message>
+      <source>Print receipt…</source>
+      <translation>打印收据…</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Wage base</source>
+      <translation>缴费基数</translation>
+    </message>
+    <message>
+      <source>Owed</source>
+      <translation>应缴</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>实缴</translation>
+    </message>
+    <message>
+      <source>Months in arrears</source>
+      <translation>欠缴月数</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Select several unpaid rows (Ctrl or Shift) to mark them paid at once.</source>
+      <translation>按住 Ctrl 或 Shift 选择多行未缴会员，可一次批量登记。</translation>
+    </message>
+    <message>
+      <source>{kind} · rate {rate}% · {rounding}</source>
+      <translation>{kind} · 比例 {rate}% · {rounding}</translation>
+    </message>
+    <message>
+      <source>{n} member(s) have not paid for {months} months or more (highlighted): remind them. This is a warning, not an exit from the union.</source>
+      <translation>有 {n} 名会员连续 {months} 个月及以上未缴会费（已标红），请提醒其缴纳。此为提醒，并非自动退会。</translation>
+    </message>
+    <message>
+      <source>{period}: {members} member(s), {unpaid} unpaid, {exempt} exempt · owed {owed} · paid {paid} · collection rate {rate}</source>
+      <translation>{period}：会员 {members} 人，未缴 {unpaid} 人，免缴 {exempt} 人 · 应缴 {owed} 元 · 实缴 {paid} 元 · 收缴率 {rate}</translation>
+    </message>
+    <message>
+      <source>Dues</source>
+      <translation>会费</translation>
+    </message>
+    <message>
+      <source>Select one member in the list first.</source>
+      <translation>请先在列表中选择一名会员。</translation>
+    </message>
+    <message>
+      <source>Mark as paid as owed</source>
+      <translation>按应缴批量登记</translation>
+    </message>
+    <message>
+      <source>None of the rows chosen is unpaid.</source>
+      <translation>所选会员都没有未缴的会费。</translation>
+    </message>
+    <message>
+      <source>Void payment</source>
+      <translation>作废缴费</translation>
+    </message>
+    <message>
+      <source>{name} has no payment for {period}.</source>
+      <translation>{name}{period}没有缴费记录。</translation>
+    </message>
+    <message>
+      <source>Print collection sheet</source>
+      <translation>打印收缴登记表</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印收据</translation>
+    </message>
+    <message>
+      <source>Receipts are for cash payments; {name} has none for {period}.</source>
+      <translation>收据只开给现金缴费；{name}{period}没有现金缴费。</translation>
+    </message>
+    <message>
+      <source>Which payment?</source>
+      <translation>打印哪一笔缴费的收据？</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuesSettingsPage</name>
+    <message>
+      <source>Membership and dues</source>
+      <translation>会籍与会费</translation>
+    </message>
+    <message>
+      <source>Dues rate (% of the monthly wage base)</source>
+      <translation>会费比例（月缴费基数的 %）</translation>
+    </message>
+    <message>
+      <source>Rounding</source>
+      <translation>取整方式</translation>
+    </message>
+    <message>
+      <source>The part of the wage under ten yuan is not counted</source>
+      <translation>工资不足十元部分不计</translation>
+    </message>
+    <message>
+      <source>Collection period</source>
+      <translation>收缴周期</translation>
+    </message>
+    <message>
+      <source>Dues owed per period = wage base × rate × months, rounded once. A change applies from now on: payments already recorded keep their amounts.</source>
+      <translation>每期应缴 = 缴费基数 × 比例 × 月数，每期取整一次。修改只影响以后的计算，已登记的缴费金额不变。</translation>
+    </message>
+  </context>
+  <context>
     <name>EntryForm</name>
     <message>
       <source>New funds entry</source>
@@ -2172,6 +2424,120 @@ Reason (required):</source>
     <message>
       <source>Saved to {path}</source>
       <translation>已保存到 {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventForm</name>
+    <message>
+      <source>Record a membership change</source>
+      <translation>登记会籍变动</translation>
+    </message>
+    <message>
+      <source>The member's status follows the latest change. A change that cannot follow the member's state (a second transfer out, restoring a member in service) is refused.</source>
+      <translation>会员状态随最近一次会籍变动而定。与会员当时状态不相符的变动（如再次转出、恢复在职会员的会籍）不予登记。</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变动类型</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>变动日期</translation>
+    </message>
+    <message>
+      <source>Application date</source>
+      <translation>申请日期</translation>
+    </message>
+    <message>
+      <source>Approval date</source>
+      <translation>批准日期</translation>
+    </message>
+    <message>
+      <source>Membership card no.</source>
+      <translation>会员证号</translation>
+    </message>
+    <message>
+      <source>e.g. 区实验小学工会</source>
+      <translation>如：区实验小学工会</translation>
+    </message>
+    <message>
+      <source>Union transferred from</source>
+      <translation>转出单位工会</translation>
+    </message>
+    <message>
+      <source>Letter no.</source>
+      <translation>介绍信编号</translation>
+    </message>
+    <message>
+      <source>Left empty, the letter is numbered when saved (JS{year}-001, JS{year}-002 …).</source>
+      <translation>留空则保存时自动编号（JS{year}-001、JS{year}-002……）。</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Union transferred to</source>
+      <translation>转入单位工会</translation>
+    </message>
+    <message>
+      <source>Choose the member.</source>
+      <translation>请选择会员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExemptionForm</name>
+    <message>
+      <source>Exempt from dues</source>
+      <translation>免缴会费</translation>
+    </message>
+    <message>
+      <source>No end date</source>
+      <translation>无截止日期</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Retired members and members keeping membership owe nothing without an exemption.</source>
+      <translation>退休和保留会籍的会员本就免缴，无需登记免缴。</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Exemptions on file</source>
+      <translation>已有免缴</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>免缴原因</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
   </context>
   <context>
@@ -2875,6 +3241,14 @@ Reason (required):</source>
       <source>Meetings held fewer than required</source>
       <translation>会议次数不足</translation>
     </message>
+    <message>
+      <source>Membership rate</source>
+      <translation>入会率</translation>
+    </message>
+    <message>
+      <source>Dues unpaid six months or more</source>
+      <translation>会费欠缴六个月以上</translation>
+    </message>
   </context>
   <context>
     <name>HonourForm</name>
@@ -3102,6 +3476,49 @@ Reason (required):</source>
     <message>
       <source>(no linked records)</source>
       <translation>（尚无关联记录）</translation>
+    </message>
+  </context>
+  <context>
+    <name>JoinForm</name>
+    <message>
+      <source>Join the union</source>
+      <translation>入会</translation>
+    </message>
+    <message>
+      <source>A member is made from this record (name, ID number, department …) with an 入会 change; the staff record is kept as 已入会. The join date cannot be after today.</source>
+      <translation>由此记录（姓名、身份证号、部门……）生成会员档案并登记入会；非会员记录保留，状态为“已入会”。入会日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>教职工</translation>
+    </message>
+    <message>
+      <source>Application date</source>
+      <translation>申请日期</translation>
+    </message>
+    <message>
+      <source>Approval date</source>
+      <translation>批准日期</translation>
+    </message>
+    <message>
+      <source>Join date</source>
+      <translation>入会日期</translation>
+    </message>
+    <message>
+      <source>Membership card no.</source>
+      <translation>会员证号</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Join</source>
+      <translation>入会</translation>
     </message>
   </context>
   <context>
@@ -3999,6 +4416,10 @@ The current data is backed up first.</source>
       <source>Meeting &amp;kinds…</source>
       <translation>会议类别(&amp;M)…</translation>
     </message>
+    <message>
+      <source>Import a &amp;payroll deduction list…</source>
+      <translation>导入工资代扣表(&amp;P)…</translation>
+    </message>
   </context>
   <context>
     <name>MeetingForm</name>
@@ -4480,6 +4901,10 @@ The current data is backed up first.</source>
       <source>Honours</source>
       <translation>荣誉</translation>
     </message>
+    <message>
+      <source>Membership and dues</source>
+      <translation>会籍与会费</translation>
+    </message>
   </context>
   <context>
     <name>MemberHonoursPanel</name>
@@ -4739,6 +5164,287 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>MembershipPage</name>
+    <message>
+      <source>Membership rate</source>
+      <translation>入会率</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Non-members</source>
+      <translation>非会员</translation>
+    </message>
+    <message>
+      <source>Rate</source>
+      <translation>入会率</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Employment</source>
+      <translation>用工形式</translation>
+    </message>
+    <message>
+      <source>Membership changes</source>
+      <translation>会籍变动</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变动</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Marks</source>
+      <translation>标记</translation>
+    </message>
+    <message>
+      <source>All changes</source>
+      <translation>全部变动</translation>
+    </message>
+    <message>
+      <source>Record a change…</source>
+      <translation>登记会籍变动…</translation>
+    </message>
+    <message>
+      <source>Void…</source>
+      <translation>作废…</translation>
+    </message>
+    <message>
+      <source>Print transfer letter…</source>
+      <translation>打印介绍信…</translation>
+    </message>
+    <message>
+      <source>Print application form…</source>
+      <translation>打印入会申请书…</translation>
+    </message>
+    <message>
+      <source>Print member register…</source>
+      <translation>打印会员登记表…</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Staff who are not members</source>
+      <translation>非会员教职工</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>入职日期</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Show those who left or joined</source>
+      <translation>显示已离职、退休或已入会的</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Leaves / retires…</source>
+      <translation>离职/退休…</translation>
+    </message>
+    <message>
+      <source>Join…</source>
+      <translation>入会…</translation>
+    </message>
+    <message>
+      <source>All years</source>
+      <translation>全部年度</translation>
+    </message>
+    <message>
+      <source>Today ({day})</source>
+      <translation>今天（{day}）</translation>
+    </message>
+    <message>
+      <source>At the end of {year}: {rate}</source>
+      <translation>{year}年末：{rate}</translation>
+    </message>
+    <message>
+      <source>{members} member(s) in service, {staff} non-member staff in service</source>
+      <translation>在职会员 {members} 人，在职非会员教职工 {staff} 人</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s)</source>
+      <translation>
+        <numerusform>%n 条变动</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, {n} voided</source>
+      <translation>，其中作废 {n} 条</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n person(s)</source>
+      <translation>
+        <numerusform>%n 人</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Print transfer letter</source>
+      <translation>打印介绍信</translation>
+    </message>
+    <message>
+      <source>Choose a 转出 change that is not voided.</source>
+      <translation>请选择一条未作废的转出记录。</translation>
+    </message>
+    <message>
+      <source>Print application form</source>
+      <translation>打印入会申请书</translation>
+    </message>
+    <message>
+      <source>Print member register</source>
+      <translation>打印会员登记表</translation>
+    </message>
+  </context>
+  <context>
+    <name>MembershipPanel</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变动</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Marks</source>
+      <translation>标记</translation>
+    </message>
+    <message>
+      <source>Effective</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Wage base</source>
+      <translation>缴费基数</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>止</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation>缴纳日期</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>Membership history</source>
+      <translation>会籍记录</translation>
+    </message>
+    <message numerus="yes">
+      <source>Last %n payment(s)</source>
+      <translation>
+        <numerusform>最近 %n 笔缴费</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Wage bases</source>
+      <translation>缴费基数</translation>
+    </message>
+    <message>
+      <source>Dues exemptions</source>
+      <translation>会费免缴</translation>
+    </message>
+    <message>
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <source>wage base now: {amount} yuan</source>
+      <translation>现缴费基数 {amount} 元</translation>
+    </message>
+    <message>
+      <source>no wage base</source>
+      <translation>未设缴费基数</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n month(s) of dues unpaid</source>
+      <translation>
+        <numerusform>会费欠缴 %n 个月</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>no dues in arrears</source>
+      <translation>会费无欠缴</translation>
+    </message>
+  </context>
+  <context>
+    <name>MembershipTab</name>
+    <message>
+      <source>Membership</source>
+      <translation>会籍</translation>
+    </message>
+    <message>
+      <source>Dues</source>
+      <translation>会费</translation>
+    </message>
+  </context>
+  <context>
     <name>MergeDialog</name>
     <message>
       <source>Merge proposal</source>
@@ -4866,6 +5572,10 @@ The current data is backed up first.</source>
       <source>Meetings and registers</source>
       <translation>会议与登记</translation>
     </message>
+    <message>
+      <source>Membership and dues</source>
+      <translation>会籍与会费</translation>
+    </message>
   </context>
   <context>
     <name>NavigationList</name>
@@ -4974,6 +5684,257 @@ The current data is backed up first.</source>
     <message>
       <source>When the proposer is not satisfied, the proposal can be handed over again.</source>
       <translation>提案人不满意的，可以再次交办。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentForm</name>
+    <message>
+      <source>Record a dues payment</source>
+      <translation>登记缴费</translation>
+    </message>
+    <message>
+      <source>e.g. 2027-03, 2027-Q1, 2027年上半年</source>
+      <translation>如 2027-03、2027-Q1、2027年上半年</translation>
+    </message>
+    <message>
+      <source>yuan</source>
+      <translation>元</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Amount paid (yuan)</source>
+      <translation>实缴金额（元）</translation>
+    </message>
+    <message>
+      <source>Date paid</source>
+      <translation>缴费日期</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>缴费方式</translation>
+    </message>
+    <message>
+      <source>Collector</source>
+      <translation>收款人</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Exempt: {reason}</source>
+      <translation>免缴：{reason}</translation>
+    </message>
+    <message>
+      <source>No wage base on file for this period.</source>
+      <translation>本期未设缴费基数。</translation>
+    </message>
+    <message>
+      <source>Already paid with {period}.</source>
+      <translation>已随{period}缴纳。</translation>
+    </message>
+    <message>
+      <source>Base {base} · owed {owed} · paid {paid}</source>
+      <translation>缴费基数 {base} · 应缴 {owed} · 已缴 {paid}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PayrollImportDialog</name>
+    <message>
+      <source>Import a payroll deduction list</source>
+      <translation>导入工资代扣表</translation>
+    </message>
+    <message>
+      <source>File and period</source>
+      <translation>文件与期间</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Import result</source>
+      <translation>导入结果</translation>
+    </message>
+    <message>
+      <source>Check &gt;</source>
+      <translation>检查 &gt;</translation>
+    </message>
+    <message>
+      <source>Choose the payroll list and the period</source>
+      <translation>选择工资代扣表和会费期间</translation>
+    </message>
+    <message>
+      <source>The deduction list from the payroll office: a column 姓名 or 身份证号, and the amount deducted for union dues (代扣会费). Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods), CSV and Unicode text files can be read; the sheet and the header row are found automatically.</source>
+      <translation>财务部门提供的工资代扣表：要有“姓名”或“身份证号”列，以及代扣的工会会费（代扣会费）。可读取 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、CSV 和 Unicode 文本文件；工作表和表头行会自动识别。</translation>
+    </message>
+    <message>
+      <source>Payroll deduction list</source>
+      <translation>工资代扣表</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Period paid</source>
+      <translation>会费期间</translation>
+    </message>
+    <message>
+      <source>How the import works:
+• Every row is matched to a member by ID number, else by name; a row matching no member, or several, is reported with its row number and not imported.
+• Each row becomes the member's dues payment for the period (method 工资代扣); the funds book gets one entry for the whole list.
+• A 基数 column sets the member's wage base from the period's first day where it differs.
+• A payment the dues rules ask about first (an exempt member, a period already paid) is shown as a note and imported only when you tick “Also import the rows that need confirming”.
+• Importing the same list twice changes nothing the second time.</source>
+      <translation>导入说明：
+• 每一行按身份证号（没有则按姓名）对应到会员；对不上或对上多人的行会注明行号，不导入。
+• 每一行登记为该会员本期的会费缴纳（方式：工资代扣）；整张表在经费账中记为一笔。
+• 有“基数”列时，与现有基数不同的，从本期第一天起更新缴费基数。
+• 需要先确认的缴费（免缴会员、本期已缴）显示为提示，勾选“也导入需要确认的行”后才导入。
+• 同一张表导入两次，第二次不会有任何改变。</translation>
+    </message>
+    <message>
+      <source>Also import the rows that need confirming</source>
+      <translation>也导入需要确认的行</translation>
+    </message>
+    <message>
+      <source>Choose the payroll deduction list</source>
+      <translation>选择工资代扣表</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+      <source>Choose a file first.</source>
+      <translation>请先选择文件。</translation>
+    </message>
+    <message>
+      <source>Checking the payroll list</source>
+      <translation>正在检查工资代扣表</translation>
+    </message>
+    <message>
+      <source>Check before importing: payroll deductions for {period}</source>
+      <translation>导入前检查：{period}工资代扣会费</translation>
+    </message>
+    <message>
+      <source>{file}, sheet “{sheet}”</source>
+      <translation>{file}，工作表“{sheet}”</translation>
+    </message>
+    <message>
+      <source>{where}: header in row {row}, {count} row(s) of data.</source>
+      <translation>{where}：表头在第 {row} 行，共 {count} 行数据。</translation>
+    </message>
+    <message>
+      <source>row {row} ({reason})</source>
+      <translation>第 {row} 行（{reason}）</translation>
+    </message>
+    <message>
+      <source>Skipped: {rows}.</source>
+      <translation>已跳过：{rows}。</translation>
+    </message>
+    <message>
+      <source>All rows ({count})</source>
+      <translation>全部行（{count}）</translation>
+    </message>
+    <message>
+      <source>Errors only ({count})</source>
+      <translation>只看错误（{count}）</translation>
+    </message>
+    <message>
+      <source>Notes only ({count})</source>
+      <translation>只看提示（{count}）</translation>
+    </message>
+    <message>
+      <source>New only ({count})</source>
+      <translation>只看新增（{count}）</translation>
+    </message>
+    <message>
+      <source>Also import the rows that need confirming ({count})</source>
+      <translation>也导入需要确认的行（{count} 行）</translation>
+    </message>
+    <message>
+      <source>Import {count} row(s)</source>
+      <translation>导入 {count} 行</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>There is nothing to import: every row is unchanged, has an error or needs confirming.</source>
+      <translation>没有可导入的行：各行或未变、或有错误、或需要确认。</translation>
+    </message>
+    <message>
+      <source>Importing the payroll list</source>
+      <translation>正在导入工资代扣表</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>导入已取消，没有写入任何数据。</translation>
+    </message>
+    <message>
+      <source>Payroll deductions for {period}: {added} payment(s) recorded, {updated} wage base(s) updated only, {unchanged} unchanged; {errors} row(s) with errors were not imported.</source>
+      <translation>{period}工资代扣会费：登记缴费 {added} 笔，仅更新缴费基数 {updated} 人，未变 {unchanged} 行；{errors} 行有错误，未导入。</translation>
+    </message>
+    <message>
+      <source>These rows were not imported; fix them in the file and import it again (rows already imported stay unchanged):</source>
+      <translation>以下各行未导入；请在文件中改正后重新导入（已导入的行不会重复登记）：</translation>
+    </message>
+    <message>
+      <source>Every row was imported.</source>
+      <translation>所有行都已导入。</translation>
+    </message>
+    <message>
+      <source>Save the import report</source>
+      <translation>保存导入报告</translation>
+    </message>
+    <message>
+      <source>Save the check report</source>
+      <translation>保存检查报告</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Report saved: {path}</source>
+      <translation>报告已保存：{path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeriodChooser</name>
+    <message>
+      <source>Quarter {n}</source>
+      <translation>第{n}季度</translation>
+    </message>
+    <message>
+      <source>First half</source>
+      <translation>上半年</translation>
+    </message>
+    <message>
+      <source>Second half</source>
+      <translation>下半年</translation>
+    </message>
+    <message>
+      <source>Month {n}</source>
+      <translation>{n}月</translation>
     </message>
   </context>
   <context>
@@ -7450,6 +8411,88 @@ Reason (may be left blank):</source>
     </message>
   </context>
   <context>
+    <name>StaffForm</name>
+    <message>
+      <source>Edit non-member staff</source>
+      <translation>修改非会员教职工</translation>
+    </message>
+    <message>
+      <source>New non-member staff</source>
+      <translation>新增非会员教职工</translation>
+    </message>
+    <message>
+      <source>Staff who are not union members, counted for the membership rate. When one joins, use Join… on the list: a member is made from the record.</source>
+      <translation>尚未入会的教职工，计入入会率。入会时请在名单上点“入会…”，由此记录生成会员档案。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Employment type</source>
+      <translation>用工形式</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>入职日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffLeaveForm</name>
+    <message>
+      <source>Staff leaves or retires</source>
+      <translation>离职 / 退休</translation>
+    </message>
+    <message>
+      <source>From this day the person is no longer counted for the membership rate. Choose 在职 to put them back.</source>
+      <translation>自该日起不再计入入会率。选“在职”可恢复。</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>教职工</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+  </context>
+  <context>
     <name>StatsPage</name>
     <message>
       <source> (year)</source>
@@ -7922,6 +8965,38 @@ Reason (may be left blank):</source>
     <message>
       <source>Too few meetings: {text}</source>
       <translation>会议次数不足：{text}</translation>
+    </message>
+    <message>
+      <source>Membership rate</source>
+      <translation>入会率</translation>
+    </message>
+    <message>
+      <source>Members in service</source>
+      <translation>在职会员</translation>
+    </message>
+    <message>
+      <source>Staff not in the union</source>
+      <translation>非会员教职工</translation>
+    </message>
+    <message>
+      <source>Membership rate by department</source>
+      <translation>入会率（按部门）</translation>
+    </message>
+    <message>
+      <source>Membership changes</source>
+      <translation>会籍变动</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Dues</source>
+      <translation>会费收缴</translation>
+    </message>
+    <message>
+      <source>Figure</source>
+      <translation>数值</translation>
     </message>
   </context>
   <context>
@@ -8796,6 +9871,60 @@ Reason (required):</source>
     </message>
   </context>
   <context>
+    <name>VoidEventForm</name>
+    <message>
+      <source>Void a membership change</source>
+      <translation>作废会籍变动</translation>
+    </message>
+    <message>
+      <source>A voided change stays in the history, crossed out; the member's status follows the changes left.</source>
+      <translation>作废的变动仍留在记录中（划线显示），会员状态按其余变动确定。</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变动</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>作废原因</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
+    </message>
+  </context>
+  <context>
+    <name>VoidPaymentForm</name>
+    <message>
+      <source>Void a dues payment</source>
+      <translation>作废缴费</translation>
+    </message>
+    <message>
+      <source>The payment stays on file marked void; the funds book posts the reversal.</source>
+      <translation>缴费记录保留并标为作废，经费账自动冲销。</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>缴费记录</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>作废原因</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
+    </message>
+    <message>
+      <source>Choose the payment to void.</source>
+      <translation>请选择要作废的缴费记录。</translation>
+    </message>
+  </context>
+  <context>
     <name>YearTabs</name>
     <message>
       <source>Year</source>
@@ -8804,6 +9933,13 @@ Reason (required):</source>
     <message>
       <source>All years</source>
       <translation>全部年度</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Form</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
   </context>
   <context>

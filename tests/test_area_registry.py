@@ -22,12 +22,12 @@ def test_the_installed_areas_and_their_parts():
     keys = [a.key for a in areas.all_areas()]
     assert keys == ["home", "members", "hardship", "activities", "plan", "books", "congress", "meetings", "honours",
                     "funds", "membership"]
-    assert [e.key for e in areas.nav_entries()] == ["home", "plan", "members", "hardship", "activities", "congress",
+    assert [e.key for e in areas.nav_entries()] == ["home", "plan", "members", "membership", "hardship", "activities", "congress",
                                                     "meetings", "honours", "funds", "ledgers", "stats"]
     assert [link.kind for link in areas.plan_links()] == ["activity", "visit", "congress_session", "meeting", "decision"]
     assert [l.kind for l in areas.ledgers()][:7] == ["members", "hardship", "assistance", "visits", "activities", "signups", "plan"]
     assert [l.kind for l in areas.ledgers()][7:] == ["delegates", "proposals", "meetings", "letters", "suggestions",
-                                                     "nominations", "honours", "funds", "funds-summary"]
+                                                     "nominations", "honours", "membership", "dues", "funds", "funds-summary"]
     assert [h.__name__ for h in areas.hooks("money")] == ["posted"]  # the funds book posts what others pay
     assert [h.__name__ for h in areas.hooks("member_status")] == ["status_moved"]  # the archive's status → an event
     for area in areas.all_areas():  # every reference resolves

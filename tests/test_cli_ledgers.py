@@ -12,7 +12,7 @@ from union_desk.cli import main
 
 YEAR = dt.date.today().year
 KINDS = ("members", "hardship", "assistance", "visits", "activities", "signups", "plan", "delegates", "proposals",
-         "meetings", "letters", "suggestions", "nominations", "honours", "funds", "funds-summary")
+         "meetings", "letters", "suggestions", "nominations", "honours", "membership", "dues", "funds", "funds-summary")
 
 
 def test_export_every_ledger(cli, demo_file, tmp_path):

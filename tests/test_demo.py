@@ -77,6 +77,26 @@ def test_summary_counts_match_the_database(school):
     assert school["计划事项"] == PlanItem.select().count() > 0
 
 
+def test_membership_and_dues_look_like_a_school(school):
+    from union_desk.db.membership_models import DuesPayment, MembershipEvent, NonMemberStaff
+    from union_desk.services import dues, membership
+
+    assert school["非会员教职工"] == NonMemberStaff.select().count() >= 3
+    assert school["会籍变动"] == MembershipEvent.select().count() > MEMBERS * 0.9
+    assert school["会费缴纳"] == DuesPayment.select().count() > MEMBERS * 6
+    rate = membership.membership_rate(TODAY).total.rate
+    assert 85 <= rate < 100  # not everybody is in the union
+    kinds = Tally(e.kind for e in MembershipEvent.select())
+    assert kinds["转出"] >= 1 and kinds["转入"] == 1 and kinds["保留会籍"] >= 3  # retirees keep membership
+    assert {m.name: m.status for m in Member.select()} == {
+        m.name: membership.status_on(m, TODAY) or m.status for m in Member.select()}  # the status follows the events
+    flagged = dues.flagged(TODAY)
+    assert len(flagged) == 1 and flagged[0].arrears_months >= 6
+    owing = [r for r in dues.dues_rows(dues.parse_period(f"{TODAY.year}-{TODAY.month:02d}"), TODAY) if r.arrears_months]
+    assert 3 <= len(owing) <= 6  # a few arrears
+    assert DuesPayment.select().where(DuesPayment.method == "现金").count() == 1
+
+
 def test_every_id_number_is_valid_and_agrees_with_birth_date_and_sex(school):
     numbers = set()
     for m in Member.select():

@@ -20,7 +20,7 @@ from union_desk.ledgers.specs import LedgerColumn, LedgerSpec, get_spec
 YEAR = dt.date.today().year
 PERIOD = LedgerPeriod.year(YEAR)
 REAL_KINDS = ("members", "hardship", "assistance", "visits", "activities", "signups", "plan", "delegates", "proposals",
-              "meetings", "letters", "suggestions", "nominations", "honours", "funds", "funds-summary")
+              "meetings", "letters", "suggestions", "nominations", "honours", "membership", "dues", "funds", "funds-summary")
 IMPORT_KINDS = tuple(k for k in REAL_KINDS[1:] if k != "funds-summary")  # the roster and the summary: no import
 
 

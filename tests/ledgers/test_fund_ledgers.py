@@ -324,8 +324,8 @@ def test_import_new_manual_entry_keeps_its_serial_and_warns_over_budget(db, tmp_
 
 
 def test_demo_school_book_moves_to_an_empty_database(demo_db, tmp_path):
-    """The demo school's year (posted and manual entries, visits, 送温暖 batches, activities):
-    exported, then imported into an empty database after the roster and the source ledgers."""
+    """The demo school's year (posted and manual entries, visits, 送温暖 batches, activities, a payroll
+    list's dues each month): exported, then imported into an empty database after the roster and the source ledgers."""
     import ledger_checks as lc
 
     period = lc.PERIOD
@@ -339,10 +339,11 @@ def test_demo_school_book_moves_to_an_empty_database(demo_db, tmp_path):
     manual = {s for s in before if s not in linked}
     assert manual and linked
     report_before = funds.report_json(funds.report(period.first, period.last))
-    paths = lc.export_all(tmp_path, kinds=("members", "hardship", "assistance", "visits", "activities", "funds"))
+    sources = ("hardship", "assistance", "visits", "activities", "membership", "dues")
+    paths = lc.export_all(tmp_path, kinds=("members", *sources, "funds"))
     lc.switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
     lc.import_roster(paths["members"])
-    for kind in ("hardship", "assistance", "visits", "activities"):
+    for kind in sources:
         assert import_ledger(kind, paths[kind]).error_rows == 0, kind
     preview = preview_ledger("funds", paths["funds"])
     assert not preview.errors, [i.text() for i in preview.errors]

@@ -185,3 +185,14 @@ def test_notes_are_kept_on_the_payment_and_the_base(db):
     payment = _pay(member, "2027-01", "30", method="现金", note="本人交现金")
     assert DuesPayment.get_by_id(payment.id).note == "本人交现金"
     assert type(base).get_by_id(base.id).note == "2026年工资调整"
+
+
+def test_before_joining_nothing_is_owed_and_no_arrears_are_counted(db):
+    member = members.create_member({"name": "新会员", "joined_union_date": "2026-10-08"})
+    dues.set_base(member, "6000", "2026-01-01")  # a base from the payroll before she joined
+    assert dues.owed_for(member, "2026-09").owed == D("0.00")
+    assert dues.owed_for(member, "2026-09").note == "期初不是本会会员，本期不缴"
+    assert dues.owed_for(member, "2026-10").owed == D("0.00")  # joined during October: owes from November
+    assert dues.owed_for(member, "2026-11").owed == D("30.00")
+    assert dues.arrears_months(member, dt.date(2026, 12, 5)) == 1
+    assert dues.parse_period(dues.parse_period("2026-11")).code == "2026-11"

@@ -72,8 +72,8 @@ def figures(db, fake_area):
 
 
 def test_the_section_is_computed_in_its_order(figures):
-    assert [s.key for s in stats.sections()] == ["members", "visits", "assistance", "activities", "fake", "plan", "congress", "funds", "meetings", "honours"]
-    assert list(figures.sections) == ["members", "visits", "assistance", "activities", "fake", "plan", "congress", "funds", "meetings", "honours"]
+    assert [s.key for s in stats.sections()] == ["members", "membership", "visits", "assistance", "activities", "fake", "plan", "congress", "funds", "meetings", "honours"]
+    assert list(figures.sections) == ["members", "membership", "visits", "assistance", "activities", "fake", "plan", "congress", "funds", "meetings", "honours"]
     assert figures.fake.things == 3 and figures.fake.year == YEAR  # read through YearStats like the others
     assert figures.sections["fake"] is figures.fake
     with pytest.raises(AttributeError):
@@ -88,8 +88,8 @@ def test_tables_paragraph_and_json(figures):
     assert paragraph.index("测试事项共3项") > paragraph.index("未登记走访慰问")
     data = json.loads(json.dumps(stats.as_json(figures), ensure_ascii=False))
     assert data["fake"] == {"things": 3, "year": YEAR}
-    assert list(data) == ["period", "school_name", "members", "visits", "assistance", "activities", "fake", "plan",
-                          "congress", "funds", "meetings", "honours", "paragraph"]
+    assert list(data) == ["period", "school_name", "members", "membership", "membership_rate", "visits", "assistance",
+                          "activities", "fake", "plan", "congress", "funds", "meetings", "honours", "paragraph"]
     notes = stats.sheet_notes(figures)
     assert "测试表注。" in notes and notes.index("测试表注。") < len(notes) - 1
 
@@ -126,8 +126,8 @@ def test_pdf_report_has_its_chapter_table_and_note(figures, tmp_path):
     print_stats_report(figures.period, out, stats=figures)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", "", text)
-    assert "四、活动开展" in flat and "五、测试工作" in flat and "六、工作计划完成情况" in flat
-    assert flat.index("四、活动开展") < flat.index("五、测试工作") < flat.index("六、工作计划完成情况")
+    assert "五、活动开展" in flat and "六、测试工作" in flat and "七、工作计划完成情况" in flat
+    assert flat.index("五、活动开展") < flat.index("六、测试工作") < flat.index("七、工作计划完成情况")
     assert "测试事项" in flat and "甲事项2" in flat and "合计3" in flat
     assert "测试注释：甲乙两项。" in flat
     assert "测试事项共3项" in flat

@@ -585,8 +585,8 @@ def test_member_form_shows_the_visits_of_an_existing_member(zh, qtbot):
     qtbot.addWidget(form)
     form.show()
     assert VISITS_PANEL in form.panels
-    assert [form.lower_tabs.tabText(i) for i in range(form.lower_tabs.count())] == ["直系亲属", "走访慰问与帮扶", "本年活动",
-                                                                                  "教代会", "荣誉"]
+    assert [form.lower_tabs.tabText(i) for i in range(form.lower_tabs.count())] == ["直系亲属", "走访慰问与帮扶", "会籍与会费",
+                                                                                  "本年活动", "教代会", "荣誉"]
     form.lower_tabs.setCurrentIndex(1)
     assert form.panels[VISITS_PANEL].model.rowCount() == 1
     assert "300.00" in form.panels[VISITS_PANEL].summary.text()

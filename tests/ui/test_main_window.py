@@ -86,17 +86,17 @@ def nav_texts(window) -> list[str]:
 
 
 def test_navigation_and_menus_are_chinese(window):
-    assert nav_texts(window) == ["首页", "工作计划", "会员档案", "困难帮扶与走访", "活动报名", "教代会与提案", "会议与登记",
+    assert nav_texts(window) == ["首页", "工作计划", "会员档案", "会籍与会费", "困难帮扶与走访", "活动报名", "教代会与提案", "会议与登记",
                                  "评优表彰", "工会经费", "台账", "年度统计"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "帮助(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert file_actions == ["立即备份(&B)", "备份到(&T)…", "从备份恢复(&R)…", "导出台账(&L)…", "导入台账(&I)…", "设置(&S)…",
+    assert file_actions == ["立即备份(&B)", "备份到(&T)…", "从备份恢复(&R)…", "导出台账(&L)…", "导入台账(&I)…", "导入工资代扣表(&P)…", "设置(&S)…",
                             "慰问类别与标准(&V)…", "会议类别(&M)…", "奖项设置(&A)…", "证书模板(&C)…", "经费科目与预算(&J)…", "退出(&X)"]
 
 
 def test_every_tab_shows_data_and_no_english(window, qtbot):
-    for name in ["home", "plan", "members", "hardship", "activities", "congress", "meetings", "honours", "funds",
+    for name in ["home", "plan", "members", "membership", "hardship", "activities", "congress", "meetings", "honours", "funds",
                  "ledgers", "stats"]:
         window.show_page(name)
         qtbot.wait(10)

@@ -87,9 +87,10 @@ def opening_label(first: dt.date) -> str:
     return "上年结余" if (first.month, first.day) == (1, 1) else "期初余额"
 
 
-def _sources(entry_ids_in: tuple[dt.date, dt.date]) -> tuple[dict[int, list[tuple[str, int]]], dict, dict, dict]:
+def _sources(entry_ids_in: tuple[dt.date, dt.date]) -> tuple[dict[int, list[tuple[str, int]]], dict, dict, dict, dict]:
     """The links of the period's entries and what names their records: ({entry id: [(kind, id)]},
-    {visit id: serial}, {assistance id: '张三 2026-03-01 医疗救助'}, {activity id: (start, title)})."""
+    {visit id: serial}, {assistance id: '张三 2026-03-01 医疗救助'}, {activity id: (start, title)},
+    {dues payment id: (batch, '张三 2027-03 2027-03-20')})."""
     from union_desk.db.fund_models import FundEntry, FundLink
     from union_desk.db.models import Activity, Assistance, HardshipFile, Member, Visit
 
@@ -120,7 +121,17 @@ def _sources(entry_ids_in: tuple[dt.date, dt.date]) -> tuple[dict[int, list[tupl
     for part in chunks(wanted.get("activity", ())):
         for aid, start, title in Activity.select(Activity.id, Activity.start, Activity.title).where(Activity.id.in_(part)).tuples():
             activities[aid] = (start, title)
-    return links, visits, helps, activities
+    dues = {}
+    if wanted.get("dues"):
+        from union_desk.db.membership_models import DuesPayment
+
+        for part in chunks(wanted["dues"]):
+            for pid, batch, period, day, name in (
+                DuesPayment.select(DuesPayment.id, DuesPayment.batch, DuesPayment.period, DuesPayment.date, Member.name)
+                .join(Member).where(DuesPayment.id.in_(part)).tuples()
+            ):
+                dues[pid] = (batch, f"{name} {period} {day.isoformat()}")
+    return links, visits, helps, activities, dues
 
 
 def _source_text(refs: list[tuple[str, int]], backfilled: bool, visits: dict, activities: dict) -> str:
@@ -135,12 +146,17 @@ def _source_text(refs: list[tuple[str, int]], backfilled: bool, visits: dict, ac
     elif kind == "activity":
         found = activities.get(refs[0][1])
         text = f"{label}：{found[1]}" if found else label
+    elif kind == "dues" and len(refs) > 1:
+        text = f"{label} {len(refs)}人"
     else:
         text = label
     return text + ("（补记）" if backfilled else "")
 
 
-def _source_ref(refs: list[tuple[str, int]], visits: dict, helps: dict, activities: dict) -> str:
+def _source_ref(refs: list[tuple[str, int]], visits: dict, helps: dict, activities: dict, dues: dict) -> str:
+    batches = {dues[i][0] for k, i in refs if k == "dues" and i in dues}
+    if len(refs) > 1 and all(k == "dues" and i in dues for k, i in refs) and len(batches) == 1 and "" not in batches:
+        return f"会费:批次 {batches.pop()}"  # a payroll list's payments: one entry, named by its batch
     parts = []
     for kind, source_id in refs:
         if kind == "visit" and source_id in visits:
@@ -150,6 +166,8 @@ def _source_ref(refs: list[tuple[str, int]], visits: dict, helps: dict, activiti
         elif kind == "activity" and source_id in activities:
             start, title = activities[source_id]
             parts.append(f"活动:{start.date().isoformat()} {title}")
+        elif kind == "dues" and source_id in dues:
+            parts.append(f"会费:{dues[source_id][1]}")
         else:
             parts.append(f"{SOURCE_LABELS.get(kind, kind)}:{source_id}")
     return _JOIN.join(dict.fromkeys(parts))
@@ -173,7 +191,7 @@ def funds_records(period: LedgerPeriod) -> list[FundLine]:
         .order_by(FundEntry.date, FundEntry.serial).tuples()
     )
     balances = rules.running_balance(opening, [(r[4], r[6]) for r in rows])
-    links, visits, helps, activities = _sources((period.first, period.last))
+    links, visits, helps, activities, dues = _sources((period.first, period.last))
     serials = {r[0]: r[1] for r in rows}
     missing = {r[9] for r in rows if r[9] and r[9] not in serials}
     if missing:
@@ -190,7 +208,7 @@ def funds_records(period: LedgerPeriod) -> list[FundLine]:
             day, serial, summary, f"{code} {name}", amount if income else None, None if income else amount, balance,
             handler, _source_text(refs, backfilled, visits, activities), attachments or None,
             serials.get(reverses, "") if reverses else "", reason, bool(backfilled),
-            _source_ref(refs, visits, helps, activities) if refs else "", notes, eid,
+            _source_ref(refs, visits, helps, activities, dues) if refs else "", notes, eid,
         ))
     return lines
 
@@ -229,8 +247,8 @@ def parse_flag(raw) -> bool:
 
 
 def parse_source_ref(raw) -> list[tuple[str, str]]:
-    """'WF2026-0012、WF2026-0013' / '帮扶:张三 2026-03-01 医疗救助' / '活动:2026-05-20 教工羽毛球赛'
-    → [(kind, key)]."""
+    """'WF2026-0012、WF2026-0013' / '帮扶:张三 2026-03-01 医疗救助' / '活动:2026-05-20 教工羽毛球赛' /
+    '会费:张三 2027-03 2027-03-20' / '会费:批次 2027-03·20270325…' → [(kind, key)]."""
     text = str(raw).strip()
     out = []
     for part in re.split(r"[、,，;；\n]+", text):
@@ -349,9 +367,20 @@ class _Sources:
         self.activities: dict[str, list[int]] = {}
         for aid, start, title in Activity.select(Activity.id, Activity.start, Activity.title).tuples():
             self.activities.setdefault(f"{start.date().isoformat()} {textclean.clean_text(title)}", []).append(aid)
+        self.dues: dict[str, list[int]] = {}
+        from union_desk.db.membership_models import DuesPayment
 
-    def find(self, kind: str, key: str) -> tuple[int | None, str]:
-        """(record id, '') or (None, why)."""
+        if DuesPayment.table_exists():
+            for pid, batch, period, day, name in (
+                DuesPayment.select(DuesPayment.id, DuesPayment.batch, DuesPayment.period, DuesPayment.date, Member.name)
+                .join(Member).where(~DuesPayment.voided).tuples()
+            ):
+                self.dues.setdefault(f"{name} {period} {day.isoformat()}", []).append(pid)
+                if batch:
+                    self.dues.setdefault(f"批次 {batch}", []).append(pid)
+
+    def find(self, kind: str, key: str) -> tuple[int | list[int] | None, str]:
+        """(record id, '') or (None, why); a dues batch gives the ids of all its payments."""
         if kind == "visit":
             found = self.visits.get(key)
             return (found, "") if found else (None, f"找不到走访慰问记录 {key}（请先导入走访慰问台账）")
@@ -366,6 +395,13 @@ class _Sources:
             if not found:
                 return None, f"找不到活动“{key}”（请先导入活动台账）"
             return (found[0], "") if len(found) == 1 else (None, f"有 {len(found)} 个活动都是“{key}”，无法确定是哪一个")
+        if kind == "dues":
+            found = self.dues.get(re.sub(r"\s+", " ", key))
+            if not found:
+                return None, f"找不到会费缴纳记录“{key}”（请先导入会费收缴台账）"
+            if key.startswith("批次 "):
+                return found, ""
+            return (found[0], "") if len(found) == 1 else (None, f"有 {len(found)} 笔会费都是“{key}”，无法确定是哪一笔")
         return None, f"暂不能导入来自{SOURCE_LABELS.get(kind, kind)}的凭证（{key}）"
 
 
@@ -483,7 +519,7 @@ class FundImporter(RecordImporter):
             if found is None:
                 self.issue(row, "source_ref" if "source_ref" in v else "source", why)
                 return
-            sources.add((kind, found))
+            sources.update((kind, one) for one in (found if isinstance(found, list) else [found]))
         row.context.update(serial=serial, date=day, category=category, amount=amount, summary=summary, reverses=reverses,
                            sources=frozenset(sources))
         row.write = {
@@ -778,8 +814,14 @@ class FundImporter(RecordImporter):
             return [(refs[0][0], refs[0][1], amount)]
         from union_desk.db.models import Visit
 
-        cash = {vid: c for vid, c in Visit.select(Visit.id, Visit.cash).where(Visit.id.in_([i for k, i in refs if k == "visit"])).tuples()}
-        parts = [(k, i, cash.get(i, ZERO) if k == "visit" else ZERO) for k, i in refs]
+        cash = {("visit", vid): c for vid, c in Visit.select(Visit.id, Visit.cash).where(Visit.id.in_([i for k, i in refs if k == "visit"])).tuples()}
+        dues_ids = [i for k, i in refs if k == "dues"]
+        if dues_ids:
+            from union_desk.db.membership_models import DuesPayment
+
+            cash.update({("dues", pid): paid for pid, paid in
+                         DuesPayment.select(DuesPayment.id, DuesPayment.amount).where(DuesPayment.id.in_(dues_ids)).tuples()})
+        parts = [(k, i, cash.get((k, i), ZERO)) for k, i in refs]
         if sum((p for _, _, p in parts), ZERO) == amount:
             return parts
         return [(refs[0][0], refs[0][1], amount)] + [(k, i, ZERO) for k, i in refs[1:]]

@@ -110,6 +110,9 @@ def check_flag_setting(value: str) -> str:
 
 
 def parse_period(raw) -> rules.DuesPeriod:
+    """A period from its code or words ('2027-H1', '2027年上半年'), or the period itself."""
+    if isinstance(raw, rules.DuesPeriod):
+        return raw
     try:
         return rules.parse_period(raw)
     except ValueError as exc:
@@ -192,6 +195,7 @@ class DuesRow:
     payments: list[DuesPayment] = field(default_factory=list)
     covered_by: str = ""  # a payment for a longer period that holds this one ('2027-H1')
     arrears_months: int = 0
+    outside: bool = False  # not a member of this union on the first day (joined during it, or gone): owes nothing
 
     @property
     def unpaid(self) -> bool:
@@ -199,6 +203,8 @@ class DuesRow:
 
     @property
     def note(self) -> str:
+        if self.outside and not self.payments:
+            return "期初不是本会会员，本期不缴"
         if self.exempt_reason:
             return f"免缴：{self.exempt_reason}"
         if self.base is None:
@@ -268,7 +274,8 @@ def _owed(bases: list[WageBase], period: rules.DuesPeriod, exempt: str, rule: Du
 def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, exemptions, payments,
          rule: DuesRule) -> DuesRow:
     exempt = _exempt_reason(status, exemptions, period.first)
-    owed, base = _owed(bases, period, exempt, rule)
+    outside = status not in rules.IN_UNION
+    owed, base = _owed(bases, period, exempt or ("outside" if outside else ""), rule)
     mine, covered = [], ""
     for payment in payments:
         try:
@@ -281,7 +288,7 @@ def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, ex
             covered = payment.period
     paid = sum((p.amount for p in mine), ZERO)
     return DuesRow(member, period, base.amount if base else None, base.effective if base else None,
-                   owed, paid, exempt, mine, covered)
+                   owed, paid, exempt, mine, covered, outside=outside)
 
 
 def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=None, payments=None, statuses=None,
@@ -304,7 +311,7 @@ def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=Non
             break
         status = statuses(period.first) if statuses else member_status_on(member, period.first)
         row = _row(member, period, status, bases, exemptions, payments, rule)
-        if not row.unpaid:
+        if row.outside or not row.unpaid:
             break
         if row.paid:  # partly paid: the unpaid share of its months, and the run of unpaid months ends
             months += math.ceil(period.months * (row.owed - row.paid) / row.owed)
