@@ -2170,8 +2170,8 @@ Reason (required):</source>
       <translation>实缴</translation>
     </message>
     <message>
-      <source>Months in arrears</source>
-      <translation>欠缴月数</translation>
+      <source>Months unpaid to date</source>
+      <translation>至今欠缴月数</translation>
     </message>
     <message>
       <source>Note</source>
@@ -2257,8 +2257,8 @@ Reason (required):</source>
       <translation>收缴周期</translation>
     </message>
     <message>
-      <source>Dues owed per period = wage base × rate × months, rounded once. A change applies from now on: payments already recorded keep their amounts.</source>
-      <translation>每期应缴 = 缴费基数 × 比例 × 月数，每期取整一次。修改只影响以后的计算，已登记的缴费金额不变。</translation>
+      <source>Dues owed per period = wage base × rate × months, rounded once. A new rate or rounding applies from the current period on; the periods already collected keep the rule they were collected under.</source>
+      <translation>每期应缴＝缴费基数×比例×月数，每期取整一次。修改比例或取整方式从本期起执行，以前已收缴的期间仍按原规则计算。</translation>
     </message>
   </context>
   <context>
@@ -3240,6 +3240,10 @@ Reason (required):</source>
     <message>
       <source>Meetings held fewer than required</source>
       <translation>会议次数不足</translation>
+    </message>
+    <message>
+      <source>%1 months unpaid</source>
+      <translation>欠缴%1个月</translation>
     </message>
     <message>
       <source>Membership rate</source>

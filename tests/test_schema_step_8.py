@@ -22,7 +22,7 @@ from schema_step_checks import (
     user_version,
 )
 
-TABLES = ("non_member_staff", "membership_event", "wage_base", "dues_exemption", "dues_payment")
+TABLES = ("non_member_staff", "membership_event", "wage_base", "dues_exemption", "dues_payment", "past_dues_rule")
 PEOPLE = [
     {"name": "在职甲", "joined_union_date": dt.date(2005, 9, 1)},
     {"name": "退休乙", "joined_union_date": dt.date(1990, 9, 1), "status": "退休", "status_date": dt.date(2025, 3, 31)},

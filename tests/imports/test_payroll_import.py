@@ -197,3 +197,15 @@ def test_bad_period_and_missing_columns(staff, tmp_path):
         preview_payroll(other, PERIOD)
     with pytest.raises(ValidationError, match="不存在"):
         preview_payroll(tmp_path / "missing.xlsx", PERIOD)
+
+
+def test_a_closed_funds_period_leaves_none_of_the_list_behind(staff, tmp_path):
+    from union_desk.services import funds
+
+    funds.close_period("2026年11月", "2026-11-01", "2026-11-30")
+    path = write_list(tmp_path / "list.xlsx", [("张三", "110101198001010010", "", "6000", "30"),
+                                               ("李四", "", "数学组", "6000", "30")])
+    bases, payments = WageBase.select().count(), DuesPayment.select().count()
+    report = apply_preview(preview_payroll(path, PERIOD, today=dt.date(2026, 12, 5)), skip_bad_rows=True)
+    assert report.error_rows == 2 and report.added == 0
+    assert (WageBase.select().count(), DuesPayment.select().count()) == (bases, payments)  # no base without its payment

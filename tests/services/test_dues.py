@@ -196,3 +196,44 @@ def test_before_joining_nothing_is_owed_and_no_arrears_are_counted(db):
     assert dues.owed_for(member, "2026-11").owed == D("30.00")
     assert dues.arrears_months(member, dt.date(2026, 12, 5)) == 1
     assert dues.parse_period(dues.parse_period("2026-11")).code == "2026-11"
+
+
+def test_a_new_rate_applies_from_the_current_period_and_past_periods_keep_theirs(db, monkeypatch):
+    from union_desk.db.membership_models import PastDuesRule
+
+    member = _member()
+    dues.set_base(member, "6000", "2026-01-01")
+    settings.save({"dues_rate": "0.6"})  # nothing collected yet: no history kept, every period uses 0.6%
+    assert PastDuesRule.select().count() == 0 and dues.owed_for(member, "2026-03").owed == D("36.00")
+    settings.save({"dues_rate": "0.5"})
+    _pay(member, "2026-03", "30", day="2026-03-20")
+    settings.save({"dues_rate": "1", "dues_rounding": "yuan_up"})
+    [kept] = PastDuesRule.select()
+    current = dues.parse_period(f"{dt.date.today():%Y-%m}")
+    assert (kept.until, kept.rate, kept.rounding, kept.floor_ten) == (current.first - dt.timedelta(days=1), "0.5", "fen", True)
+    march = dues.owed_for(member, "2026-03")
+    assert (march.owed, march.paid, march.unpaid) == (D("30.00"), D("30.00"), False)  # collected under 0.5%: unchanged
+    assert dues.owed_for(member, current.code).owed == D("60.00")  # the new rate from the current period on
+    settings.save({"dues_rate": "0.8"})  # a second change in the same period keeps the first history row
+    assert PastDuesRule.select().count() == 1 and dues.owed_for(member, "2026-03").owed == D("30.00")
+
+
+def test_a_payment_for_someone_outside_the_union_asks_first(db):
+    member = _member()
+    dues.set_base(member, "6000", "2026-01-01")
+    members.change_status(member, "调出", dt.date(2026, 9, 21))
+    with pytest.raises(dues.NeedsConfirmation, match="不是本会会员"):
+        _pay(member, "2026-10", "30")
+    assert DuesPayment.select().count() == 0
+
+
+def test_changing_rate_and_period_together_keeps_the_months_collected(db):
+    from union_desk.db.membership_models import PastDuesRule
+
+    member = _member()
+    dues.set_base(member, "6000", "2026-01-01")
+    _pay(member, "2026-07", "30", day="2026-07-20")
+    settings.save({"dues_rate": "1", "dues_period": "half"})
+    current_month = dues.parse_period(f"{dt.date.today():%Y-%m}")
+    assert PastDuesRule.get().until == current_month.first - dt.timedelta(days=1)  # by the months collected so far
+    assert dues.owed_for(member, "2026-07").owed == D("30.00")

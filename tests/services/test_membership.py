@@ -182,7 +182,7 @@ def test_membership_rate_on_a_date_leaves_retirees_out(db):
     assert late.id and old.id
 
 
-def test_moves_in_a_year_leave_the_upgrade_entries_out(db):
+def test_moves_in_a_year(db):
     member = _member("甲", "2026-03-01")
     membership.add_event(member, {"kind": "转出", "date": "2026-09-01", "other_union": "乙校工会"})
     other = _member("丙", "2000-01-01")
@@ -204,4 +204,49 @@ def test_notes_are_kept_on_the_events(db):
     event = membership.add_event(member, {"kind": "转出", "date": "2026-08-31", "other_union": "乙校工会", "note": "工作调动"})
     assert MembershipEvent.get_by_id(event.id).note == "工作调动"
     members.change_status(_fresh(member), "在职", dt.date(2026, 10, 1))
-    assert membership.events_of(member)[-1].note == "会员档案中变动状态"
+    assert membership.events_of(member)[-1].note == "在会员档案中修改"
+
+
+def test_a_transfer_without_a_letter_number_is_numbered_when_its_letter_is_printed(db):
+    member = _member()
+    members.change_status(member, "调出", dt.date(2026, 9, 1))  # set in the archive: no letter number
+    event = membership.events_of(member)[-1]
+    assert (event.kind, event.letter_number) == ("转出", "")
+    assert membership.transfer_letter_event(member).letter_number == "JS2026-001"
+    assert MembershipEvent.get_by_id(event.id).letter_number == "JS2026-001"
+    assert membership.transfer_letter_event(member).letter_number == "JS2026-001"  # once
+
+
+def test_voiding_the_only_event_puts_the_member_back_in_service(db):
+    member = members.create_member({"name": "无入会日期"})
+    event = membership.add_event(member, {"kind": "退会", "date": "2026-05-01", "reason": "本人申请"})
+    assert _fresh(member).status == "退会"
+    membership.void_event(event, "登记错了")
+    assert (_fresh(member).status, _fresh(member).status_date) == ("在职", None)
+    assert membership.membership_rate(dt.date(2026, 6, 1)).total.members == 1
+
+
+def test_a_member_without_a_join_date_was_a_member_before_a_status_change(db):
+    member = members.create_member({"name": "无入会日期"})
+    members.change_status(member, "退休", dt.date(2026, 7, 31))
+    assert membership.membership_rate(dt.date(2026, 5, 1)).total.members == 1
+    assert membership.member_status_on(_fresh(member), dt.date(2026, 5, 1)) == "在职"
+    assert membership.member_status_on(_fresh(member), dt.date(2026, 8, 1)) == "退休"
+
+
+def test_editing_the_join_date_moves_the_first_joining_not_a_rejoining(db):
+    member = _member("复入会", "2010-09-01")
+    membership.add_event(member, {"kind": "退会", "date": "2015-03-01"})
+    membership.add_event(member, {"kind": "入会", "date": "2018-09-01"})
+    members.update_member(_fresh(member), {"joined_union_date": "2009-09-01"})
+    assert [(e.kind, e.date.isoformat()) for e in membership.events_of(member)] == [
+        ("入会", "2009-09-01"), ("退会", "2015-03-01"), ("入会", "2018-09-01")]
+    assert _fresh(member).status == "在职"
+
+
+def test_a_member_made_by_hand_from_someone_on_the_staff_list_leaves_the_list(db):
+    staff = membership.save_staff({"name": "周新", "id_number": "110101199001011237", "department": "数学组"})
+    member = members.create_member({"name": "周新", "id_number": "110101199001011237", "joined_union_date": "2026-10-01"})
+    staff = NonMemberStaff.get_by_id(staff.id)
+    assert (staff.status, staff.member_id, staff.status_date) == ("已入会", member.id, dt.date(2026, 10, 1))
+    assert membership.membership_rate(dt.date(2026, 11, 1)).total.staff == 0

@@ -410,7 +410,7 @@ def test_member_snapshot_on_the_reference_day(db):
     s = stats.year_stats(2025, today=dt.date(2026, 11, 1)).members
     assert s.as_of == as_of
     # 在职: 甲, 后来退休, 后来调出, 当年入会, 没有生日; 退休: 早已退休, the one who died later at 86
-    assert s.by_status == {"在职": 5, "退休": 2, "调出": 1, "去世": 0, "退会": 0}
+    assert s.by_status == {"在职": 5, "退休": 2, "保留会籍": 0, "调出": 1, "去世": 0, "退会": 0}
     assert s.total == 7
     assert s.by_sex == {"男": 2, "女": 4, "未填": 1}
     assert s.by_age[member_stats.UNKNOWN_AGE] == 1

@@ -135,7 +135,7 @@ def test_the_period_rows_show_base_owed_paid_arrears_and_the_reasons(page):
     assert cells["赵六"]["owed"] == "0.00" and cells["赵六"]["note"] == "免缴：长期病休"
     assert cells["钱七"]["base"] == "" and cells["钱七"]["note"] == "未设缴费基数"
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
-    assert headers == ["Name", "Department", "Wage base", "Owed", "Paid", "Months in arrears", "Note"]
+    assert headers == ["Name", "Department", "Wage base", "Owed", "Paid", "Months unpaid to date", "Note"]
 
 
 def test_six_months_in_arrears_is_highlighted_and_counted_above_the_table(page):

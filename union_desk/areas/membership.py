@@ -5,8 +5,8 @@ form, the hook "member_status") rather than keeping members of its own."""
 
 from union_desk.areas import Area, DemoStep, ImportEntry, MemberTab, NavEntry, SettingKey, QT_TRANSLATE_NOOP
 
-_MODELS = ("NonMemberStaff", "MembershipEvent", "WageBase", "DuesExemption", "DuesPayment")
-_KINDS = frozenset({"non_member_staff", "membership_event", "wage_base", "dues_exemption", "dues_payment"})
+_MODELS = ("NonMemberStaff", "MembershipEvent", "WageBase", "DuesExemption", "DuesPayment", "PastDuesRule")
+_KINDS = frozenset({"non_member_staff", "membership_event", "wage_base", "dues_exemption", "dues_payment", "past_dues_rule"})
 _DUES = "union_desk.services.dues"
 
 AREA = Area(
@@ -46,5 +46,8 @@ AREA = Area(
         ("会费缴纳", "union_desk.db.membership_models:DuesPayment"),
     ),
     changes=_KINDS | {"member"},
-    hooks={"member_status": ("union_desk.services.membership:status_moved",)},
+    hooks={
+        "member_status": ("union_desk.services.membership:status_moved",),
+        "settings_saved": ("union_desk.services.dues:settings_saved",),
+    },
 )

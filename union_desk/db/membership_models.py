@@ -92,7 +92,18 @@ class DuesPayment(TimestampedModel):
     note = TextField(default="")
 
 
-MEMBERSHIP_MODELS = [NonMemberStaff, MembershipEvent, WageBase, DuesExemption, DuesPayment]
+class PastDuesRule(TimestampedModel):
+    """The dues rule (rate, rounding, the part under ten yuan) that held for the periods beginning on or
+    before `until`: kept when the settings change, so the periods already collected keep what they
+    owed (a new rate applies from the current period on)."""
+
+    until = DateField(unique=True)
+    rate = CharField(max_length=16)  # per cent, as the setting
+    rounding = CharField(max_length=8)
+    floor_ten = BooleanField(default=True)
+
+
+MEMBERSHIP_MODELS = [NonMemberStaff, MembershipEvent, WageBase, DuesExemption, DuesPayment, PastDuesRule]
 
 
 def step_8(db: SqliteDatabase) -> None:

@@ -153,7 +153,7 @@ class PayrollImporter(RecordImporter):
                     return
                 if warnings and not self.force:
                     for warning in warnings:
-                        self.issue(row, "dues", f"{warning}（此行未导入；确认无误请选择仍然导入 / --force）", "warning")
+                        self.issue(row, "dues", f"{warning}（此行未导入；确认无误后可勾选“也导入需要确认的行”，命令行加 --force）", "warning")
                     row.action, row.write, row.changes = SAME, {}, {}
                     row.context["asked"] = True
                     return
@@ -172,34 +172,44 @@ class PayrollImporter(RecordImporter):
         return [r for r in self.preview.rows if r.context.get("asked")]
 
     def write_rows(self, todo: list, ticker) -> Written:
-        """The bases row by row; then every payment of the list in one batch (one funds entry)."""
+        """The bases of rows without a payment row by row; then the rows with a payment together: their
+        bases and every payment of the list in one batch (one funds entry), all or none — a refused
+        batch (a closed funds period) leaves none of those rows' bases behind."""
         from union_desk.db.models import database_proxy
         from union_desk.services import dues
 
         written = Written()
-        paying: list[int] = []
+        paying = [index for index, row in enumerate(todo) if "payment" in row.write]
         for index, row in enumerate(todo):
+            if index in paying:
+                continue
             try:
                 with database_proxy.atomic():
                     if "base" in row.write:
-                        written.done[index] = dues.set_base(row.context["member"], row.write["base"], self.period.first,
-                                                            source="工资表", note=self.note).id
+                        written.done[index] = self._set_base(row).id
             except ValidationError as exc:
                 written.failed[index] = self.refused(row, exc)
-            else:
-                if "payment" in row.write:
-                    paying.append(index)
             ticker.step()
         if paying:
             try:
                 with database_proxy.atomic():
+                    for i in paying:
+                        if "base" in todo[i].write:
+                            self._set_base(todo[i])
                     made = dues.record_payments([todo[i].write["payment"] for i in paying], self.batch)
                 for i, payment in zip(paying, made, strict=True):
                     written.done[i] = payment.id
             except ValidationError as exc:
                 for i in paying:
                     written.failed[i] = self.refused(todo[i], exc)
+            for _ in paying:
+                ticker.step()
         return written
+
+    def _set_base(self, row):
+        from union_desk.services import dues
+
+        return dues.set_base(row.context["member"], row.write["base"], self.period.first, source="工资表", note=self.note)
 
     def audit_entry(self, todo: list, written: Written) -> dict | None:
         entry = super().audit_entry(todo, written)

@@ -23,7 +23,7 @@ ledger is a record of what happened, so an exempt member's payment is not asked 
 (`MembershipImporter`): the events in date order through `services.membership.add_event(member,
 data, check_order=False)`; an event of the same member, kind and date already there is 未变 —
 or 更新 (`update_event`) when its details differ (e.g. the 转出 a roster import made from the
-member's status, “对方工会（档案未载）”, takes the ledger's union and letter number). The member
+member's status, “对方工会：档案未载”, takes the ledger's union and letter number). The member
 must exist: a move to an empty database imports the roster first.
 """
 
@@ -67,13 +67,17 @@ def ledger_periods(period: LedgerPeriod, kind: str | None = None) -> list[rules.
 
 
 def dues_records(period: LedgerPeriod) -> list:
-    """The `DuesRow`s of every dues period in the ledger's period, period by period."""
+    """The `DuesRow`s of every dues period in the ledger's period, period by period; a period not yet
+    over is left out until something is collected for it."""
     from union_desk.services import dues
 
     rows = []
     today = dt.date.today()
     for dues_period in ledger_periods(period):
-        rows.extend(dues.dues_rows(dues_period, today))
+        found = dues.dues_rows(dues_period, today)
+        if dues_period.last >= today and not any(r.payments for r in found):
+            continue  # not over and nothing collected yet: it would only pull the 收缴率 down
+        rows.extend(found)
     return rows
 
 

@@ -483,7 +483,7 @@ LETTER_SIZE = 12.5
 
 def _u(value, blank: int = 6) -> str:
     """A filled-in blank: the value underlined ('' → an empty underlined gap to write in)."""
-    text = common.esc(value) if value not in (None, "") else "\u3000" * blank
+    text = common.esc(value) if value not in (None, "") else "\u00a0" * (blank * 4)  # ReportLab collapses U+3000
     return f"<u>\u00a0{text}\u00a0</u>"
 
 

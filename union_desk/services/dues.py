@@ -15,7 +15,7 @@ from decimal import Decimal
 from peewee import fn
 
 from union_desk import money_moves
-from union_desk.db.membership_models import DuesExemption, DuesPayment, WageBase
+from union_desk.db.membership_models import DuesExemption, DuesPayment, PastDuesRule, WageBase
 from union_desk.db.models import Counter, Member, database_proxy
 from union_desk.domain import membership as rules
 from union_desk.domain import textclean
@@ -67,19 +67,62 @@ def period_kind() -> str:
 
 @dataclass(frozen=True)
 class DuesRule:
-    """The dues settings, read once for a whole list (reading them per row is slow)."""
+    """The dues settings, read once for a whole list (reading them per row is slow), with the rules
+    that held before the last changes (`past`: (until, rate, rounding, floor_ten), by `until`)."""
 
     rate: Decimal
     rounding: str
     floor_ten: bool
     period_kind: str
+    past: tuple = ()
+
+    def at(self, first_day: dt.date) -> DuesRule:
+        """The rule of the period beginning on `first_day`."""
+        for until, rate_then, rounding_then, floor_then in self.past:
+            if first_day <= until:
+                return DuesRule(rate_then, rounding_then, floor_then, self.period_kind)
+        return self
 
     def owed(self, base: Decimal, months: int) -> Decimal:
         return rules.dues_owed(base, self.rate, months, self.rounding, self.floor_ten)
 
 
+def _past_rules() -> tuple:
+    found = []
+    for row in PastDuesRule.select().order_by(PastDuesRule.until):
+        try:
+            found.append((row.until, rules.check_rate(row.rate), row.rounding if row.rounding in rules.ROUNDINGS else "fen",
+                          row.floor_ten))
+        except ValueError:
+            continue
+    return tuple(found)
+
+
 def current_rule() -> DuesRule:
-    return DuesRule(rate(), rounding(), floor_ten(), period_kind())
+    return DuesRule(rate(), rounding(), floor_ten(), period_kind(), _past_rules())
+
+
+RULE_KEYS = ("dues_rate", "dues_rounding", "dues_floor_ten")
+
+
+def settings_saved(changes: dict[str, tuple[str | None, str]]) -> None:
+    """Hook "settings_saved": a new rate, rounding or floor applies from the current period on; the
+    periods before it keep the rule they were collected under (kept as a PastDuesRule) once any dues
+    were paid for them. Runs in the settings' own transaction."""
+    if not any(key in changes for key in RULE_KEYS):
+        return
+    kind = changes["dues_period"][0] if "dues_period" in changes else period_kind()  # the periods collected so far
+    boundary = rules.period_of(dt.date.today(), kind if kind in rules.PERIOD_KINDS else "month").first
+    paid_before = DuesPayment.select().where(~DuesPayment.voided & (DuesPayment.date < boundary)).exists()
+    until = boundary - dt.timedelta(days=1)
+    if not paid_before or PastDuesRule.select().where(PastDuesRule.until >= until).exists():
+        return  # nothing collected yet under the old rule, or the rule before this period is kept already
+    old = {key: (changes[key][0] if key in changes else settings.get(key)) for key in RULE_KEYS}
+    defaults = settings.defaults()
+    audit.create(PastDuesRule, until=until, rate=old["dues_rate"] or defaults["dues_rate"],
+                 rounding=old["dues_rounding"] or defaults["dues_rounding"],
+                 floor_ten=(old["dues_floor_ten"] or defaults["dues_floor_ten"]) != "0",
+                 note=f"会费计算规则修改，{until.isoformat()}以前的期间按原规则")
 
 
 def check_rate_setting(value: str) -> str:
@@ -203,14 +246,16 @@ class DuesRow:
 
     @property
     def note(self) -> str:
-        if self.outside and not self.payments:
-            return "期初不是本会会员，本期不缴"
+        if self.outside:
+            return "期初不是本会会员，本期不缴" + ("（有缴费记录）" if self.payments else "")
         if self.exempt_reason:
             return f"免缴：{self.exempt_reason}"
         if self.base is None:
             return "未设缴费基数"
         if self.covered_by:
             return f"已随{self.covered_by}缴纳"
+        if self.paid and self.paid < self.owed:
+            return f"少缴 {self.owed - self.paid:,.2f} 元"
         return ""
 
 
@@ -268,7 +313,7 @@ def _owed(bases: list[WageBase], period: rules.DuesPeriod, exempt: str, rule: Du
             base = candidate
     if exempt or base is None:
         return ZERO, base
-    return rule.owed(base.amount, period.months), base
+    return rule.at(period.first).owed(base.amount, period.months), base
 
 
 def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, exemptions, payments,
@@ -401,7 +446,9 @@ def check_payment(member, data: dict) -> tuple[dict, list[str]]:
         values[key] = textclean.clean_field(data.get(key) or "", kind, label, field=key)
     row = owed_for(member, period)
     warnings = []
-    if row.exempt_reason:
+    if row.outside:
+        warnings.append(f"{member.name}在{period.label}初不是本会会员（{member.status}），仍要登记这笔会费吗？")
+    elif row.exempt_reason:
         warnings.append(f"{member.name}免缴会费（{row.exempt_reason}），仍要登记{period.label}的缴费吗？")
     if row.payments or row.covered_by:
         warnings.append(f"{member.name}{period.label}已缴 {row.paid or row.owed:,.2f} 元"

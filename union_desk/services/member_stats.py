@@ -33,7 +33,7 @@ from union_desk.services.stats import (
     years_ago,
 )
 
-MEMBER_NOW = ("在职", "退休")  # who counts as a 会员
+MEMBER_NOW = ("在职", "退休", "保留会籍")  # who counts as a 会员
 # Every age falls in exactly one band: ≤30, 31–40, 41–50, 51–59, ≥60 (issue 15: 60 is 60岁及以上).
 AGE_BANDS = ("30岁及以下", "31—40岁", "41—50岁", "51—59岁", "60岁及以上")
 AGE_BAND_UPPER = (30, 40, 50, 59)  # the oldest age in each band but the last

@@ -20,7 +20,7 @@ from union_desk.errors import NotFoundError, ValidationError
 from union_desk.services import audit
 
 SEXES = ("男", "女")
-MEMBER_STATUSES = ("在职", "退休", "调出", "去世", "退会")
+MEMBER_STATUSES = ("在职", "退休", "保留会籍", "调出", "去世", "退会")  # 保留会籍: kept for another reason than retirement (issue 20)
 EMPLOYMENT_TYPES = ("在编", "合同", "临时工", "返聘")
 UNION_ROLES = ("工会委员", "女工委员", "经审委员", "工会小组长", "教代会代表")
 # Roles set by other records, not by hand: 教代会代表 follows the delegates of the current term.

@@ -129,7 +129,12 @@ _TEXTS = {"handler": ("name", "经办人"), "note": ("notes", "备注"), "card_n
           "other_union": ("line", "对方工会"), "letter_number": ("short", "介绍信编号"), "reason": ("short", "原因")}
 
 
-def _event_values(data: dict) -> dict:
+# the other union of a transfer the archive or an old ledger does not name (no brackets: stored text is
+# NFKC, full-width brackets would turn half-width)
+UNKNOWN_UNION = "档案未载"
+
+
+def _event_values(data: dict, lenient: bool = False) -> dict:
     kind = choice(data.get("kind"), rules.EVENT_KINDS, "变动类型", "kind", "")
     values = {"kind": kind, "date": parse_date(data.get("date"), "变动日期", "date", required=True)}
     for key, (text_kind, label) in _TEXTS.items():
@@ -140,6 +145,8 @@ def _event_values(data: dict) -> dict:
         raise ValidationError("批准日期早于申请日期", field="approval_date")
     if kind == "保留会籍":
         values["reason"] = choice(values["reason"], rules.KEEP_REASONS, "保留会籍原因", "reason", "退休")
+    if kind in ("转入", "转出") and not values["other_union"] and lenient:
+        values["other_union"] = UNKNOWN_UNION
     if kind in ("转入", "转出") and not values["other_union"]:
         raise ValidationError("请填写" + ("转出单位工会" if kind == "转入" else "转入单位工会"), field="other_union")
     return values
@@ -158,6 +165,12 @@ def _latest_of(member: Member, kind: str) -> MembershipEvent | None:
             .order_by(MembershipEvent.date.desc(), MembershipEvent.id.desc()).first())
 
 
+def _first_of(member: Member, kind: str) -> MembershipEvent | None:
+    return (MembershipEvent.select().where((MembershipEvent.member == member) & (MembershipEvent.kind == kind)
+                                           & ~MembershipEvent.voided)
+            .order_by(MembershipEvent.date, MembershipEvent.id).first())
+
+
 def status_on(member: Member, day: dt.date, exclude_id: int | None = None) -> str | None:
     """The status the events give on `day` (None: no event on or before it)."""
     query = MembershipEvent.select().where((MembershipEvent.member == member) & ~MembershipEvent.voided
@@ -172,10 +185,13 @@ def member_status_on(member: Member, day: dt.date) -> str | None:
     """`status_on`, and for a member without any event the archive's status (as `_member_status_on`
     reads it for everyone at once): None when not a member on `day`."""
     found = status_on(member, day)
-    if found is not None or MembershipEvent.select().where(MembershipEvent.member == member).exists():
-        return found
+    live = MembershipEvent.select().where((MembershipEvent.member == member) & ~MembershipEvent.voided)
+    if found is not None or live.where(MembershipEvent.kind.in_(rules.JOINING)).exists():
+        return found  # with a joining on record: not yet a member before it
     if member.joined_union_date and member.joined_union_date > day:
         return None
+    if live.exists():  # events (a status change) but no joining on record: a member before the first event
+        return "在职"
     return member.status if member.status_date is None or member.status_date <= day else "在职"
 
 
@@ -189,8 +205,8 @@ def _next_letter(year: int) -> str:
 def follow_events(member: Member, note: str = "") -> dict:
     """Set the member's status, its date and the join date from the events (audited when they change)."""
     events = events_of(member, include_voided=False)
-    if not events:
-        return {}
+    if not events:  # every event voided: a member with no history is a member in service
+        return audit.update(member, note=note or "会籍变动", status="在职", status_date=None)
     last = max(events, key=lambda e: (e.date, e.id))
     joins = [e.date for e in events if e.kind in rules.JOINING]
     status = rules.status_after(last.kind, last.reason)
@@ -206,7 +222,7 @@ def add_event(member, data: dict, *, check_order: bool = True) -> MembershipEven
     """Record one membership event; the member's status follows. An event that cannot follow the
     member's state on that day (转出 twice, 恢复 of a member in service) is refused."""
     member = member_ref(member)
-    values = _event_values(data)
+    values = _event_values(data, lenient=not check_order)
     if check_order:
         problem = rules.allowed_after(status_on(member, values["date"]), values["kind"])
         if problem:
@@ -245,17 +261,22 @@ def status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> No
     变动状态, a roster import). Each change becomes the event it stands for, so the history holds it.
     `changes`: (member as saved now, status before or None for a new member, join date before)."""
     for member, before, joined_before in changes:
+        if before is None and member.id_number:  # on the staff list as a non-member: joined now
+            for staff in NonMemberStaff.select().where((NonMemberStaff.id_number == member.id_number)
+                                                       & (NonMemberStaff.status == "在职")):
+                audit.update(staff, note="建立会员档案", status="已入会",
+                             status_date=member.joined_union_date or dt.date.today(), member=member)
         if before is None:  # a new member: 入会 on the join date, and today's status if not 在职
             if _latest_of(member, "入会") is None and member.joined_union_date:
                 audit.create(MembershipEvent, values={"member": member, "kind": "入会", "date": member.joined_union_date,
                                                      "note": "新建会员档案"})
             if member.status != "在职":
                 kind, reason = rules.event_for_status(member.status)
-                audit.create(MembershipEvent, values={"member": member, "kind": kind, "reason": reason, "note": "新建会员档案时的状态",
+                audit.create(MembershipEvent, values={"member": member, "kind": kind, "reason": reason, "note": "新建会员档案时登记",
                                                      "date": member.status_date or dt.date.today()})
             continue
         if member.joined_union_date != joined_before and member.joined_union_date:
-            join = _latest_of(member, "入会")
+            join = _first_of(member, "入会")  # the archive's join date is the first joining
             if join is None:
                 audit.create(MembershipEvent, values={"member": member, "kind": "入会", "date": member.joined_union_date,
                                                      "note": "档案修改入会日期"})
@@ -268,7 +289,7 @@ def status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> No
                 kind = "转入"
             audit.create(MembershipEvent, values={
                 "member": member, "kind": kind, "reason": reason, "date": member.status_date or dt.date.today(),
-                "note": "会员档案中变动状态", "other_union": "（档案未载）" if kind in ("转入", "转出") else ""})
+                "note": "在会员档案中修改", "other_union": UNKNOWN_UNION if kind in ("转入", "转出") else ""})
             follow_events(member)
 
 
@@ -307,12 +328,17 @@ def _member_status_on(day: dt.date) -> dict[int, str]:
                 .order_by(MembershipEvent.date, MembershipEvent.id))
         for event in rows:
             status[event.member_id] = rules.status_after(event.kind, event.reason)
-    with_events = {row[0] for row in MembershipEvent.select(MembershipEvent.member).distinct().tuples()}
+    live = MembershipEvent.select(MembershipEvent.member).where(~MembershipEvent.voided)
+    with_events = {row[0] for row in live.distinct().tuples()}
+    with_joining = {row[0] for row in live.where(MembershipEvent.kind.in_(rules.JOINING)).distinct().tuples()}
     for member_id, current, since, joined in Member.select(Member.id, Member.status, Member.status_date,
                                                            Member.joined_union_date).tuples():
-        if member_id in status or member_id in with_events:  # with events: not a member yet on `day`
+        if member_id in status or member_id in with_joining:  # a joining on record and none by `day`: not yet a member
             continue
         if joined and joined > day:
+            continue
+        if member_id in with_events:  # a status change on record but no joining: a member before it
+            status[member_id] = "在职"
             continue
         status[member_id] = current if since is None or since <= day else "在职"
     return status
@@ -361,7 +387,8 @@ class YearMoves:
 
 def moves_between(first: dt.date, last: dt.date) -> YearMoves:
     counts = dict(MembershipEvent.select(MembershipEvent.kind, fn.COUNT(MembershipEvent.id))
-                  .where(~MembershipEvent.voided & ~MembershipEvent.backfilled & MembershipEvent.date.between(first, last))
+                  .where(~MembershipEvent.voided & MembershipEvent.date.between(first, last)
+                         & ~(MembershipEvent.backfilled & MembershipEvent.note.contains("按升级当天记")))
                   .group_by(MembershipEvent.kind).tuples())
     return YearMoves(counts.get("入会", 0), counts.get("转入", 0), counts.get("转出", 0),
                      sum(counts.get(k, 0) for k in ("退会", "除名", "去世")), counts.get("保留会籍", 0))
@@ -377,9 +404,13 @@ def events_between(first: dt.date | None = None, last: dt.date | None = None) ->
 
 
 def transfer_letter_event(member) -> MembershipEvent:
-    """The member's latest 转出 (the one a 介绍信 is printed for)."""
+    """The member's latest 转出 (the one a 介绍信 is printed for). A 转出 without a letter number (补记
+    by the upgrade, or set in the archive) is numbered now, so no letter leaves unnumbered."""
     member = member_ref(member)
     event = _latest_of(member, "转出")
     if event is None:
         raise ValidationError(f"{member.name}没有转出记录，请先登记转出（会籍变动）", field="member")
+    if not event.letter_number:
+        with database_proxy.atomic():
+            audit.update(event, note="打印介绍信时编号", values={"letter_number": _next_letter(event.date.year)})
     return event

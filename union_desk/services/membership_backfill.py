@@ -13,7 +13,7 @@ from union_desk.domain import membership as rules
 
 _INSERT = (
     "INSERT INTO membership_event (member_id, kind, date, handler, note, card_number, other_union, letter_number, "
-    "reason, backfilled, voided, void_reason, created_at, updated_at) VALUES (?, ?, ?, '', ?, '', '', '', ?, 1, 0, '', ?, ?)"
+    "reason, backfilled, voided, void_reason, created_at, updated_at) VALUES (?, ?, ?, '', ?, '', ?, '', ?, 1, 0, '', ?, ?)"
 )
 
 
@@ -26,12 +26,13 @@ def backfill(db, stamp: str, today: dt.date) -> int:
         if member_id in have:
             continue
         if joined:
-            rows.append((member_id, "入会", str(joined)[:10], "按档案入会日期补记", "", stamp, stamp))
+            rows.append((member_id, "入会", str(joined)[:10], "按档案入会日期补记", "", "", stamp, stamp))
         if status and status != "在职" and status in ("退休", "保留会籍", "调出", "退会", "去世"):
             kind, reason = rules.event_for_status(status)
             day = str(status_date)[:10] if status_date else today.isoformat()
-            note = "按档案状态补记" + ("" if status_date else "（档案未填变动日期，按升级当天记）")
-            rows.append((member_id, kind, day, note, reason, stamp, stamp))
+            note = "按档案补记" + ("" if status_date else "（档案未填变动日期，按升级当天记）")
+            other = "档案未载" if kind == "转出" else ""  # the archive does not say which union
+            rows.append((member_id, kind, day, note, other, reason, stamp, stamp))
     if rows:
         db.cursor().executemany(_INSERT, rows)
     return len(rows)

@@ -166,6 +166,7 @@ def validate(values: dict[str, str]) -> dict[str, str]:
 def save(values: dict[str, str]) -> None:
     """Validate all values first, then write them in one transaction with the audit log."""
     cleaned = validate(values)
+    changed: dict[str, tuple[str | None, str]] = {}
     with database_proxy.atomic():
         for key, value in cleaned.items():
             row = Setting.get_or_none(Setting.key == key)
@@ -178,3 +179,9 @@ def save(values: dict[str, str]) -> None:
                 Setting.create(key=key, value=value)
             if key not in UNAUDITED:
                 audit.record("update", "setting", None, before={key: old}, after={key: value})
+            changed[key] = (old, value)
+        if changed:
+            from union_desk import areas
+
+            for hook in areas.hooks("settings_saved"):  # e.g. the dues keep the rule past periods were collected under
+                hook(changed)

@@ -115,7 +115,7 @@ class DuesPage(QWidget):
             Column(self.tr("Wage base"), lambda r: r.base, 100, full="99,999.00"),
             Column(self.tr("Owed"), lambda r: r.owed, 80, full="9,999.00"),
             Column(self.tr("Paid"), lambda r: r.paid, 80, full="9,999.00"),
-            Column(self.tr("Months in arrears"), lambda r: r.arrears_months or None, 70, full="99",
+            Column(self.tr("Months unpaid to date"), lambda r: r.arrears_months or None, 70, full="99",
                    foreground=self._colour),
             Column(self.tr("Note"), lambda r: r.note, 220, stretch=True, foreground=self._note_colour),
         ]

@@ -17,7 +17,7 @@ def arrears_line(row: dues.DuesRow) -> str:
     parts = [row.member.name]
     if row.member.department:
         parts.append(row.member.department)
-    parts.append(translate("HomeTab", "%n month(s) unpaid", "", row.arrears_months))
+    parts.append(translate("HomeTab", "%1 months unpaid").replace("%1", str(row.arrears_months)))
     return " · ".join(parts)
 
 

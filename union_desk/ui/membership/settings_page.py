@@ -50,8 +50,8 @@ class DuesSettingsPage(QWidget):
         self.period.setCurrentIndex(max(0, self.period.findData(_current("dues_period", "month"))))
         form.addRow(self.tr("Collection period"), self.period)
         self.hint = QLabel(self.tr(
-            "Dues owed per period = wage base × rate × months, rounded once. A change applies from now on:"
-            " payments already recorded keep their amounts."))
+            "Dues owed per period = wage base × rate × months, rounded once. A new rate or rounding applies"
+            " from the current period on; the periods already collected keep the rule they were collected under."))
         self.hint.setObjectName("duesSettingsHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
