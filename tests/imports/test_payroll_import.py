@@ -209,3 +209,11 @@ def test_a_closed_funds_period_leaves_none_of_the_list_behind(staff, tmp_path):
     report = apply_preview(preview_payroll(path, PERIOD, today=dt.date(2026, 12, 5)), skip_bad_rows=True)
     assert report.error_rows == 2 and report.added == 0
     assert (WageBase.select().count(), DuesPayment.select().count()) == (bases, payments)  # no base without its payment
+
+
+def test_a_name_that_is_not_the_id_numbers_owner_is_said(staff, tmp_path):
+    path = write_list(tmp_path / "list.xlsx", [("李四", "110101198001010010", "", "6000", "30")])
+    preview = preview_payroll(path, PERIOD, today=dt.date(2026, 12, 5))
+    [row] = preview.rows
+    assert row.context["member"] == staff["zhang"].id
+    assert any("与身份证号的会员“张三”不一致" in issue.message for issue in row.issues)

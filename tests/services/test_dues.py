@@ -237,3 +237,13 @@ def test_changing_rate_and_period_together_keeps_the_months_collected(db):
     current_month = dues.parse_period(f"{dt.date.today():%Y-%m}")
     assert PastDuesRule.get().until == current_month.first - dt.timedelta(days=1)  # by the months collected so far
     assert dues.owed_for(member, "2026-07").owed == D("30.00")
+
+
+def test_a_longer_period_covers_its_months_only_when_paid_in_full(db):
+    member = _member()
+    dues.set_base(member, "6000", "2026-01-01")
+    _pay(member, "2026-Q3", "1", day="2026-07-10")  # 1 yuan of the 90 the quarter owes
+    assert dues.owed_for(member, "2026-08").unpaid
+    _pay(member, "2026-Q3", "89", day="2026-07-11", force=True)
+    august = dues.owed_for(member, "2026-08")
+    assert (august.unpaid, august.covered_by) == (False, "2026-Q3")

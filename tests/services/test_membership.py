@@ -250,3 +250,28 @@ def test_a_member_made_by_hand_from_someone_on_the_staff_list_leaves_the_list(db
     staff = NonMemberStaff.get_by_id(staff.id)
     assert (staff.status, staff.member_id, staff.status_date) == ("已入会", member.id, dt.date(2026, 10, 1))
     assert membership.membership_rate(dt.date(2026, 11, 1)).total.staff == 0
+
+
+def test_a_new_status_date_in_the_archive_moves_its_event(db):
+    member = _member()
+    members.change_status(member, "退休", dt.date(2026, 7, 31))
+    members.change_status(_fresh(member), "退休", dt.date(2026, 8, 31))
+    assert _kinds(member) == [("入会", "2010-09-01", False), ("保留会籍", "2026-08-31", False)]
+    assert membership.status_on(member, dt.date(2026, 8, 15)) == "在职"
+
+
+def test_a_status_dated_before_the_latest_event_is_refused_and_nothing_is_saved(db):
+    member = _member()
+    membership.add_event(member, {"kind": "转出", "date": "2025-03-01", "other_union": "乙校工会"})
+    membership.add_event(member, {"kind": "转入", "date": "2026-02-01", "other_union": "乙校工会"})
+    with pytest.raises(ValidationError, match="早于最近一次会籍变动"):
+        members.save_member(_fresh(member), {"status": "退休", "status_date": "2024-12-31"})
+    assert _fresh(member).status == "在职"
+    assert [e.kind for e in membership.events_of(member)] == ["入会", "转出", "转入"]
+
+
+def test_a_new_member_whose_status_date_is_before_joining_gets_a_history_giving_that_status(db):
+    member = members.create_member({"name": "甲", "joined_union_date": "2010-09-01", "status": "调出",
+                                    "status_date": "2009-01-01"})
+    assert _kinds(member) == [("入会", "2010-09-01", False), ("转出", "2010-09-01", False)]
+    assert membership.status_on(member, dt.date(2011, 1, 1)) == "调出"

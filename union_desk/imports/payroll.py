@@ -135,6 +135,7 @@ class PayrollImporter(RecordImporter):
         if not self.once(row, member_id, "会员（同一人出现两次）"):
             return
         row.context["member"] = member_id
+        self._name_agrees(row, member_id)
         write: dict = {}
         if base is not None:
             stored = dues.base_on(member_id, self.period.first)
@@ -165,6 +166,18 @@ class PayrollImporter(RecordImporter):
             self.issue(row, "dues", "会费为 0，不登记缴费", "warning")
         row.write = write
         row.action = NEW if "payment" in write else UPDATE if write else SAME
+
+    def _name_agrees(self, row: ImportRow, member_id: int) -> None:
+        """A row found by its ID number whose name is another's: said (a list copied over a wrong line)."""
+        from union_desk.db.models import Member
+        from union_desk.domain import textclean
+
+        name = textclean.clean_text(row.values.get("name") or "")
+        if name and row.values.get("id_number"):
+            owner = Member.get_by_id(member_id)
+            if name.replace(" ", "") != owner.name.replace(" ", ""):
+                self.issue(row, "name", f"姓名“{name}”与身份证号的会员“{owner.name}”不一致，按身份证号记给{owner.name}，请核对",
+                           "warning")
 
     @property
     def asked(self) -> list[ImportRow]:

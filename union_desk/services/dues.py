@@ -321,7 +321,7 @@ def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, ex
     exempt = _exempt_reason(status, exemptions, period.first)
     outside = status not in rules.IN_UNION
     owed, base = _owed(bases, period, exempt or ("outside" if outside else ""), rule)
-    mine, covered = [], ""
+    mine, longer = [], {}
     for payment in payments:
         try:
             paid_for = rules.parse_period(payment.period)
@@ -330,7 +330,12 @@ def _row(member: Member, period: rules.DuesPeriod, status: str | None, bases, ex
         if period.contains(paid_for):
             mine.append(payment)
         elif paid_for.contains(period):
-            covered = payment.period
+            longer.setdefault(paid_for, []).append(payment)
+    covered = ""
+    for container, found in longer.items():  # paid for a longer period: covered when that was paid in full
+        container_owed, _ = _owed(bases, container, exempt or ("outside" if outside else ""), rule)
+        if sum((p.amount for p in found), ZERO) >= container_owed:
+            covered = container.code
     paid = sum((p.amount for p in mine), ZERO)
     return DuesRow(member, period, base.amount if base else None, base.effective if base else None,
                    owed, paid, exempt, mine, covered, outside=outside)

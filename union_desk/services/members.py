@@ -313,13 +313,14 @@ def create_member(data: dict, *, confirm_duplicate: bool = False, note: str = ""
     values["pinyin_key"] = pinyin.search_key(values["name"])
     with database_proxy.atomic():
         member = audit.create(Member, note=note, **values)
-        _status_moved([(member, None, None)])
+        _status_moved([(member, None, None, None)])
     return member
 
 
-def _status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> None:
-    """Tell the areas that keep a membership history (hook "member_status") that statuses or join
-    dates were set in the archive: (member as saved, status before or None when new, join date before)."""
+def _status_moved(changes: list[tuple[Member, str | None, dt.date | None, dt.date | None]]) -> None:
+    """Tell the areas that keep a membership history (hook "member_status") that statuses, their dates
+    or join dates were set in the archive: (member as saved, status before or None when new, join date
+    before, status date before). A hook may refuse (ValidationError): the save is undone."""
     from union_desk import areas
 
     if changes:
@@ -366,7 +367,7 @@ def create_members(rows: list[dict], *, note: str = "") -> tuple[dict[int, int],
     with database_proxy.atomic():
         ids = audit.create_many(Member, [values for _, values in keep], note=note)
         for start in range(0, len(ids), 500):
-            _status_moved([(m, None, None) for m in Member.select().where(Member.id.in_(ids[start:start + 500]))])
+            _status_moved([(m, None, None, None) for m in Member.select().where(Member.id.in_(ids[start:start + 500]))])
     return {index: new_id for (index, _), new_id in zip(keep, ids, strict=True)}, errors
 
 
@@ -386,10 +387,10 @@ def update_member(member: Member, data: dict, *, confirm_duplicate: bool = False
         values["pinyin_key"] = pinyin.search_key(values["name"])
     if "union_roles" in values:
         values["union_roles"] = _keep_derived_roles(values["union_roles"], member.union_roles)
-    before = (member.status, member.joined_union_date)
+    before = (member.status, member.joined_union_date, member.status_date)
     with database_proxy.atomic():
         changed = audit.update(member, note=note, **values)
-        if "status" in changed or "joined_union_date" in changed:
+        if {"status", "joined_union_date", "status_date"} & set(changed):
             _status_moved([(member, *before)])
     return changed
 
@@ -410,10 +411,10 @@ def change_status(member: Member, status: str, when: dt.date, note: str = "") ->
     if when is None:
         raise ValidationError("请填写状态变动日期", field="status_date")
     note = textclean.clean_field(note, "notes", "说明", field="note")
-    before = (member.status, member.joined_union_date)
+    before = (member.status, member.joined_union_date, member.status_date)
     with database_proxy.atomic():
         changed = audit.update(member, note=note, status=status, status_date=when)
-        if "status" in changed:
+        if {"status", "status_date"} & set(changed):
             _status_moved([(member, *before)])
     return changed
 

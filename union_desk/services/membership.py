@@ -256,24 +256,16 @@ def void_event(event: MembershipEvent, reason: str) -> MembershipEvent:
     return event
 
 
-def status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> None:
-    """Hook "member_status": the archive changed members' statuses or join dates directly (the form,
-    变动状态, a roster import). Each change becomes the event it stands for, so the history holds it.
-    `changes`: (member as saved now, status before or None for a new member, join date before)."""
-    for member, before, joined_before in changes:
-        if before is None and member.id_number:  # on the staff list as a non-member: joined now
-            for staff in NonMemberStaff.select().where((NonMemberStaff.id_number == member.id_number)
-                                                       & (NonMemberStaff.status == "在职")):
-                audit.update(staff, note="建立会员档案", status="已入会",
-                             status_date=member.joined_union_date or dt.date.today(), member=member)
-        if before is None:  # a new member: 入会 on the join date, and today's status if not 在职
-            if _latest_of(member, "入会") is None and member.joined_union_date:
-                audit.create(MembershipEvent, values={"member": member, "kind": "入会", "date": member.joined_union_date,
-                                                     "note": "新建会员档案"})
-            if member.status != "在职":
-                kind, reason = rules.event_for_status(member.status)
-                audit.create(MembershipEvent, values={"member": member, "kind": kind, "reason": reason, "note": "新建会员档案时登记",
-                                                     "date": member.status_date or dt.date.today()})
+def status_moved(changes: list[tuple]) -> None:
+    """Hook "member_status": the archive changed members' statuses, their dates or join dates directly
+    (the form, 变动状态, a roster import). Each change becomes the event it stands for, so the history
+    holds it. `changes`: (member as saved now, status before or None for a new member, join date
+    before, status date before). A status the history would not give (dated before the latest event)
+    is refused, which undoes the save."""
+    for member, before, joined_before, *rest in changes:
+        date_before = rest[0] if rest else None
+        if before is None:
+            _new_member_history(member)
             continue
         if member.joined_union_date != joined_before and member.joined_union_date:
             join = _first_of(member, "入会")  # the archive's join date is the first joining
@@ -283,6 +275,7 @@ def status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> No
             elif join.date != member.joined_union_date:
                 audit.update(join, values={"date": member.joined_union_date,
                                            "note": (join.note + "；档案修改入会日期").lstrip("；")[:500]})
+        wanted = (member.status, member.status_date)
         if member.status != before:
             kind, reason = rules.event_for_status(member.status)
             if kind == "恢复" and before == "调出":
@@ -290,7 +283,39 @@ def status_moved(changes: list[tuple[Member, str | None, dt.date | None]]) -> No
             audit.create(MembershipEvent, values={
                 "member": member, "kind": kind, "reason": reason, "date": member.status_date or dt.date.today(),
                 "note": "在会员档案中修改", "other_union": UNKNOWN_UNION if kind in ("转入", "转出") else ""})
-            follow_events(member)
+        elif member.status_date != date_before and member.status_date and member.status != "在职":
+            last = (MembershipEvent.select().where((MembershipEvent.member == member) & ~MembershipEvent.voided)
+                    .order_by(MembershipEvent.date.desc(), MembershipEvent.id.desc()).first())
+            if last is not None and rules.status_after(last.kind, last.reason) == member.status:
+                audit.update(last, values={"date": member.status_date,
+                                           "note": (last.note + "；档案修改变动日期").lstrip("；")[:500]})
+        follow_events(member)
+        if member.status != wanted[0] or (wanted[0] != "在职" and member.status_date != wanted[1]):
+            last = max(events_of(member, include_voided=False), key=lambda e: (e.date, e.id))
+            raise ValidationError(
+                f"{member.name}：变动日期早于最近一次会籍变动（{last.date:%Y-%m-%d} {last.kind}），状态不能这样修改；"
+                "请在“会籍与会费”中登记会籍变动", field="status_date")
+
+
+def _new_member_history(member: Member) -> None:
+    """A new member: 入会 on the join date and, when not 在职, the event today's status stands for
+    (dated no earlier than the join date, so the history gives the archive's status); leaves the
+    staff list when on it as a non-member."""
+    if member.id_number:
+        for staff in NonMemberStaff.select().where((NonMemberStaff.id_number == member.id_number)
+                                                   & (NonMemberStaff.status == "在职")):
+            audit.update(staff, note="建立会员档案", status="已入会",
+                         status_date=member.joined_union_date or dt.date.today(), member=member)
+    if _latest_of(member, "入会") is None and member.joined_union_date:
+        audit.create(MembershipEvent, values={"member": member, "kind": "入会", "date": member.joined_union_date,
+                                             "note": "新建会员档案"})
+    if member.status != "在职":
+        kind, reason = rules.event_for_status(member.status)
+        day = member.status_date or dt.date.today()
+        if member.joined_union_date and day < member.joined_union_date:
+            day = member.joined_union_date
+        audit.create(MembershipEvent, values={"member": member, "kind": kind, "reason": reason, "note": "新建会员档案时登记",
+                                             "date": day})
 
 
 # --- 入会率 ---------------------------------------------------------------------------------------
