@@ -370,8 +370,9 @@ def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=Non
     return months
 
 
-def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False) -> list[DuesRow]:
-    """What each member owes and paid for `period`, with months in arrears as of `today`."""
+def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False, arrears: bool = True) -> list[DuesRow]:
+    """What each member owes and paid for `period`, with months in arrears as of `today` (`arrears`
+    False: not counted, 0 — the totals of a year's periods do not need them)."""
     period = period if isinstance(period, rules.DuesPeriod) else parse_period(period)
     today = today or dt.date.today()
     members, status = _members_owing(period)
@@ -389,7 +390,7 @@ def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False
 
         row = _row(member, period, status.get(member.id), bases.get(member.id, []), exemptions.get(member.id, []),
                    payments.get(member.id, []), rule)
-        row.arrears_months = arrears_months(member, today, bases=bases.get(member.id, []),
+        row.arrears_months = 0 if not arrears else arrears_months(member, today, bases=bases.get(member.id, []),
                                             exemptions=exemptions.get(member.id, []),
                                             payments=payments.get(member.id, []), statuses=status_of, rule=rule)
         if not unpaid_only or row.unpaid:

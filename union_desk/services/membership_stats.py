@@ -34,7 +34,7 @@ def membership_stats(period: Period, as_of: dt.date | None = None) -> Membership
     for dues_period in rules.periods_between(period.first_day, period.last_day, dues.period_kind()):
         if dues_period.first < period.first_day or dues_period.first > as_of:
             continue
-        figures = dues.totals(dues.dues_rows(dues_period, as_of))
+        figures = dues.totals(dues.dues_rows(dues_period, as_of, arrears=False))
         owed += figures.owed
         paid += figures.paid
     return MembershipStats(
