@@ -275,3 +275,13 @@ def test_a_new_member_whose_status_date_is_before_joining_gets_a_history_giving_
                                     "status_date": "2009-01-01"})
     assert _kinds(member) == [("入会", "2010-09-01", False), ("转出", "2010-09-01", False)]
     assert membership.status_on(member, dt.date(2011, 1, 1)) == "调出"
+
+
+def test_events_are_entered_after_they_happen_and_in_an_order_that_holds(db):
+    member = _member()
+    with pytest.raises(ValidationError, match="晚于今天"):
+        membership.add_event(member, {"kind": "转出", "date": dt.date.today() + dt.timedelta(days=1), "other_union": "乙"})
+    membership.add_event(member, {"kind": "退会", "date": "2026-06-01", "reason": "本人申请"})
+    with pytest.raises(ValidationError, match="2026-06-01还有一次退会"):
+        membership.add_event(member, {"kind": "除名", "date": "2026-03-01", "reason": "欠缴会费"})
+    assert [e.kind for e in membership.events_of(member)] == ["入会", "退会"]

@@ -218,15 +218,32 @@ def follow_events(member: Member, note: str = "") -> dict:
     return audit.update(member, note=note or "会籍变动", **changes)
 
 
+def _check_order(member: Member, values: dict) -> None:
+    """An event is entered once it happened, fits the member's state on its day and does not make the
+    next event on record impossible (a 除名 put before a 退会)."""
+    day, kind = values["date"], values["kind"]
+    if day > dt.date.today():
+        raise ValidationError("变动日期晚于今天：会籍变动请在发生后登记", field="date")
+    problem = rules.allowed_after(status_on(member, day), kind)
+    if problem:
+        raise ValidationError(f"{member.name}：{problem}", field="kind")
+    later = (MembershipEvent.select().where((MembershipEvent.member == member) & ~MembershipEvent.voided
+                                           & (MembershipEvent.date > day))
+             .order_by(MembershipEvent.date, MembershipEvent.id).first())
+    if later is not None:
+        problem = rules.allowed_after(rules.status_after(kind, values.get("reason", "")), later.kind)
+        if problem:
+            raise ValidationError(f"{member.name}在{later.date:%Y-%m-%d}还有一次{later.kind}，这次{kind}不能登记在它之前"
+                                  f"（{problem}）", field="date")
+
+
 def add_event(member, data: dict, *, check_order: bool = True) -> MembershipEvent:
     """Record one membership event; the member's status follows. An event that cannot follow the
     member's state on that day (转出 twice, 恢复 of a member in service) is refused."""
     member = member_ref(member)
     values = _event_values(data, lenient=not check_order)
     if check_order:
-        problem = rules.allowed_after(status_on(member, values["date"]), values["kind"])
-        if problem:
-            raise ValidationError(f"{member.name}：{problem}", field="kind")
+        _check_order(member, values)
     with database_proxy.atomic():
         if values["kind"] == "转出" and not values["letter_number"]:
             values["letter_number"] = _next_letter(values["date"].year)
