@@ -194,7 +194,7 @@ def test_before_joining_nothing_is_owed_and_no_arrears_are_counted(db):
     assert dues.owed_for(member, "2026-09").note == "期初不是本会会员，本期不缴"
     assert dues.owed_for(member, "2026-10").owed == D("0.00")  # joined during October: owes from November
     assert dues.owed_for(member, "2026-11").owed == D("30.00")
-    assert dues.arrears_months(member, dt.date(2026, 12, 5)) == 1
+    assert dues.arrears_months(member, dt.date(2026, 12, 5)) == 1  # November; nothing before she joined
     assert dues.parse_period(dues.parse_period("2026-11")).code == "2026-11"
 
 
@@ -247,3 +247,13 @@ def test_a_longer_period_covers_its_months_only_when_paid_in_full(db):
     _pay(member, "2026-Q3", "89", day="2026-07-11", force=True)
     august = dues.owed_for(member, "2026-08")
     assert (august.unpaid, august.covered_by) == (False, "2026-Q3")
+
+
+def test_arrears_start_with_the_dues_book_not_with_an_old_base(db):
+    member = _member()
+    dues.set_base(member, "6000", "2015-01-01")  # the base's real date, long before the app kept dues
+    payer = _member("乙")
+    dues.set_base(payer, "6000", "2015-01-01")
+    for month in range(9, 12):
+        _pay(payer, f"2026-{month:02d}", "30", day=f"2026-{month:02d}-20")
+    assert dues.arrears_months(member, dt.date(2026, 12, 5)) == 3  # September to November, not eleven years

@@ -75,12 +75,16 @@ class DuesRule:
     floor_ten: bool
     period_kind: str
     past: tuple = ()
+    # the first day of the earliest period anyone paid for: the dues book starts there (arrears are
+    # not counted before it — a base entered with an old date would otherwise flag years); None: no
+    # payment yet, arrears count from the bases
+    book_start: dt.date | None = None
 
     def at(self, first_day: dt.date) -> DuesRule:
         """The rule of the period beginning on `first_day`."""
         for until, rate_then, rounding_then, floor_then in self.past:
             if first_day <= until:
-                return DuesRule(rate_then, rounding_then, floor_then, self.period_kind)
+                return DuesRule(rate_then, rounding_then, floor_then, self.period_kind, book_start=self.book_start)
         return self
 
     def owed(self, base: Decimal, months: int) -> Decimal:
@@ -98,8 +102,19 @@ def _past_rules() -> tuple:
     return tuple(found)
 
 
+def _book_start() -> dt.date | None:
+    codes = {row[0] for row in DuesPayment.select(DuesPayment.period).where(~DuesPayment.voided).distinct().tuples()}
+    firsts = []
+    for code in codes:
+        try:
+            firsts.append(rules.parse_period(code).first)
+        except ValueError:
+            continue
+    return min(firsts, default=None)
+
+
 def current_rule() -> DuesRule:
-    return DuesRule(rate(), rounding(), floor_ten(), period_kind(), _past_rules())
+    return DuesRule(rate(), rounding(), floor_ten(), period_kind(), _past_rules(), _book_start())
 
 
 RULE_KEYS = ("dues_rate", "dues_rounding", "dues_floor_ten")
@@ -345,19 +360,21 @@ def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=Non
                    rule: DuesRule | None = None) -> int:
     """Months owed but not paid in the periods (of the setting) that have ended by `today`, counted
     back from the latest: the months in a row a member has not paid (a partly paid period adds the
-    unpaid share of its months, rounded up, and ends the run)."""
+    unpaid share of its months, rounded up, and ends the run). Counted from the member's first base
+    and not before the dues book starts (the earliest period anyone paid for)."""
     bases = bases if bases is not None else list(WageBase.select().where(WageBase.member == member).order_by(WageBase.effective))
     if not bases:
         return 0
     exemptions = exemptions if exemptions is not None else list(DuesExemption.select().where(DuesExemption.member == member))
     payments = payments if payments is not None else list(DuesPayment.select().where((DuesPayment.member == member) & ~DuesPayment.voided))
     rule = rule or current_rule()
+    start = max(bases[0].effective, rule.book_start or bases[0].effective)
     last_ended = rules.period_of(today, rule.period_kind).first - dt.timedelta(days=1)
-    if last_ended < bases[0].effective:
+    if last_ended < start:
         return 0
     months = 0
-    for period in reversed(rules.periods_between(bases[0].effective, last_ended, rule.period_kind)):
-        if period.first < bases[0].effective:
+    for period in reversed(rules.periods_between(start, last_ended, rule.period_kind)):
+        if period.first < start:
             break
         status = statuses(period.first) if statuses else member_status_on(member, period.first)
         row = _row(member, period, status, bases, exemptions, payments, rule)
