@@ -856,6 +856,10 @@ Reason (required):</source>
       <translation>每期按期初第一天适用的缴费基数计算；同一天的基数会替换原有记录。</translation>
     </message>
     <message>
+      <source>Delete the selected base…</source>
+      <translation>删除所选基数…</translation>
+    </message>
+    <message>
       <source>Member</source>
       <translation>会员</translation>
     </message>
@@ -878,6 +882,14 @@ Reason (required):</source>
     <message>
       <source>Save</source>
       <translation>保存</translation>
+    </message>
+    <message>
+      <source>Delete the wage base of {amount} yuan from {day}? The periods from that day are then counted with the base before it.</source>
+      <translation>删除 {day} 起的缴费基数 {amount} 元吗？删除后，自该日起的各期按此前的基数计算。</translation>
+    </message>
+    <message>
+      <source>Delete the wage base</source>
+      <translation>删除缴费基数</translation>
     </message>
   </context>
   <context>
@@ -2194,12 +2206,32 @@ Reason (required):</source>
       <translation>{period}：会员 {members} 人，未缴 {unpaid} 人，免缴 {exempt} 人 · 应缴 {owed} 元 · 实缴 {paid} 元 · 收缴率 {rate}</translation>
     </message>
     <message>
+      <source>voided {amount} paid {day}</source>
+      <translation>已作废 {day} 缴纳的 {amount} 元</translation>
+    </message>
+    <message>
+      <source>: {reason}</source>
+      <translation>，原因：{reason}</translation>
+    </message>
+    <message>
       <source>Dues</source>
       <translation>会费</translation>
     </message>
     <message>
       <source>Select one member in the list first.</source>
       <translation>请先在列表中选择一名会员。</translation>
+    </message>
+    <message>
+      <source>Cash payment recorded</source>
+      <translation>现金缴费已登记</translation>
+    </message>
+    <message>
+      <source>The cash payment of {amount} yuan by {name} has receipt number {receipt}.
+
+Print the receipt now?</source>
+      <translation>{name} 现金缴纳 {amount} 元，收据号 {receipt}。
+
+现在打印收据吗？</translation>
     </message>
     <message>
       <source>Mark as paid as owed</source>
@@ -2516,6 +2548,14 @@ Reason (required):</source>
       <translation>退休和保留会籍的会员本就免缴，无需登记免缴。</translation>
     </message>
     <message>
+      <source>End it on</source>
+      <translation>结束于</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
       <source>Member</source>
       <translation>会员</translation>
     </message>
@@ -2538,6 +2578,22 @@ Reason (required):</source>
     <message>
       <source>Save</source>
       <translation>保存</translation>
+    </message>
+    <message>
+      <source>Delete the exemption {exemption}? The member owes dues for those periods again.</source>
+      <translation>删除免缴 {exemption} 吗？删除后，该会员这些期间须照常缴费。</translation>
+    </message>
+    <message>
+      <source>Delete the exemption</source>
+      <translation>删除免缴</translation>
+    </message>
+    <message>
+      <source>End the exemption {exemption} on {day}? The member owes dues again from the period after it.</source>
+      <translation>将免缴 {exemption} 结束于 {day} 吗？此后的期间该会员须照常缴费。</translation>
+    </message>
+    <message>
+      <source>End the exemption</source>
+      <translation>结束免缴</translation>
     </message>
   </context>
   <context>
@@ -4677,6 +4733,25 @@ The current data is backed up first.</source>
     </message>
   </context>
   <context>
+    <name>MemberChoiceForm</name>
+    <message>
+      <source>Any member, whatever year they joined.</source>
+      <translation>可选任一会员，不论哪年入会。</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Choose the member.</source>
+      <translation>请选择会员。</translation>
+    </message>
+  </context>
+  <context>
     <name>MemberCongressPanel</name>
     <message>
       <source>Term</source>
@@ -5397,6 +5472,14 @@ The current data is backed up first.</source>
       <translation>方式</translation>
     </message>
     <message>
+      <source>Print application form…</source>
+      <translation>打印入会申请书…</translation>
+    </message>
+    <message>
+      <source>Print member register…</source>
+      <translation>打印会员登记表…</translation>
+    </message>
+    <message>
       <source>Membership history</source>
       <translation>会籍记录</translation>
     </message>
@@ -5407,12 +5490,28 @@ The current data is backed up first.</source>
       </translation>
     </message>
     <message>
-      <source>Wage bases</source>
-      <translation>缴费基数</translation>
+      <source>Wage bases (effective, yuan a month)</source>
+      <translation>缴费基数（生效日期、月基数）</translation>
     </message>
     <message>
-      <source>Dues exemptions</source>
-      <translation>会费免缴</translation>
+      <source>Dues exemptions (from ~ to, reason)</source>
+      <translation>会费免缴（起止、原因）</translation>
+    </message>
+    <message>
+      <source>no end date</source>
+      <translation>未定截止日期</translation>
+    </message>
+    <message>
+      <source>exempt: {reason} (until {end})</source>
+      <translation>免缴：{reason}（至 {end}）</translation>
+    </message>
+    <message>
+      <source>Print application form</source>
+      <translation>打印入会申请书</translation>
+    </message>
+    <message>
+      <source>Print member register</source>
+      <translation>打印会员登记表</translation>
     </message>
     <message>
       <source>Status: {status}</source>
@@ -5697,8 +5796,8 @@ The current data is backed up first.</source>
       <translation>登记缴费</translation>
     </message>
     <message>
-      <source>e.g. 2027-03, 2027-Q1, 2027年上半年</source>
-      <translation>如 2027-03、2027-Q1、2027年上半年</translation>
+      <source>e.g. {year}-03, {year}-Q1, {year}年上半年</source>
+      <translation>如 {year}-03、{year}-Q1、{year}年上半年</translation>
     </message>
     <message>
       <source>yuan</source>

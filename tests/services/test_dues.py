@@ -257,3 +257,15 @@ def test_arrears_start_with_the_dues_book_not_with_an_old_base(db):
     for month in range(9, 12):
         _pay(payer, f"2026-{month:02d}", "30", day=f"2026-{month:02d}-20")
     assert dues.arrears_months(member, dt.date(2026, 12, 5)) == 3  # September to November, not eleven years
+
+
+def test_ending_an_exemption_is_one_step(db):
+    from union_desk.db.membership_models import DuesExemption
+
+    member = _member()
+    exemption = dues.add_exemption(member, "2026-03-01", None, "产假")
+    with pytest.raises(ValidationError, match="截止日期早于起始日期"):
+        dues.end_exemption(exemption, "2026-02-01")
+    assert [(e.start, e.end) for e in DuesExemption.select()] == [(dt.date(2026, 3, 1), None)]
+    dues.end_exemption(DuesExemption.get(), "2026-08-31")
+    assert [(e.start, e.end, e.reason) for e in DuesExemption.select()] == [(dt.date(2026, 3, 1), dt.date(2026, 8, 31), "产假")]

@@ -73,6 +73,7 @@ def page(qtbot, people):
     widget.resize(1160, 640)
     widget.show()
     widget.refresh()
+    widget.set_period(DEC)  # it opens on November (the latest month ended): the tests look at December
     return widget
 
 
@@ -121,6 +122,19 @@ def accept_form(monkeypatch, prepare=None):
 
 
 # --- the table ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind, opening", [("month", "2026-11"), ("quarter", "2026-Q3"), ("half", "2026-H2")])
+def test_the_page_opens_on_the_latest_period_ended_except_for_halves(qtbot, people, kind, opening):
+    from union_desk.services import settings
+
+    settings.save({"dues_period": kind})
+    widget = DuesPage(today=TODAY)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert widget.period().code == opening
+    assert dues_page_module.opening_period(dt.date(2027, 1, 10), kind).code == {
+        "month": "2026-12", "quarter": "2026-Q4", "half": "2027-H1"}[kind]
 
 
 def test_the_period_rows_show_base_owed_paid_arrears_and_the_reasons(page):
@@ -220,6 +234,42 @@ def test_a_payment_through_the_form_then_the_already_paid_question(qtbot, people
     assert DuesPayment.select().where(DuesPayment.member == lisi).count() == 2
 
 
+def test_the_period_hint_is_of_this_year(qtbot, people):
+    form = PaymentForm(people["张三"], DEC, day=dt.date(2026, 12, 3))
+    qtbot.addWidget(form)
+    assert "2026-03" in form.period.placeholderText() and "2027" not in form.period.placeholderText()
+    later = PaymentForm(people["张三"], DEC, day=dt.date(2031, 1, 3))
+    qtbot.addWidget(later)
+    assert "2031-Q1" in later.period.placeholderText()
+
+
+def test_a_cash_payment_from_the_page_says_its_receipt_and_offers_to_print_it(page, people, boxes, monkeypatch):
+    from union_desk.ui.hardship import print_actions
+
+    shown, answers = boxes
+    printed = []
+    monkeypatch.setattr(print_actions, "print_pdf",
+                        lambda parent, title, name, write, on_done=None: printed.append(name))
+    accept_form(monkeypatch, lambda form: form.method.setCurrentText("现金"))
+    select(page, "张三")
+    answers.append(QMessageBox.StandardButton.No)
+    first = page.record_payment()
+    receipt = DuesPayment.get_by_id(first.id).receipt
+    assert receipt and receipt.startswith("HF")
+    assert shown[-1][0] == "question" and receipt in shown[-1][1] and printed == []  # said; not printed (No)
+    select(page, "李四")
+    second = page.record_payment()  # Yes: the receipt is printed
+    receipt = DuesPayment.get_by_id(second.id).receipt
+    assert receipt in shown[-1][1] and printed == [f"会费收据-{receipt}"]
+    accept_form(monkeypatch, lambda form: form.method.setCurrentText("工资代扣"))
+    dues.void_payment(DuesPayment.get_by_id(first.id), "登记错")
+    page.refresh()
+    select(page, "张三")
+    count = len(shown)
+    page.record_payment()  # not cash: no receipt, nothing asked
+    assert len(shown) == count
+
+
 def test_a_refused_amount_shows_at_the_field(qtbot, people, boxes):
     form = PaymentForm(people["张三"], DEC)
     qtbot.addWidget(form)
@@ -298,6 +348,40 @@ def test_the_wage_base_form_refuses_at_the_field_then_saves(qtbot, page, people,
     assert table(page)["钱七"]["owed"] == f"{owed('4560')}" and table(page)["钱七"]["note"] == ""
 
 
+def test_a_wrong_base_is_deleted_through_the_form_after_a_question(qtbot, page, people, boxes, monkeypatch):
+    shown, answers = boxes
+    zhang = people["张三"]
+    wrong = dues.set_base(zhang, "50000", "2026-12-01")  # a slip: 50,000 for 5,000
+    assert table(page)["张三"]["base"] == "5,000.00"  # the page still shows what it read
+    page.refresh()
+    assert table(page)["张三"]["base"] == "50,000.00"
+
+    def delete_wrong(form):
+        assert not form.delete_button.isEnabled()  # nothing selected yet
+        texts = [form.history.item(i).text() for i in range(form.history.count())]
+        assert texts[0].startswith("2026-12-01 起 50,000.00") and texts[1].startswith("2026-01-01 起 5,000.00")
+        answers.append(QMessageBox.StandardButton.No)
+        form.history.setCurrentRow(0)
+        assert form.delete_button.isEnabled()
+        assert not form.delete_selected()  # No: kept
+        assert WageBase.get_or_none(WageBase.id == wrong.id) is not None and "50,000.00" in shown[-1][1]
+        assert form.delete_selected()  # Yes
+        assert form.history.count() == 1 and form.history.item(0).text().startswith("2026-01-01")
+        form.done(QDialog.DialogCode.Rejected)  # then cancelled: the page reloads all the same
+
+    def run(form):
+        form.show()
+        delete_wrong(form)
+        return None
+
+    monkeypatch.setattr(dues_page_module, "run_form", run)
+    select(page, "张三")
+    assert page.set_base() is None
+    assert WageBase.get_or_none(WageBase.id == wrong.id) is None
+    assert [b.amount for b in dues.bases_of(zhang)] == [Decimal("5000.00")]
+    assert table(page)["张三"]["base"] == "5,000.00" and page.current_row().member.id == zhang.id
+
+
 def test_an_exemption_makes_the_row_exempt_with_its_reason(qtbot, page, people, boxes):
     form = ExemptionForm(people["张三"], start=dt.date(2026, 12, 1))
     qtbot.addWidget(form)
@@ -313,6 +397,56 @@ def test_an_exemption_makes_the_row_exempt_with_its_reason(qtbot, page, people, 
     assert table(page)["张三"]["owed"] == "0.00" and table(page)["张三"]["note"] == "免缴：停薪留职"
 
 
+def test_an_exemption_is_ended_then_another_deleted_through_the_form(qtbot, page, people, boxes, monkeypatch):
+    shown, answers = boxes
+    zhao = people["赵六"]  # exempt from 2026-06-01, open-ended: 长期病休
+    assert table(page)["赵六"]["note"] == "免缴：长期病休"
+
+    def end_it(form):
+        assert [form.existing.item(i).text() for i in range(form.existing.count())] == ["2026-06-01 ~ … 长期病休"]
+        assert not form.end_button.isEnabled()
+        form.existing.setCurrentRow(0)
+        form.end_on.setDate(dt.date(2026, 5, 1))  # before the start: refused, nothing removed
+        assert not form.end_selected()
+        assert "早于" in form.error.text() and len(dues.exemptions_of(zhao)) == 1
+        form.end_on.setDate(dt.date(2026, 11, 30))
+        form.existing.setCurrentRow(0)
+        answers.append(QMessageBox.StandardButton.No)
+        assert not form.end_selected()
+        assert dues.exemptions_of(zhao)[0].end is None
+        assert form.end_selected()
+        assert [form.existing.item(i).text() for i in range(form.existing.count())] == ["2026-06-01 ~ 2026-11-30 长期病休"]
+        assert "2026-11-30" in shown[-1][1]
+
+    def run(form):
+        form.show()
+        end_it(form)
+        return None  # cancelled after ending
+
+    monkeypatch.setattr(dues_page_module, "run_form", run)
+    select(page, "赵六")
+    page.exempt()
+    [ended] = dues.exemptions_of(zhao)
+    assert (ended.start, ended.end, ended.reason) == (dt.date(2026, 6, 1), dt.date(2026, 11, 30), "长期病休")
+    assert table(page)["赵六"]["owed"] == f"{owed('7200')}" and table(page)["赵六"]["note"] == ""  # owes December
+
+    wrong = dues.add_exemption(people["张三"], "2026-12-01", None, "产假")  # on the wrong member
+
+    def delete_it(form):
+        form.existing.setCurrentRow(0)
+        assert form.remove_button.isEnabled()
+        assert form.remove_selected()
+        assert form.existing.item(0).text() == form.tr("None") and not form.remove_button.isEnabled()
+
+    monkeypatch.setattr(dues_page_module, "run_form", lambda form: form.show() or delete_it(form))
+    page.refresh()
+    assert table(page)["张三"]["note"] == "免缴：产假"
+    select(page, "张三")
+    page.exempt()
+    assert DuesExemption.get_or_none(DuesExemption.id == wrong.id) is None
+    assert table(page)["张三"]["owed"] == f"{owed('5000')}" and "产假" in shown[-1][1]
+
+
 def test_voiding_a_payment(qtbot, page, people, boxes):
     payment = dues.record_payment(people["张三"], {"period": "2026-12", "amount": "25", "date": "2026-12-01"})
     form = VoidPaymentForm(people["张三"], [payment])
@@ -325,6 +459,9 @@ def test_voiding_a_payment(qtbot, page, people, boxes):
     assert DuesPayment.get_by_id(payment.id).voided
     page.refresh()
     assert table(page)["张三"]["paid"] == "0.00"
+    # 说明 says the row owes again because a payment was voided
+    assert table(page)["张三"]["note"] == "voided 25.00 paid 2026-12-01: 重复登记"
+    assert table(page)["李四"]["note"] == ""
 
 
 # --- the area page -----------------------------------------------------------------------------------------------

@@ -3,21 +3,25 @@ less the taskbar (1366×728), buttons visible.
 
 Like tests/ui/test_honours_screen_fit.py (reusing `check` and `_no_boxes` of screen_fit_check): a
 child process per screen, since a QApplication exists once per process. Run as a script it is that
-child: `python test_membership_events_screen_fit.py DB_FILE [--png DIR]` (DIR: a
-screenshot of each window; I18N_JSON: strings not yet in i18n/, {context: {source: text}})."""
+child: `python test_membership_events_screen_fit.py DB_FILE [--png DIR] [--prefix P] [--json I18N_JSON]…`
+(DIR: a screenshot of each window, named P…png; I18N_JSON: strings not yet in i18n/, {context: {source: text}})."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 from screen_fit_child import run_child
 
 HERE = Path(__file__).resolve()
+# MEMBERSHIP_SHOTS="--png DIR --prefix P --json FILE": screenshots of the run (off by default)
+SHOT_ARGS = tuple(os.environ.get("MEMBERSHIP_SHOTS", "").split())
 NAMES = {"MainWindow(membership)", "EventForm(入会)", "EventForm(转出)", "EventForm(保留会籍)", "EventForm(退会)",
-         "VoidEventForm", "StaffForm(new)", "StaffForm(edit)", "StaffLeaveForm", "JoinForm"}
+         "VoidEventForm", "StaffForm(new)", "StaffForm(edit)", "StaffLeaveForm", "JoinForm", "EventForm(refused)",
+         "MemberChoiceForm"}
 
 
 def fill(db_path: Path) -> None:
@@ -67,7 +71,7 @@ def test_membership_dialogs_fit_1366x728(tmp_path, db, db_path):
 
     fill(db_path)
     close_database()
-    results = run(db_path, 1366, 728, tmp_path)
+    results = run(db_path, 1366, 728, tmp_path, *SHOT_ARGS)
     assert NAMES | {"Overflow(control)"} <= set(results)
     assert results["MainWindow(membership)"]["available"][2:] == [1366, 728]
     bad = {name: r for name, r in results.items() if not r["ok"] and name != "Overflow(control)"}
@@ -92,20 +96,48 @@ def main(argv: list[str]) -> int:
 
     app = application()
     i18n.install(app, "zh_CN")
+    translators = []
+    for at, arg in enumerate(argv):  # --json FILE (repeatable): strings not yet in i18n/
+        if arg != "--json":
+            continue
+        from PySide6.QtCore import QTranslator
+
+        table = json.loads(Path(argv[at + 1]).read_text(encoding="utf-8"))
+
+        class JsonTranslator(QTranslator):
+            def __init__(self, parent, table):
+                super().__init__(parent)
+                self.table = table
+
+            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+                text = self.table.get(context, {}).get(source)
+                return text.replace("%n", str(n)) if text and n >= 0 else (text or None)
+
+        translator = JsonTranslator(app, table)
+        app.installTranslator(translator)
+        translators.append(translator)
+    shot_prefix = argv[argv.index("--prefix") + 1] if "--prefix" in argv else "ui_events_"
     open_for_use(db_path, auto_backup=False)
     _no_boxes()
 
     from union_desk.db.membership_models import MembershipEvent, NonMemberStaff
     from union_desk.db.models import Member
     from union_desk.ui.main_window import MainWindow
-    from union_desk.ui.membership.event_forms import EventForm, JoinForm, StaffForm, StaffLeaveForm, VoidEventForm
+    from union_desk.ui.membership.event_forms import (
+        EventForm,
+        JoinForm,
+        MemberChoiceForm,
+        StaffForm,
+        StaffLeaveForm,
+        VoidEventForm,
+    )
 
     if png:
         png.mkdir(parents=True, exist_ok=True)
 
     def shoot(name: str, widget: QWidget) -> None:
         if png:
-            widget.grab().save(str(png / f"ui_events_{name}.png"))
+            widget.grab().save(str(png / f"{shot_prefix}{name}.png"))
 
     window = MainWindow(db_path)
     tab = window.page("membership")
@@ -133,7 +165,15 @@ def main(argv: list[str]) -> int:
             return form
         return build
 
+    def refused():
+        form = EventForm(member, "恢复", p)  # a member in service: refused, said under 变动
+        form.note.setPlainText("经工会委员会研究同意。" * 3)
+        form.show()
+        form.accept()
+        return form
+
     dialogs = {
+        "EventForm(refused)": refused,
         "EventForm(入会)": event_form("入会"),
         "EventForm(转出)": event_form("转出"),
         "EventForm(保留会籍)": event_form("保留会籍"),
@@ -143,6 +183,7 @@ def main(argv: list[str]) -> int:
         "StaffForm(edit)": lambda: StaffForm(staff, p),
         "StaffLeaveForm": lambda: StaffLeaveForm(staff, p),
         "JoinForm": lambda: JoinForm(staff, p),
+        "MemberChoiceForm": lambda: MemberChoiceForm("打印会员登记表", member, p),
     }
     for name, build in dialogs.items():
         dialog = build()

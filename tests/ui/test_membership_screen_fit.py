@@ -5,23 +5,26 @@ its pages with a real preview loaded.
 
 Like tests/ui/test_honours_screen_fit.py (reusing `check`, `check_pages` and `_no_boxes` of
 screen_fit_check): a child process, since a QApplication exists once per process. Run as a script
-it is that child: `python test_membership_screen_fit.py DB_FILE XLSX [--png DIR]`
-(DIR: a screenshot of each window; I18N_JSON: strings not yet in i18n/, {context: {source: text}}).
+it is that child: `python test_membership_screen_fit.py DB_FILE XLSX [--png DIR] [--prefix P] [--json I18N_JSON]…`
+(DIR: a screenshot of each window, named P…png; I18N_JSON: strings not yet in i18n/, {context: {source: text}}).
 The 会籍 tab's own dialogs are checked by test_membership_events_screen_fit.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 from screen_fit_child import run_child
 
 HERE = Path(__file__).resolve()
+# MEMBERSHIP_SHOTS="--png DIR --prefix P --json FILE": screenshots of the run (off by default)
+SHOT_ARGS = tuple(os.environ.get("MEMBERSHIP_SHOTS", "").split())
 NAMES = {"MainWindow(dues)", "PaymentForm", "PaymentForm(refused)", "BatchPaymentForm", "BaseForm", "BaseForm(refused)",
          "ExemptionForm", "VoidPaymentForm", "PayrollImportDialog", "PayrollImportDialog page 1",
-         "PayrollImportDialog page 2", "PayrollImportDialog page 3"}
+         "PayrollImportDialog page 2", "PayrollImportDialog page 3", "BaseForm(history)", "ExemptionForm(on file)"}
 
 
 def fill(db_path: Path, xlsx: Path) -> None:
@@ -78,7 +81,7 @@ def test_dues_page_and_dialogs_fit_1366x728(tmp_path, db, db_path):
     xlsx = tmp_path / "工资代扣表.xlsx"
     fill(db_path, xlsx)
     close_database()
-    results = run(db_path, xlsx, 1366, 728, tmp_path)
+    results = run(db_path, xlsx, 1366, 728, tmp_path, *SHOT_ARGS)
     assert NAMES <= set(results), sorted(results)
     assert results["MainWindow(dues)"]["available"][2:] == [1366, 728]
     bad = {name: r for name, r in results.items() if not r["ok"]}
@@ -101,6 +104,27 @@ def main(argv: list[str]) -> int:
 
     app = application()
     i18n.install(app, "zh_CN")
+    translators = []
+    for at, arg in enumerate(argv):  # --json FILE (repeatable): strings not yet in i18n/
+        if arg != "--json":
+            continue
+        from PySide6.QtCore import QTranslator
+
+        table = json.loads(Path(argv[at + 1]).read_text(encoding="utf-8"))
+
+        class JsonTranslator(QTranslator):
+            def __init__(self, parent, table):
+                super().__init__(parent)
+                self.table = table
+
+            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+                text = self.table.get(context, {}).get(source)
+                return text.replace("%n", str(n)) if text and n >= 0 else (text or None)
+
+        translator = JsonTranslator(app, table)
+        app.installTranslator(translator)
+        translators.append(translator)
+    shot_prefix = argv[argv.index("--prefix") + 1] if "--prefix" in argv else "ui_dues_"
     open_for_use(db_path, auto_backup=False)
     _no_boxes()
 
@@ -121,7 +145,7 @@ def main(argv: list[str]) -> int:
 
     def shoot(name: str, widget) -> None:
         if png:
-            widget.grab().save(str(png / f"ui_dues_{name.replace(' ', '_')}.png"))
+            widget.grab().save(str(png / f"{shot_prefix}{name.replace(' ', '_')}.png"))
 
     window = MainWindow(db_path)
     window.show()
@@ -153,7 +177,24 @@ def main(argv: list[str]) -> int:
         form.amount.setText("2000000")
         return form
 
+    from union_desk.db.membership_models import DuesExemption
+
+    exempt = DuesExemption.select().order_by(DuesExemption.id).first().member
+    dues.set_base(exempt, 4800, f"{dt.date.today().year}-01-01", note="年初调资")
+
+    def with_history():
+        form = BaseForm(exempt, p)
+        form.history.setCurrentRow(0)
+        return form
+
+    def with_exemption():
+        form = ExemptionForm(exempt, p)
+        form.existing.setCurrentRow(0)
+        return form
+
     dialogs = {
+        "BaseForm(history)": with_history,
+        "ExemptionForm(on file)": with_exemption,
         "PaymentForm": lambda: PaymentForm(payer, period, p),
         "PaymentForm(refused)": refused_payment,
         "BatchPaymentForm": lambda: BatchPaymentForm(period, unpaid * 3, p),
@@ -201,6 +242,16 @@ def main(argv: list[str]) -> int:
         page.unpaid_only.setChecked(True)
         app.processEvents()
         shoot("page_after_import", window)
+        page.unpaid_only.setChecked(False)  # a payment of the period voided: 说明 says so
+        voided = (DuesPayment.select().where(~DuesPayment.voided & (DuesPayment.period == period.code))
+                  .order_by(DuesPayment.id).first())
+        if voided is not None:
+            dues.void_payment(voided, "重复登记")
+            page.refresh()
+            page.view.clearSelection()
+            page.select_member(voided.member_id)
+            app.processEvents()
+            shoot("page_voided", window)
     window.close()
     return 0
 

@@ -200,8 +200,52 @@ def test_a_refused_change_shows_its_message_and_saves_nothing(qtbot, school, box
     form.accept()
     assert form.result() != QDialog.DialogCode.Accepted and form.isVisible()
     expected = rules.allowed_after("在职", "恢复")
-    assert expected and len(boxes.warnings) == 1 and expected in boxes.warnings[0]
-    assert expected in form.error.text() and form.error.isVisibleTo(form)
+    # said once: no message box, in red just under the 变动 field (framed), not on the bottom line too
+    assert expected and boxes.warnings == [] and boxes.infos == []
+    assert expected in form.message() and expected in form.field_error.text() and form.field_error.isVisibleTo(form)
+    assert not form.error.isVisibleTo(form)
+    row, _role = form.form.getWidgetPosition(form.kind)
+    assert form.form.getWidgetPosition(form.field_error)[0] == row + 1
+    assert "border" in form.kind.styleSheet()
+    assert MembershipEvent.select().where(MembershipEvent.member == member).count() == before
+    form.kind.setCurrentText("退会")  # a change that can follow: the message and the frame go
+    form.accept()
+    assert form.result() == QDialog.DialogCode.Accepted and form.message() == "" and form.kind.styleSheet() == ""
+    assert Member.get_by_id(member.id).status == "退会"
+
+
+def test_a_refusal_without_a_field_goes_to_the_red_line_once(qtbot, school, boxes):
+    from union_desk.errors import ValidationError
+    from union_desk.ui.membership.event_forms import EventForm
+
+    form = shown(qtbot, EventForm(school[0]["陈静"], "退会"))
+    form._refused(ValidationError("无关字段的错误"))
+    assert form.error.text() == "无关字段的错误" and form.error.isVisibleTo(form)
+    assert not form.field_error.isVisibleTo(form) and boxes.warnings == []
+
+
+def test_the_event_form_labels_keep_their_width_whatever_the_kind(qtbot, school):
+    from PySide6.QtWidgets import QApplication
+
+    from union_desk.ui.membership.event_forms import EventForm
+
+    form = shown(qtbot, EventForm(school[0]["李芳"], "保留会籍"))
+    places = set()
+    for kind in rules.EVENT_KINDS:
+        form.kind.setCurrentText(kind)
+        QApplication.processEvents()
+        form.form.activate()
+        places.add((form.picker.geometry().x(), form.date.geometry().x(), form.handler.geometry().x()))
+    assert len(places) == 1, places
+
+
+def test_a_refused_change_from_the_member_check_saves_nothing(qtbot, school, boxes):
+    from union_desk.ui.membership.event_forms import EventForm
+
+    member = school[0]["陈静"]
+    before = MembershipEvent.select().where(MembershipEvent.member == member).count()
+    form = shown(qtbot, EventForm(member, "恢复"))
+    form.accept()
     assert MembershipEvent.select().where(MembershipEvent.member == member).count() == before
     assert Member.get_by_id(member.id).status == "在职"
 
@@ -213,7 +257,8 @@ def test_the_form_asks_for_the_member(qtbot, school, boxes):
     form = shown(qtbot, EventForm(None, "退会"))
     form.accept()
     assert form.result() != QDialog.DialogCode.Accepted
-    assert form.error.text() == form.tr("Choose the member.")
+    assert form.message() == form.tr("Choose the member.") == form.field_error.text()
+    assert form.form.getWidgetPosition(form.field_error)[0] == form.form.getWidgetPosition(form.picker)[0] + 1
     assert MembershipEvent.select().count() == count
 
 
@@ -248,7 +293,7 @@ def test_the_void_form_requires_a_reason(qtbot, school, boxes):
     form = shown(qtbot, VoidEventForm(event))
     form.accept()
     assert form.result() != QDialog.DialogCode.Accepted
-    assert "作废原因" in form.error.text()
+    assert "作废原因" in form.message() and "border" in form.reason.styleSheet() and not boxes.warnings
     assert not MembershipEvent.get_by_id(event.id).voided
 
 
@@ -331,7 +376,8 @@ def test_a_refused_staff_record_shows_the_message(qtbot, mdb, boxes):
     form = shown(qtbot, StaffForm())
     form.accept()
     assert form.result() != QDialog.DialogCode.Accepted
-    assert boxes.warnings == ["请填写姓名"] and form.error.text() == "请填写姓名"
+    assert boxes.warnings == [] and form.message() == "请填写姓名" == form.field_error.text()  # once, under 姓名
+    assert form.form_layout.getWidgetPosition(form.field_error)[0] == form.form_layout.getWidgetPosition(form.name)[0] + 1
     assert NonMemberStaff.select().count() == 0
 
 
@@ -393,7 +439,7 @@ def test_the_member_panel_shows_history_bases_exemptions_payments_and_arrears(qt
     panel = shown(qtbot, MembershipPanel(member))
     kinds = cells(panel.events_view, 1)
     assert kinds == [e.kind for e in membership.events_of(member)] == ["入会", "退会"]
-    marks = cells(panel.events_view, 4)
+    marks = cells(panel.events_view, 3)
     assert "作废" in marks[1] and "作废：登记错误" in cells(panel.events_view, 2)[1]
     assert panel.events_model.data(panel.events_model.index(1, 0), Qt.ItemDataRole.FontRole).strikeOut()
     assert cells(panel.bases_view, 0) == [f"{YEAR}-01-01", f"{YEAR - 1}-01-01"]  # newest first
@@ -407,6 +453,97 @@ def test_the_member_panel_shows_history_bases_exemptions_payments_and_arrears(qt
     panel.set_member(school[0]["王强"])  # another member: nothing of 李芳's
     assert cells(panel.events_view, 1) == ["入会"] and panel.bases_model.rowCount() == 0
     assert panel.arrears == 0
+
+
+def test_the_member_panel_shows_the_four_lists_in_one_row_and_the_exemption_in_force(qtbot, school, boxes):
+    from union_desk.ui.membership.member_panel import MembershipPanel
+
+    member = school[0]["李芳"]
+    dues.set_base(member, "6000", f"{YEAR}-01-01")
+    dues.add_exemption(member, f"{YEAR}-01-01", None, "长期病休")
+    dues.record_payment(member, {"period": f"{YEAR - 1}-12", "amount": "30", "date": f"{YEAR - 1}-12-20"})
+    panel = shown(qtbot, MembershipPanel(member))
+    panel.resize(740, 170)  # what is in sight of the member form's tab on a 1366×768 screen
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    top = panel.events_view.mapTo(panel, panel.events_view.rect().topLeft()).y()
+    for view in (panel.bases_view, panel.exemptions_view, panel.payments_view):
+        assert view.model().rowCount() >= 1, view.objectName()
+        first_row = view.visualRect(view.model().index(0, 0))
+        bottom = view.viewport().mapTo(panel, first_row.bottomLeft()).y()
+        assert 0 < bottom <= 170, (view.objectName(), bottom)  # the first row in sight
+        assert view.mapTo(panel, view.rect().topLeft()).y() < top + panel.events_view.height()  # beside the history
+    assert "长期病休" in panel.summary.text() and cells(panel.exemptions_view, 2) == ["长期病休"]
+
+
+def test_the_member_panel_prints_the_application_form_and_register_of_its_member(qtbot, school, boxes, monkeypatch):
+    import union_desk.printing
+    from union_desk.ui.hardship import print_actions
+    from union_desk.ui.membership.member_panel import MembershipPanel
+
+    calls = []
+    fake = types.ModuleType("union_desk.printing.membership")
+    fake.print_join_form = lambda member_id, path, staff_id=None: calls.append(("join", member_id, staff_id))
+    fake.print_member_register = lambda member_id, path: calls.append(("register", member_id, path))
+    monkeypatch.setitem(sys.modules, "union_desk.printing.membership", fake)
+    monkeypatch.setattr(union_desk.printing, "membership", fake, raising=False)
+    names = []
+    monkeypatch.setattr(print_actions, "print_pdf",
+                        lambda parent, title, name, write, on_done=None: names.append(name) or write("x.pdf"))
+    member = school[0]["王强"]  # joined in 2010: no event row of this year needed
+    panel = shown(qtbot, MembershipPanel(member))
+    assert panel.join_form_button.isEnabled() and panel.register_button.isEnabled()
+    panel.join_form_button.click()
+    panel.register_button.click()
+    assert calls == [("join", member.id, None), ("register", member.id, "x.pdf")]
+    assert names == ["入会申请书-王强", "工会会员登记表-王强"]
+    panel.set_member(None)
+    assert not panel.join_form_button.isEnabled()
+
+
+def test_with_no_change_selected_the_page_asks_which_member_to_print_for(qtbot, school, boxes, monkeypatch):
+    import union_desk.printing
+    from union_desk.ui.hardship import print_actions
+    from union_desk.ui.membership.event_forms import MemberChoiceForm
+
+    calls = []
+    fake = types.ModuleType("union_desk.printing.membership")
+    fake.print_join_form = lambda member_id, path, staff_id=None: calls.append(("join", member_id))
+    fake.print_member_register = lambda member_id, path: calls.append(("register", member_id))
+    monkeypatch.setitem(sys.modules, "union_desk.printing.membership", fake)
+    monkeypatch.setattr(union_desk.printing, "membership", fake, raising=False)
+    monkeypatch.setattr(print_actions, "print_pdf", lambda parent, title, name, write, on_done=None: write("x.pdf"))
+    member = school[0]["陈静"]  # joined in 2010: no row in this year's list
+    page = page_of(qtbot)
+    assert page.selected_event() is None and member.id not in {e.member_id for e in page.events_model.records}
+    assert page.join_form_button.isEnabled() and page.register_button.isEnabled()
+    asked = []
+
+    def choose(form):
+        asked.append(form.windowTitle())
+        form.accept()  # nobody chosen yet: refused under the field, stays open
+        assert form.result() != QDialog.DialogCode.Accepted and form.message() == form.tr("Choose the member.")
+        form.picker.set_member(member)
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(MemberChoiceForm, "exec", choose)
+    page.print_join_form()
+    page.print_member_register()
+    assert calls == [("join", member.id), ("register", member.id)] and len(asked) == 2
+    monkeypatch.setattr(MemberChoiceForm, "exec", lambda form: QDialog.DialogCode.Rejected)
+    page.print_join_form()  # cancelled: nothing printed
+    assert len(calls) == 2
+
+
+def test_the_note_column_of_the_changes_is_readable(qtbot, school):
+    page = page_of(qtbot)
+    page.resize(1200, 600)
+    note = [page.events_model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.events_model.columnCount())].index(
+        page.tr("Note"))
+    wanted = page.events_view.fontMetrics().horizontalAdvance("按档案入会日期补记")
+    assert page.events_view.columnWidth(note) >= wanted
 
 
 def test_the_member_form_has_the_membership_tab(qtbot, school):

@@ -234,6 +234,15 @@ def remove_exemption(exemption: DuesExemption) -> None:
     delete_audited(exemption, note="删除会费免缴")
 
 
+def end_exemption(exemption: DuesExemption, end) -> DuesExemption:
+    """An open exemption ends on `end` (a new record with the same start and reason, the old one
+    removed), in one transaction: a refused end leaves the exemption as it was."""
+    with database_proxy.atomic():
+        ended = add_exemption(exemption.member, exemption.start, end, exemption.reason)
+        remove_exemption(exemption)
+    return ended
+
+
 def exemptions_of(member) -> list[DuesExemption]:
     return list(DuesExemption.select().where(DuesExemption.member == member_ref(member)).order_by(DuesExemption.start))
 

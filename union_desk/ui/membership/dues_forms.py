@@ -7,8 +7,13 @@
 - `BatchPaymentForm` 按应缴批量登记: many unpaid members at once, method / date / collector asked
   once, each checked by `dues.check_payment`; the ones that warn are listed and need an explicit
   yes; then `dues.record_payments` under one batch name (the funds book posts one entry).
-- `BaseForm` 设置缴费基数: amount, effective date, note → `dues.set_base`.
-- `ExemptionForm` 免缴: start, end (open-ended allowed), reason → `dues.add_exemption`.
+- `BaseForm` 设置缴费基数: amount, effective date, note → `dues.set_base`; the bases on file are
+  listed and a wrong one can be deleted (asked first) → `dues.delete_base`.
+- `ExemptionForm` 免缴: start, end (open-ended allowed), reason → `dues.add_exemption`; the
+  exemptions on file are listed, one can be ended on a day (the service has no "end": a new
+  exemption with the same start, reason and that end is added, then the old one removed) or deleted
+  (`dues.remove_exemption`), each asked first. `touched` is True once the form deleted or ended one
+  (the page reloads even when the form is then cancelled).
 - `VoidPaymentForm` 作废缴费: which payment (when the period has several) and the reason →
   `dues.void_payment`.
 - `PeriodChooser`: year + month / quarter / half (the `dues_period` setting), shared with the page
@@ -22,8 +27,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,7 +37,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -235,6 +244,33 @@ def ask_yes(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+USER_ROLE = Qt.ItemDataRole.UserRole
+ITEM_SELECTABLE = Qt.ItemFlag.ItemIsSelectable
+
+
+def _record_list(name: str) -> QListWidget:
+    """The bases / exemptions on file: a short list to pick one from."""
+    listing = QListWidget()
+    listing.setObjectName(name)
+    listing.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    listing.setFixedHeight(76)
+    return listing
+
+
+def _list_with_buttons(listing: QListWidget, *widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(listing)
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    box.addLayout(row)
+    return holder
+
+
 # --- 登记缴费 ------------------------------------------------------------------------------------------
 
 
@@ -251,7 +287,8 @@ class PaymentForm(FormDialog):
 
         self.period = QLineEdit(period.label)
         self.period.setObjectName("period")
-        self.period.setPlaceholderText(self.tr("e.g. 2027-03, 2027-Q1, 2027年上半年"))
+        self.period.setPlaceholderText(self.tr("e.g. {year}-03, {year}-Q1, {year}年上半年").format(
+            year=(day or dt.date.today()).year))
         self.owed_note = QLabel()
         self.owed_note.setObjectName("owedNote")
         self.owed_note.setWordWrap(True)
@@ -460,10 +497,13 @@ class BaseForm(FormDialog):
         self.effective.setObjectName("effective")
         self.note = _note_edit()
         self.error = error_label()
-        history = [f"{b.effective.isoformat()} 起 {money(b.amount)}（{b.source}）" for b in dues.bases_of(member)]
-        self.history = QLabel("\n".join(history) if history else self.tr("No wage base on file yet."))
-        self.history.setObjectName("baseHistory")
-        self.history.setStyleSheet(f"color: {MUTED_COLOR};")
+        self.touched = False  # a base was deleted here
+        self.history = _record_list("baseHistory")
+        self.delete_button = QPushButton(self.tr("Delete the selected base…"))
+        self.delete_button.setObjectName("deleteBase")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.history.itemSelectionChanged.connect(self._update_buttons)
+        self._fill_history()
         hint = QLabel(self.tr("The base in effect on the first day of a period counts for that period. "
                               "A base on the same day replaces the one on file."))
         hint.setWordWrap(True)
@@ -471,7 +511,7 @@ class BaseForm(FormDialog):
 
         form = form_layout(self.body)
         form.addRow(self.tr("Member"), _member_line(member))
-        form.addRow(self.tr("Bases on file"), self.history)
+        form.addRow(self.tr("Bases on file"), _list_with_buttons(self.history, self.delete_button))
         self.messages = FieldMessages(form, self.error)
         self.messages.add_row(self.tr("Monthly wage base (yuan)"), self.amount, "amount")
         self.messages.add_row(self.tr("Effective from"), self.effective, "effective")
@@ -480,7 +520,52 @@ class BaseForm(FormDialog):
         form.addRow(self.error)
         self.set_buttons(save_cancel_buttons(self, self.tr("Save")))
         hint.setMinimumWidth(380)
-        self.resize(520, 340)
+        self.resize(520, 400)
+
+    def _fill_history(self) -> None:
+        self.history.clear()
+        for base in reversed(dues.bases_of(self.member)):  # newest first
+            text = f"{base.effective.isoformat()} 起 {money(base.amount)}（{base.source}）"
+            if base.note:
+                text += f" {base.note}"
+            item = QListWidgetItem(text)
+            item.setData(USER_ROLE, base.id)
+            self.history.addItem(item)
+        if not self.history.count():
+            item = QListWidgetItem(self.tr("No wage base on file yet."))
+            item.setFlags(item.flags() & ~ITEM_SELECTABLE)
+            self.history.addItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.selected_base() is not None)
+
+    def selected_base(self):
+        from union_desk.db.membership_models import WageBase
+
+        items = self.history.selectedItems()
+        base_id = items[0].data(USER_ROLE) if items else None
+        return WageBase.get_or_none(WageBase.id == base_id) if base_id else None
+
+    @surfaces_errors
+    def delete_selected(self) -> bool:
+        """Delete the base selected in the list (a wrong one), asked first."""
+        base = self.selected_base()
+        if base is None:
+            return False
+        question = self.tr("Delete the wage base of {amount} yuan from {day}? The periods from that day are "
+                           "then counted with the base before it.").format(amount=money(base.amount),
+                                                                           day=base.effective.isoformat())
+        if not ask_yes(self, self.tr("Delete the wage base"), question):
+            return False
+        try:
+            dues.delete_base(base)
+        except UnionDeskError as exc:
+            self.messages.show(exc)
+            return False
+        self.touched = True
+        self._fill_history()
+        return True
 
     @surfaces_errors
     def accept(self) -> None:
@@ -526,18 +611,26 @@ class ExemptionForm(FormDialog):
         self.reason.setObjectName("reason")
         self.reason.setCurrentText("")
         self.error = error_label()
-        existing = [f"{e.start.isoformat()} ~ {e.end.isoformat() if e.end else '…'} {e.reason}"
-                    for e in dues.exemptions_of(member)]
-        self.existing = QLabel("\n".join(existing) if existing else self.tr("None"))
-        self.existing.setObjectName("exemptions")
-        self.existing.setStyleSheet(f"color: {MUTED_COLOR};")
+        self.touched = False  # an exemption was ended or deleted here
+        self.existing = _record_list("exemptions")
+        self.end_on = date_edit(dt.date.today())
+        self.end_on.setObjectName("endOn")
+        self.end_button = QPushButton(self.tr("End it on"))
+        self.end_button.setObjectName("endExemption")
+        self.end_button.clicked.connect(self.end_selected)
+        self.remove_button = QPushButton(self.tr("Delete…"))
+        self.remove_button.setObjectName("removeExemption")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.existing.itemSelectionChanged.connect(self._update_buttons)
+        self._fill_existing()
         hint = QLabel(self.tr("Retired members and members keeping membership owe nothing without an exemption."))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
 
         form = form_layout(self.body)
         form.addRow(self.tr("Member"), _member_line(member))
-        form.addRow(self.tr("Exemptions on file"), self.existing)
+        form.addRow(self.tr("Exemptions on file"),
+                    _list_with_buttons(self.existing, self.end_button, self.end_on, self.remove_button))
         self.messages = FieldMessages(form, self.error)
         self.messages.add_row(self.tr("From"), self.start, "start")
         self.messages.add_row(self.tr("To"), end_row, "end")
@@ -546,7 +639,79 @@ class ExemptionForm(FormDialog):
         form.addRow(self.error)
         self.set_buttons(save_cancel_buttons(self, self.tr("Save")))
         hint.setMinimumWidth(380)
-        self.resize(500, 300)
+        self.resize(540, 400)
+
+    def _fill_existing(self) -> None:
+        self.existing.clear()
+        for e in dues.exemptions_of(self.member):
+            item = QListWidgetItem(f"{e.start.isoformat()} ~ {e.end.isoformat() if e.end else '…'} {e.reason}")
+            item.setData(USER_ROLE, e.id)
+            self.existing.addItem(item)
+        if not self.existing.count():
+            item = QListWidgetItem(self.tr("None"))
+            item.setFlags(item.flags() & ~ITEM_SELECTABLE)
+            self.existing.addItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_exemption()
+        self.remove_button.setEnabled(chosen is not None)
+        self.end_button.setEnabled(chosen is not None)
+        self.end_on.setEnabled(chosen is not None)
+
+    def selected_exemption(self):
+        from union_desk.db.membership_models import DuesExemption
+
+        items = self.existing.selectedItems()
+        exemption_id = items[0].data(USER_ROLE) if items else None
+        return DuesExemption.get_or_none(DuesExemption.id == exemption_id) if exemption_id else None
+
+    @staticmethod
+    def _text(e) -> str:
+        return f"{e.start.isoformat()} ~ {e.end.isoformat() if e.end else '…'} {e.reason}"
+
+    @surfaces_errors
+    def remove_selected(self) -> bool:
+        """Delete the exemption selected (a wrong one), asked first."""
+        exemption = self.selected_exemption()
+        if exemption is None:
+            return False
+        question = self.tr("Delete the exemption {exemption}? The member owes dues for those periods again.").format(
+            exemption=self._text(exemption))
+        if not ask_yes(self, self.tr("Delete the exemption"), question):
+            return False
+        try:
+            dues.remove_exemption(exemption)
+        except UnionDeskError as exc:
+            self.messages.show(exc)
+            return False
+        self.touched = True
+        self._fill_existing()
+        return True
+
+    @surfaces_errors
+    def end_selected(self) -> bool:
+        """End the exemption selected on the day beside the button (the member owes again from the
+        next day), asked first: the same start and reason with that end are added, then the old one
+        is removed (nothing is removed when the end is refused)."""
+        exemption = self.selected_exemption()
+        if exemption is None:
+            return False
+        self.messages.clear()
+        end = edit_date(self.end_on)
+        question = self.tr("End the exemption {exemption} on {day}? The member owes dues again from the period "
+                           "after it.").format(exemption=self._text(exemption), day=end.isoformat())
+        if not ask_yes(self, self.tr("End the exemption"), question):
+            return False
+        try:
+            dues.end_exemption(exemption, end)
+        except UnionDeskError as exc:
+            say(self.error, message_of(exc))
+            grow(self)
+            return False
+        self.touched = True
+        self._fill_existing()
+        return True
 
     @surfaces_errors
     def accept(self) -> None:

@@ -1,7 +1,9 @@
 """会费 (issue 20): what each member owes and paid for a period (`services.dues.dues_rows`).
 
-- The period chooser: year and month / quarter / half, as the `dues_period` setting says; it
-  starts on the current period.
+- The period chooser: year and month / quarter / half, as the `dues_period` setting says. It starts
+  on the latest period that has ended when periods are months or quarters (the current one is mostly
+  not collected yet: its 收缴率 would read 0%), on the current one for halves (a half is six months:
+  the last one ended may be five months back).
 - The table: 姓名, 部门, 缴费基数, 应缴, 实缴, 欠缴月数, 说明 (免缴 and its reason, 已随…缴纳,
   未设缴费基数). Members six months or more in arrears are highlighted, and a line above the table
   says how many (a warning for the chair, not an exit). 只看未缴 keeps the unpaid rows.
@@ -9,6 +11,9 @@
 - 登记缴费… (the selected member), 按应缴批量登记… (the selected unpaid rows, or every unpaid row
   shown when none is selected), 作废缴费…, 设置缴费基数…, 免缴…, 导入工资代扣表… (the payroll
   import), 打印收缴登记表… and 打印收据… (a cash payment's receipt), through the print preview.
+  After a cash payment its receipt number is said and printing the receipt offered. 设置缴费基数…
+  and 免缴… also delete a wrong base, end or delete an exemption (dues_forms).
+- A payment voided for the period shows in 说明 (已作废 …) while the row owes again.
 
 `changed` is emitted after a write here (the area page marks its other tab stale)."""
 
@@ -31,10 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from union_desk.db.membership_models import DuesPayment
 from union_desk.domain import membership as rules
 from union_desk.services import dues
 from union_desk.ui.membership.dues_forms import (
     BaseForm,
+    ask_yes,
     BatchPaymentForm,
     ExemptionForm,
     PaymentForm,
@@ -52,6 +59,15 @@ FLAG_TEXT = "#b00020"
 EXEMPT_TEXT = "#666666"
 WARNING_STYLE = ("color: #7a4b00; background: #fff4d6; border: 1px solid #e6c06a; border-radius: 3px;"
                  " padding: 4px 6px;")
+
+
+def opening_period(today: dt.date, kind: str) -> rules.DuesPeriod:
+    """The period the page opens on: the latest ended one for months and quarters, the current one
+    for halves."""
+    current = rules.period_of(today, kind)
+    if kind == "half":
+        return current
+    return rules.period_of(current.first - dt.timedelta(days=1), kind)
 
 
 def is_flagged(row) -> bool:
@@ -76,6 +92,8 @@ class DuesPage(QWidget):
         self.rows: list = []  # every row of the period (the table may show fewer)
 
         self.chooser = PeriodChooser(today)
+        self.chooser.set_period(opening_period(today or dt.date.today(), self.chooser.kind))
+        self.voided: dict[int, list] = {}  # member id → payments voided for the period
         self.unpaid_only = QCheckBox(self.tr("Unpaid only"))
         self.unpaid_only.setObjectName("unpaidOnly")
         self.settings_note = QLabel()
@@ -117,7 +135,7 @@ class DuesPage(QWidget):
             Column(self.tr("Paid"), lambda r: r.paid, 80, full="9,999.00"),
             Column(self.tr("Months unpaid to date"), lambda r: r.arrears_months or None, 70, full="99",
                    foreground=self._colour),
-            Column(self.tr("Note"), lambda r: r.note, 220, stretch=True, foreground=self._note_colour),
+            Column(self.tr("Note"), self._note, 220, stretch=True, foreground=self._note_colour),
         ]
         self.model = DuesModel(columns, self)
         self.view = setup_table_view(QTableView(), self.model, columns, row_height=24)
@@ -168,6 +186,10 @@ class DuesPage(QWidget):
         selected = [r.member.id for r in self.selected_rows()]
         period = self.period()
         self.rows = dues.dues_rows(period, self.today)
+        self.voided = {}
+        for payment in (DuesPayment.select().where(DuesPayment.voided & (DuesPayment.period == period.code))
+                        .order_by(DuesPayment.date, DuesPayment.id)):
+            self.voided.setdefault(payment.member_id, []).append(payment)
         self._show_settings()
         self._show_rows(selected)
 
@@ -203,6 +225,18 @@ class DuesPage(QWidget):
 
     def _colour(self, row) -> str | None:
         return FLAG_TEXT if is_flagged(row) else None
+
+    def _note(self, row) -> str:
+        """The service's note, then the payments voided for the period (the row owes again)."""
+        parts = [row.note] if row.note else []
+        for payment in self.voided.get(row.member.id, []):
+            text = self.tr("voided {amount} paid {day}").format(amount=money(payment.amount), day=payment.date.isoformat())
+            if payment.receipt:
+                text += f"（{payment.receipt}）"
+            if payment.void_reason:
+                text += self.tr(": {reason}").format(reason=payment.void_reason)
+            parts.append(text)
+        return "；".join(parts)
 
     def _note_colour(self, row) -> str | None:
         if is_flagged(row):
@@ -267,7 +301,20 @@ class DuesPage(QWidget):
         saved = run_form(PaymentForm(row.member, self.period(), self, day))
         if saved is not None:
             self._wrote(row.member.id)
+            if saved.receipt:
+                self.offer_receipt(saved)
         return saved
+
+    def offer_receipt(self, payment) -> bool:
+        """A cash payment was recorded: say its receipt number and offer to print the receipt."""
+        title = self.tr("Cash payment recorded")
+        text = self.tr("The cash payment of {amount} yuan by {name} has receipt number {receipt}.\n\n"
+                       "Print the receipt now?").format(amount=money(payment.amount), name=payment.member.name,
+                                                         receipt=payment.receipt)
+        if not ask_yes(self, title, text):
+            return False
+        self._print_receipt_of(payment)
+        return True
 
     def mark_paid(self):
         chosen = self.selected_rows() or list(self.model.records)
@@ -292,15 +339,16 @@ class DuesPage(QWidget):
             return None
         saved = run_form(VoidPaymentForm(row.member, row.payments, self))
         if saved is not None:
-            self._wrote(row.member.id)
+            self._wrote(row.member.id)  # 说明 now shows the voided payment
         return saved
 
     def set_base(self):
         row = self._need_one()
         if row is None:
             return None
-        saved = run_form(BaseForm(row.member, self, self.period().first))
-        if saved is not None:
+        form = BaseForm(row.member, self, self.period().first)
+        saved = run_form(form)
+        if saved is not None or form.touched:  # saved, or a wrong base deleted
             self._wrote(row.member.id)
         return saved
 
@@ -308,8 +356,9 @@ class DuesPage(QWidget):
         row = self._need_one()
         if row is None:
             return None
-        saved = run_form(ExemptionForm(row.member, self, self.period().first))
-        if saved is not None:
+        form = ExemptionForm(row.member, self, self.period().first)
+        saved = run_form(form)
+        if saved is not None or form.touched:  # saved, or an exemption ended or deleted
             self._wrote(row.member.id)
         return saved
 
@@ -352,6 +401,9 @@ class DuesPage(QWidget):
             if not ok:
                 return
             payment = receipts[texts.index(chosen)]
+        self._print_receipt_of(payment)
+
+    def _print_receipt_of(self, payment) -> None:
         from union_desk.printing.membership import print_dues_receipt
         from union_desk.ui.hardship.print_actions import print_pdf
 

@@ -3,7 +3,9 @@ a non-member of staff (StaffForm), their leaving or retiring (StaffLeaveForm), t
 union (JoinForm: a member is made from the record) and voiding an event (VoidEventForm).
 
 Every form writes through `services.membership`; a refusal (a ValidationError, Chinese already) is
-shown on the form's red line and in a message box, and the form stays open with the input."""
+shown once, on the form's red line (no message box, as the 会费 forms), the field it is about framed in
+red and focused; the form stays open with the input. EventForm's label column keeps the width of its
+widest label whichever rows the kind shows, so the fields do not move sideways."""
 
 from __future__ import annotations
 
@@ -22,13 +24,16 @@ from PySide6.QtWidgets import (
 from union_desk.db.membership_models import MembershipEvent, NonMemberStaff
 from union_desk.db.models import Member
 from union_desk.domain import membership as rules
-from union_desk.errors import UnionDeskError
+from union_desk.errors import UnionDeskError, ValidationError
 from union_desk.services import membership, settings
 from union_desk.ui.error_handling import surfaces_errors
-from union_desk.ui.hardship.common import choice_combo, date_edit, edit_date, save_cancel_buttons, show_error
+from union_desk.ui.hardship.common import choice_combo, date_edit, edit_date, save_cancel_buttons
 from union_desk.ui.honours.common import date_field, error_label, hint_label, message_of, say
 from union_desk.ui.widgets.form_base import FormDialog
+from union_desk.ui.widgets.form_messages import ERROR_COLOR
 from union_desk.ui.widgets.member_picker import MemberPicker
+
+FIELD_ERROR_STYLE = f"border: 1px solid {ERROR_COLOR};"
 
 # which optional rows each kind shows
 APPLICATION_KINDS = ("入会",)
@@ -61,6 +66,13 @@ class _Form(FormDialog):
             layout.addWidget(hint_label(hint))
         form = QFormLayout()
         layout.addLayout(form)
+        self.form_layout = form
+        self.field_error = error_label()  # a refusal about a field: put in the row under it
+        self.field_error.setObjectName("fieldError")
+        self.field_error.setParent(self.body)
+        self._blank = QLabel(self.body)  # its label cell
+        self._blank.setVisible(False)
+        self._framed = None
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -68,8 +80,49 @@ class _Form(FormDialog):
         return form
 
     def _refused(self, exc: UnionDeskError) -> None:
-        say(self.error, message_of(exc))
-        show_error(self, self.windowTitle(), exc)
+        """Say why once (no message box): in red just under the field it is about (framed in red and
+        focused), or on the form's red line when it is about no field shown."""
+        self._clear_refusal()
+        text = message_of(exc)
+        widget = self._field_widget(getattr(exc, "field", None) or "")
+        row = self.form_layout.getWidgetPosition(widget)[0] if widget is not None else -1
+        if row < 0:
+            say(self.error, text)
+            return
+        self.form_layout.insertRow(row + 1, self._blank, self.field_error)  # in the field column
+        self._blank.setVisible(True)
+        say(self.field_error, text)
+        widget.setStyleSheet(FIELD_ERROR_STYLE)
+        widget.setFocus()
+        self._framed = widget
+
+    def _clear_refusal(self) -> None:
+        say(self.error, "")
+        if self._framed is not None:
+            self._framed.setStyleSheet("")
+            self._framed = None
+        if self.form_layout.getWidgetPosition(self.field_error)[0] >= 0:
+            self.form_layout.takeRow(self.field_error)
+        for widget in (self._blank, self.field_error):
+            widget.setParent(self.body)
+            widget.setVisible(False)
+        say(self.field_error, "")
+
+    def message(self) -> str:
+        """The refusal shown (under a field or on the red line), '' when none."""
+        for label in (self.field_error, self.error):
+            if label.isVisibleTo(self) and label.text():
+                return label.text()
+        return ""
+
+    def _field_widget(self, name: str):
+        """The visible input of the form named `name` (by objectName), if any."""
+        if not name:
+            return None
+        from PySide6.QtWidgets import QWidget
+
+        found = self.body.findChild(QWidget, name)
+        return found if found is not None and found.isVisibleTo(self) else None
 
 
 # --- a membership event --------------------------------------------------------------------------------
@@ -141,8 +194,24 @@ class EventForm(_Form):
         if member is not None:
             self.picker.set_member(member)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._fix_label_width()
         self._kind_changed()
         self.resize(540, 470)
+
+    def _fix_label_width(self) -> None:
+        """Every label as wide as the widest of all rows (shown or not), so that the fields keep
+        their place when the kind shows other rows."""
+        labels = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels.append(item.widget())
+        metrics = self.other_union_label.fontMetrics()
+        width = max([label.sizeHint().width() for label in labels]
+                    + [metrics.horizontalAdvance(self.tr(text)) + 2 for text in ("Union transferred to",
+                                                                                "Union transferred from")])
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentText()
@@ -174,10 +243,10 @@ class EventForm(_Form):
 
     @surfaces_errors
     def accept(self) -> None:
-        say(self.error, "")
+        self._clear_refusal()
         member = self.picker.member()
         if member is None:
-            say(self.error, self.tr("Choose the member."))
+            self._refused(ValidationError(self.tr("Choose the member."), field="member"))
             return
         try:
             self.saved = membership.add_event(member, self.data())
@@ -207,7 +276,7 @@ class VoidEventForm(_Form):
 
     @surfaces_errors
     def accept(self) -> None:
-        say(self.error, "")
+        self._clear_refusal()
         try:
             membership.void_event(self.record, self.reason.toPlainText())
         except UnionDeskError as exc:
@@ -282,7 +351,7 @@ class StaffForm(_Form):
 
     @surfaces_errors
     def accept(self) -> None:
-        say(self.error, "")
+        self._clear_refusal()
         try:
             self.saved = membership.save_staff(self.data(), self.staff)
         except UnionDeskError as exc:
@@ -316,7 +385,7 @@ class StaffLeaveForm(_Form):
 
     @surfaces_errors
     def accept(self) -> None:
-        say(self.error, "")
+        self._clear_refusal()
         try:
             membership.staff_leaves(self.staff, self.status.currentText(), edit_date(self.date),
                                     self.note.toPlainText())
@@ -368,12 +437,40 @@ class JoinForm(_Form):
 
     @surfaces_errors
     def accept(self) -> None:
-        say(self.error, "")
+        self._clear_refusal()
         try:
             self.member = membership.join_from_staff(self.staff, self.data())
         except UnionDeskError as exc:
             self._refused(exc)
             return
+        super().accept()
+
+
+class MemberChoiceForm(_Form):
+    """Which member to print a sheet for (打印入会申请书 / 打印会员登记表 with no change selected on the
+    会籍 page): after `exec()` succeeds `chosen` is the member."""
+
+    def __init__(self, title: str, member: Member | None = None, parent=None):
+        super().__init__(parent)
+        self.chosen: Member | None = None
+        form = self._start(title, self.tr("Any member, whatever year they joined."))
+        self.picker = MemberPicker(statuses=())
+        self.picker.setObjectName("member")
+        self.picker.setMinimumWidth(260)
+        form.addRow(self.tr("Member"), self.picker)
+        if member is not None:
+            self.picker.set_member(member)
+        self.button_box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Print…"))
+        self.resize(420, 200)
+
+    @surfaces_errors
+    def accept(self) -> None:
+        self._clear_refusal()
+        member = self.picker.member()
+        if member is None:
+            self._refused(ValidationError(self.tr("Choose the member."), field="member"))
+            return
+        self.chosen = member
         super().accept()
 
 

@@ -1,6 +1,8 @@
 """会籍 sub-page: the 入会率 box (today and at the end of the year, members and non-member staff, by
 department and by employment type), the membership changes (filtered by year and kind; voided ones
-crossed out and grey) with 登记会籍变动…, 作废…, 打印介绍信…, 打印入会申请书…, 打印会员登记表…, and the
+crossed out and grey) with 登记会籍变动…, 作废…, 打印介绍信…, 打印入会申请书…, 打印会员登记表… (for the
+selected change's member, or — nothing selected — for a member chosen by name: no need to find a row
+of the year they joined; the member form's 会籍与会费 tab prints them too), and the
 staff who are not members with 新增…, 修改…, 离职/退休…, 入会… and 打印入会申请书….
 
 `refresh()` reloads all three. `year` (None: all years) may be set by a year selector around the
@@ -34,6 +36,7 @@ from union_desk.ui.error_handling import surfaces_errors
 from union_desk.ui.membership.event_forms import (
     EventForm,
     JoinForm,
+    MemberChoiceForm,
     StaffForm,
     StaffLeaveForm,
     VoidEventForm,
@@ -134,9 +137,9 @@ class MembershipPage(QWidget):
             Column(self.tr("Name"), lambda e: e.member.name, 64),
             Column(self.tr("Department"), lambda e: e.member.department, 80, full="后勤组"),
             Column(self.tr("Change"), lambda e: e.kind, 64, full="保留会籍"),
-            Column(self.tr("Details"), event_details, 150, stretch=True),
+            Column(self.tr("Details"), event_details, 130, stretch=True),
             Column(self.tr("Handler"), lambda e: e.handler, 60, full="王老师"),
-            Column(self.tr("Note"), lambda e: e.note, 60),
+            Column(self.tr("Note"), lambda e: e.note, 120, full="按档案入会日期补记"),
             Column(self.tr("Marks"), event_marks, 44, full="补记 作废"),
         ]
         self.events_model = EventModel(event_columns, self)
@@ -356,8 +359,9 @@ class MembershipPage(QWidget):
         event = self.selected_event()
         self.void_button.setEnabled(event is not None and not event.voided)
         self.letter_button.setEnabled(event is not None and event.kind == "转出" and not event.voided)
-        self.join_form_button.setEnabled(event is not None)
-        self.register_button.setEnabled(event is not None)
+        # no change selected: the member is asked for by name
+        self.join_form_button.setEnabled(True)
+        self.register_button.setEnabled(True)
         staff = self.selected_staff()
         active = staff is not None and staff.status == "在职"
         self.edit_staff_button.setEnabled(staff is not None and staff.status != "已入会")
@@ -415,26 +419,38 @@ class MembershipPage(QWidget):
         self._print(title, f"会员组织关系介绍信-{event.member.name}",
                     lambda path: printing.print_transfer_letter(member_id, path))
 
+    def member_to_print(self, title: str):
+        """The selected change's member, else one chosen by name (None: cancelled)."""
+        event = self.selected_event()
+        if event is not None:
+            return event.member
+        form = MemberChoiceForm(title, None, self)
+        try:
+            return form.chosen if form.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            form.deleteLater()
+
     @surfaces_errors
     def print_join_form(self) -> None:
-        event = self.selected_event()
-        if event is None:
+        title = self.tr("Print application form")
+        member = self.member_to_print(title)
+        if member is None:
             return
         from union_desk.printing import membership as printing
 
-        member_id = event.member_id
-        self._print(self.tr("Print application form"), f"入会申请书-{event.member.name}",
-                    lambda path: printing.print_join_form(member_id, path))
+        member_id = member.id
+        self._print(title, f"入会申请书-{member.name}", lambda path: printing.print_join_form(member_id, path))
 
     @surfaces_errors
     def print_member_register(self) -> None:
-        event = self.selected_event()
-        if event is None:
+        title = self.tr("Print member register")
+        member = self.member_to_print(title)
+        if member is None:
             return
         from union_desk.printing import membership as printing
 
-        member_id = event.member_id
-        self._print(self.tr("Print member register"), f"工会会员登记表-{event.member.name}",
+        member_id = member.id
+        self._print(title, f"工会会员登记表-{member.name}",
                     lambda path: printing.print_member_register(member_id, path))
 
     # --- non-member staff ---------------------------------------------------------------------------

@@ -3,7 +3,8 @@ membership events, 入会率) and 会费 (`DuesPage`: what each member owes and 
 
 `refresh()` marks both tabs stale and refreshes the one in front (the other when it is shown
 next); a write on one tab marks the other stale. `open_record("dues_arrears", member)` (首页's list
-of members in arrears) shows 会费 on the current period with the member's row selected."""
+of members in arrears) shows 会费 on the period the page opens on (the latest ended month or quarter,
+the current half: dues_page.opening_period) with the member's row selected."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from union_desk.domain import membership as rules
 from union_desk.services import dues
 from union_desk.ui.membership.dues_page import DuesPage
 from union_desk.ui.membership.membership_page import MembershipPage
@@ -72,7 +72,9 @@ class MembershipTab(QWidget):
             return
         member_id = getattr(record, "id", record)
         page = self.show_dues()
-        current = rules.period_of(dt.date.today(), dues.period_kind())
+        from union_desk.ui.membership.dues_page import opening_period
+
+        current = opening_period(page.today or dt.date.today(), dues.period_kind())
         if page.period() != current:
             page.set_period(current)
         page.view.clearSelection()
