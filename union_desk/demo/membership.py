@@ -74,7 +74,7 @@ def make_membership(gen) -> None:
 
     # a year of dues: a base for everyone in service a year and a month back (and the new member from
     # her joining), monthly payroll deductions; a few members behind, one of them over six months
-    in_service_then = {mid for mid, status in membership._member_status_on(first).items() if status == "在职"}
+    in_service_then = {mid for mid, status in membership.statuses_on(first).items() if status == "在职"}
     for member in Member.select().where(Member.id.in_(sorted(in_service_then))).order_by(Member.id):
         dues.set_base(member, _base(rng, member), first, source="工资表")
     if new_member is not None:

@@ -4,6 +4,7 @@ dues periods, the dues arithmetic and 入会率."""
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -111,7 +112,12 @@ def _span(year: int, first_month: int, months: int) -> DuesPeriod:
 def parse_period(text) -> DuesPeriod:
     """'2027-03', '2027年3月', '2027-Q1', '2027年第一季度', '2027-H1', '2027年上半年' → the period.
     A ValueError names what is wrong."""
-    raw = str(text or "").strip().replace(" ", "")
+    return _parse_period(str(text or "").strip().replace(" ", ""))
+
+
+@functools.lru_cache(maxsize=512)  # a dues list parses the same few codes for every payment
+def _parse_period(raw: str) -> DuesPeriod:
+    text = raw
     match = _PERIOD.match(raw)
     if not match:
         raise ValueError(f"期间“{text}”看不懂，请写成 2027-03（月）、2027-Q1（季度）或 2027-H1（半年）")

@@ -22,7 +22,7 @@ from union_desk.domain import textclean
 from union_desk.domain.money import MoneyError, to_decimal
 from union_desk.errors import ValidationError
 from union_desk.services import audit, settings
-from union_desk.services.membership import _member_status_on, member_status_on
+from union_desk.services.membership import StatusBook, member_status_on
 from union_desk.services.record_fields import choice, get_record, member_ref, parse_date
 
 ZERO = rules.ZERO
@@ -292,42 +292,35 @@ def _exempt_reason(status: str | None, exemptions: list[DuesExemption], day: dt.
     return ""
 
 
-def _members_owing(period: rules.DuesPeriod) -> tuple[list[Member], dict[int, str]]:
-    """The members of this union on the period's first day (or joining during it: they owe from the
-    next period) and their status on that day."""
-    on_first = _member_status_on(period.first)
-    on_last = _member_status_on(period.last)
-    ids = {mid for mid, s in on_first.items() if s in rules.IN_UNION}
-    ids |= {mid for mid, s in on_last.items() if s in rules.IN_UNION}
-    paid = {row[0] for row in DuesPayment.select(DuesPayment.member).where(~DuesPayment.voided
-                                                                            & (DuesPayment.period == period.code)).tuples()}
-    ids |= paid
-    members = list(Member.select().where(Member.id.in_(list(ids))).order_by(Member.department, Member.pinyin_key)) if ids else []
-    return members, on_first
+class DuesBook:
+    """What a dues list reads, read once: statuses on any day, every member's bases, exemptions and
+    payments (not voided), the members, and the rule. A list over many periods (the 会费收缴台账, the
+    statistics) shares one book instead of reading everything again for each period."""
 
+    def __init__(self):
+        self.status = StatusBook()
+        self.rule = current_rule()
+        self.members = {m.id: m for m in Member.select()}
+        self.bases: dict[int, list[WageBase]] = {}
+        for base in WageBase.select().order_by(WageBase.effective):
+            self.bases.setdefault(base.member_id, []).append(base)
+        self.exemptions: dict[int, list[DuesExemption]] = {}
+        for exemption in DuesExemption.select():
+            self.exemptions.setdefault(exemption.member_id, []).append(exemption)
+        self.payments: dict[int, list[DuesPayment]] = {}
+        self.paid_in: dict[str, set[int]] = {}
+        for payment in DuesPayment.select().where(~DuesPayment.voided).order_by(DuesPayment.date, DuesPayment.id):
+            self.payments.setdefault(payment.member_id, []).append(payment)
+            self.paid_in.setdefault(payment.period, set()).add(payment.member_id)
 
-def _payments_by_member(member_ids: list[int]) -> dict[int, list[DuesPayment]]:
-    found: dict[int, list[DuesPayment]] = {}
-    for start in range(0, len(member_ids), 500):
-        chunk = member_ids[start:start + 500]
-        for payment in DuesPayment.select().where(~DuesPayment.voided & DuesPayment.member.in_(chunk)).order_by(DuesPayment.date, DuesPayment.id):
-            found.setdefault(payment.member_id, []).append(payment)
-    return found
-
-
-def _bases_by_member(member_ids: list[int]) -> dict[int, list[WageBase]]:
-    found: dict[int, list[WageBase]] = {}
-    for start in range(0, len(member_ids), 500):
-        for base in WageBase.select().where(WageBase.member.in_(member_ids[start:start + 500])).order_by(WageBase.effective):
-            found.setdefault(base.member_id, []).append(base)
-    return found
-
-
-def _exemptions_by_member(member_ids: list[int]) -> dict[int, list[DuesExemption]]:
-    found: dict[int, list[DuesExemption]] = {}
-    for exemption in DuesExemption.select():
-        found.setdefault(exemption.member_id, []).append(exemption)
-    return found
+    def members_owing(self, period: rules.DuesPeriod) -> list[Member]:
+        """The members of this union on the period's first or last day (joining during it: they owe
+        from the next period), and anyone paid for it; by department, then pinyin."""
+        ids = {mid for mid, s in self.status.on(period.first).items() if s in rules.IN_UNION}
+        ids |= {mid for mid, s in self.status.on(period.last).items() if s in rules.IN_UNION}
+        ids |= self.paid_in.get(period.code, set())
+        found = [self.members[mid] for mid in ids if mid in self.members]
+        return sorted(found, key=lambda m: (m.department or "", m.pinyin_key or "", m.id))
 
 
 def _owed(bases: list[WageBase], period: rules.DuesPeriod, exempt: str, rule: DuesRule) -> tuple[Decimal, WageBase | None]:
@@ -396,32 +389,33 @@ def arrears_months(member: Member, today: dt.date, *, bases=None, exemptions=Non
     return months
 
 
-def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False, arrears: bool = True) -> list[DuesRow]:
+def dues_rows(period, today: dt.date | None = None, *, unpaid_only: bool = False, arrears: bool = True,
+              book: DuesBook | None = None) -> list[DuesRow]:
     """What each member owes and paid for `period`, with months in arrears as of `today` (`arrears`
-    False: not counted, 0 — the totals of a year's periods do not need them)."""
+    False: not counted, 0 — the totals of a year's periods do not need them). `book`: shared by the
+    lists of many periods."""
     period = period if isinstance(period, rules.DuesPeriod) else parse_period(period)
     today = today or dt.date.today()
-    members, status = _members_owing(period)
-    ids = [m.id for m in members]
-    bases, exemptions, payments = _bases_by_member(ids), _exemptions_by_member(ids), _payments_by_member(ids)
-    cache: dict[dt.date, dict[int, str]] = {period.first: status}
-    rule = current_rule()
-
+    book = book or DuesBook()
+    status = book.status.on(period.first)
     rows = []
-    for member in members:
-        def status_of(day: dt.date, mid=member.id) -> str | None:
-            if day not in cache:
-                cache[day] = _member_status_on(day)
-            return cache[day].get(mid)
-
-        row = _row(member, period, status.get(member.id), bases.get(member.id, []), exemptions.get(member.id, []),
-                   payments.get(member.id, []), rule)
-        row.arrears_months = 0 if not arrears else arrears_months(member, today, bases=bases.get(member.id, []),
-                                            exemptions=exemptions.get(member.id, []),
-                                            payments=payments.get(member.id, []), statuses=status_of, rule=rule)
+    for member in book.members_owing(period):
+        bases, exemptions = book.bases.get(member.id, []), book.exemptions.get(member.id, [])
+        payments = book.payments.get(member.id, [])
+        row = _row(member, period, status.get(member.id), bases, exemptions, payments, book.rule)
+        if arrears:
+            row.arrears_months = arrears_months(member, today, bases=bases, exemptions=exemptions, payments=payments,
+                                                statuses=lambda day, mid=member.id: book.status.on(day).get(mid),
+                                                rule=book.rule)
         if not unpaid_only or row.unpaid:
             rows.append(row)
     return rows
+
+
+def dues_rows_for(periods, today: dt.date | None = None, *, arrears: bool = False) -> list[list[DuesRow]]:
+    """`dues_rows` of each period, from one read of the database."""
+    book = DuesBook()
+    return [dues_rows(period, today, arrears=arrears, book=book) for period in periods]
 
 
 @dataclass

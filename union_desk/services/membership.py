@@ -8,6 +8,7 @@ the member archive (the form, 变动状态, a roster import) becomes an event th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -182,7 +183,7 @@ def status_on(member: Member, day: dt.date, exclude_id: int | None = None) -> st
 
 
 def member_status_on(member: Member, day: dt.date) -> str | None:
-    """`status_on`, and for a member without any event the archive's status (as `_member_status_on`
+    """`status_on`, and for a member without any event the archive's status (as `statuses_on`
     reads it for everyone at once): None when not a member on `day`."""
     found = status_on(member, day)
     live = MembershipEvent.select().where((MembershipEvent.member == member) & ~MembershipEvent.voided)
@@ -357,40 +358,57 @@ class MembershipRate:
     by_employment: list[RateRow]
 
 
-def _member_status_on(day: dt.date) -> dict[int, str]:
-    """Every member's status on `day`: from the events; a member without an event on or before it
-    from the archive (a member whose join date is after `day` is left out)."""
-    latest = (MembershipEvent.select(MembershipEvent.member, fn.MAX(MembershipEvent.date).alias("last"))
-              .where(~MembershipEvent.voided & (MembershipEvent.date <= day)).group_by(MembershipEvent.member))
-    last_day = {row.member_id: row.last for row in latest}
-    status: dict[int, str] = {}
-    if last_day:
-        rows = (MembershipEvent.select().where(~MembershipEvent.voided & (MembershipEvent.date <= day)
-                                               & MembershipEvent.member.in_(list(last_day)))
-                .order_by(MembershipEvent.date, MembershipEvent.id))
-        for event in rows:
-            status[event.member_id] = rules.status_after(event.kind, event.reason)
-    live = MembershipEvent.select(MembershipEvent.member).where(~MembershipEvent.voided)
-    with_events = {row[0] for row in live.distinct().tuples()}
-    with_joining = {row[0] for row in live.where(MembershipEvent.kind.in_(rules.JOINING)).distinct().tuples()}
-    for member_id, current, since, joined in Member.select(Member.id, Member.status, Member.status_date,
-                                                           Member.joined_union_date).tuples():
-        if member_id in status or member_id in with_joining:  # a joining on record and none by `day`: not yet a member
-            continue
-        if joined and joined > day:
-            continue
-        if member_id in with_events:  # a status change on record but no joining: a member before it
-            status[member_id] = "在职"
-            continue
-        status[member_id] = current if since is None or since <= day else "在职"
-    return status
+class StatusBook:
+    """Every member's status on any day, from one read of the events and the archive (a list over
+    many periods asks for many days). A member without an event on or before the day is read from
+    the archive (a member whose join date is after it is left out); with a joining on record and none
+    by the day: not yet a member; with only status changes on record: a member before the first."""
+
+    def __init__(self):
+        self.timeline: dict[int, list[tuple[dt.date, int, str]]] = {}
+        self.with_joining: set[int] = set()
+        for member_id, day, event_id, kind, reason in (
+                MembershipEvent.select(MembershipEvent.member, MembershipEvent.date, MembershipEvent.id,
+                                       MembershipEvent.kind, MembershipEvent.reason)
+                .where(~MembershipEvent.voided).order_by(MembershipEvent.date, MembershipEvent.id).tuples()):
+            self.timeline.setdefault(member_id, []).append((day, event_id, rules.status_after(kind, reason)))
+            if kind in rules.JOINING:
+                self.with_joining.add(member_id)
+        self.archive = list(Member.select(Member.id, Member.status, Member.status_date, Member.joined_union_date).tuples())
+        self.cache: dict[dt.date, dict[int, str]] = {}
+
+    def on(self, day: dt.date) -> dict[int, str]:
+        if day not in self.cache:
+            self.cache[day] = self._on(day)
+        return self.cache[day]
+
+    def _on(self, day: dt.date) -> dict[int, str]:
+        status: dict[int, str] = {}
+        for member_id, current, since, joined in self.archive:
+            steps = self.timeline.get(member_id)
+            if steps:
+                at = bisect.bisect_right(steps, (day, float("inf"), ""))
+                if at:
+                    status[member_id] = steps[at - 1][2]
+                elif member_id not in self.with_joining and not (joined and joined > day):
+                    status[member_id] = "在职"
+                continue
+            if joined and joined > day:
+                continue
+            status[member_id] = current if since is None or since <= day else "在职"
+        return status
+
+
+def statuses_on(day: dt.date) -> dict[int, str]:
+    """Every member's status on `day` (see StatusBook)."""
+    return StatusBook().on(day)
 
 
 def membership_rate(day: dt.date | None = None) -> MembershipRate:
     """入会率 on `day` (decision): in-service members ÷ (in-service members + in-service non-member
     staff), in total, by department and by employment type (today's department and type)."""
     day = day or dt.date.today()
-    status = _member_status_on(day)
+    status = statuses_on(day)
     in_service = {mid for mid, s in status.items() if s == "在职"}
     groups: dict[str, dict[str, list[int]]] = {"department": {}, "employment": {}}
 

@@ -31,10 +31,10 @@ class MembershipStats:
 def membership_stats(period: Period, as_of: dt.date | None = None) -> MembershipStats:
     as_of = min(as_of or period.last_day, period.last_day)
     owed = paid = rules.ZERO
-    for dues_period in rules.periods_between(period.first_day, period.last_day, dues.period_kind()):
-        if dues_period.first < period.first_day or dues_period.first > as_of:
-            continue
-        figures = dues.totals(dues.dues_rows(dues_period, as_of, arrears=False))
+    periods = [p for p in rules.periods_between(period.first_day, period.last_day, dues.period_kind())
+               if period.first_day <= p.first <= as_of]
+    for rows in dues.dues_rows_for(periods, as_of):
+        figures = dues.totals(rows)
         owed += figures.owed
         paid += figures.paid
     return MembershipStats(
