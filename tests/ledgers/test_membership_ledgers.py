@@ -29,7 +29,7 @@ D = Decimal
 LEDGERS = ("union_desk.ledgers.membership_ledger:DUES_LEDGER", "union_desk.ledgers.membership_ledger:MEMBERSHIP_LEDGER")
 DUES_HEADERS = ["序号", "期间", "姓名", "部门", "缴费基数", "基数起算日期", "应缴", "实缴", "缴费日期", "缴费方式",
                 "收款人", "免缴原因", "备注"]
-EVENT_HEADERS = ["序号", "日期", "姓名", "部门", "身份证号", "变动类型", "原因", "申请日期", "批准日期", "会员证号", "对方工会",
+EVENT_HEADERS = ["序号", "日期", "姓名", "部门", "变动类型", "原因", "申请日期", "批准日期", "会员证号", "对方工会",
                  "介绍信编号", "经办人", "备注"]
 
 
@@ -150,16 +150,23 @@ def test_dues_ledger_cells_styles_totals_and_rate(db, tmp_path):
     assert D(str(ws.cell(total_row, h["应缴"]).value)).quantize(D("0.01")) == owed
     assert D(str(ws.cell(total_row, h["实缴"]).value)).quantize(D("0.01")) == paid
     assert ws.cell(total_row, h["缴费基数"]).value is None
+    # one summary table (one heading): a row per period, then 合计 with the overall 收缴率
     block = next(r for r in range(total_row, ws.max_row + 1) if ws.cell(r, 1).value == "收缴合计")
     heads = {ws.cell(block + 1, c).value: c for c in range(1, ws.max_column + 1) if ws.cell(block + 1, c).value}
-    assert {"应缴合计", "实缴合计", "收缴率"} <= set(heads)
-    assert D(str(ws.cell(block + 2, heads["应缴合计"]).value)).quantize(D("0.01")) == owed
-    assert D(str(ws.cell(block + 2, heads["实缴合计"]).value)).quantize(D("0.01")) == paid
-    rate = ws.cell(block + 2, heads["收缴率"])
+    assert {"期间", "人次", "应缴", "实缴", "收缴率", "未缴足人次", "免缴人次"} <= set(heads)
+    labels = {ws.cell(r, 1).value: r for r in range(block + 2, ws.max_row + 1) if ws.cell(r, 1).value}
+    assert "2026年1月" in labels and "2026年11月" in labels
+    last = labels["合计"]
+    assert D(str(ws.cell(last, heads["应缴"]).value)).quantize(D("0.01")) == owed
+    assert D(str(ws.cell(last, heads["实缴"]).value)).quantize(D("0.01")) == paid
+    rate = ws.cell(last, heads["收缴率"])
     assert rate.number_format == "0.0%"
     assert rate.value == pytest.approx(float((paid * 100 / owed).quantize(D("0.1"))) / 100)
     assert f"收缴率 {(paid * 100 / owed).quantize(D('0.1'))}%" in ws.cell(2, 1).value
-    assert any(ws.cell(r, 1).value == "按期间汇总" for r in range(block, ws.max_row + 1))
+    jan = labels["2026年1月"]
+    assert ws.cell(jan, heads["人次"]).value == len(records)
+    assert D(str(ws.cell(jan, heads["实缴"]).value)) == D("66.15")
+    assert not any(ws.cell(r, 1).value == "按期间汇总" for r in range(block, ws.max_row + 1))
 
 
 def test_membership_ledger_cells_voided_struck_and_summary(db, tmp_path):
@@ -313,3 +320,160 @@ def test_a_member_who_came_by_transfer_keeps_one_event(db, tmp_path):
     apply_ledger(preview)
     assert snapshot()["events"] == before
     assert MembershipEvent.select().count() == 1
+
+
+def make_odd_payments() -> dict:
+    """What a row per member and month could not hold: 甲 pays the first half year at once (2026-H1
+    while collecting monthly) and has next year's raise already (a base from 2027-01-01); 乙 pays
+    March in two parts (10 cash, then 20 by transfer); 丙's April payment is voided; 丁 is exempt
+    from April on with no end (长期病休)."""
+    made = {name: members.create_member({"name": name, "sex": "女", "department": "语文组", "joined_union_date": "2010-09-01"})
+            for name in ("甲", "乙", "丙", "丁")}
+    for m in made.values():
+        dues.set_base(m, "6000", "2026-01-01")
+    dues.set_base(made["甲"], "6500", "2027-01-01")
+    dues.record_payment(made["甲"], {"period": "2026-H1", "amount": "180", "date": "2026-01-10", "method": "转账",
+                                     "collector": "钱七", "note": "半年一次交清"})
+    dues.record_payment(made["乙"], {"period": "2026-03", "amount": "10", "date": "2026-03-10", "method": "现金",
+                                     "collector": "钱七"})
+    dues.record_payment(made["乙"], {"period": "2026-03", "amount": "20", "date": "2026-03-20", "method": "转账",
+                                     "note": "补足"}, force=True)
+    wrong = dues.record_payment(made["丙"], {"period": "2026-04", "amount": "30", "date": "2026-04-10", "method": "转账"})
+    dues.void_payment(wrong, "录错")
+    dues.record_payment(made["丙"], {"period": "2026-05", "amount": "20", "date": "2026-05-10"})  # 少缴 10.00 元
+    dues.add_exemption(made["丁"], "2026-04-01", None, "长期病休")
+    dues.add_exemption(made["甲"], "2027-07-01", "2027-12-31", "产假")  # known already, in no 2026 period
+    return made
+
+
+def dues_snapshot() -> dict:
+    return {
+        "payments": sorted((_who(p.member_id), p.period, p.amount, p.date, p.method, p.collector, p.note, p.receipt, p.batch)
+                           for p in DuesPayment.select().where(~DuesPayment.voided)),
+        "exemptions": sorted((_who(e.member_id), e.start, e.end, e.reason) for e in DuesExemption.select()),
+        "bases": sorted((_who(b.member_id), b.effective, b.amount) for b in WageBase.select()),
+        "dues_entries": len({link.entry_id for link in FundLink.select().where(FundLink.source_kind == "dues")}),
+        "dues_posted": sum((link.amount for link in FundLink.select().where(FundLink.source_kind == "dues")), D("0")),
+    }
+
+
+def test_dues_ledger_lists_each_payment_and_what_a_move_needs(db, tmp_path):
+    make_odd_payments()
+    path, ws, count = _export("dues", tmp_path, all_columns=True, full_id=True)
+    rows = data_rows(ws)
+    assert count == len(rows)
+    h = header_map(ws)
+    assert {"收据号", "免缴起始", "免缴截止", "其他基数"} <= set(h)
+    assert ws.print_area.split("!")[-1].split(":")[-1].startswith("$M")  # the new columns stay off paper
+    # 甲's half year: a line of its own after 甲's January, 应缴 blank; the months say 已随2026-H1缴纳
+    jia = [r for r in rows if r["姓名"] == "甲"]
+    assert [r["期间"] for r in jia[:2]] == ["2026年1月", "2026年上半年"]
+    half = jia[1]
+    assert half["应缴"] is None and D(str(half["实缴"])) == D("180") and half["缴费日期"].date() == dt.date(2026, 1, 10)
+    assert (half["缴费方式"], half["收款人"], half["备注"]) == ("转账", "钱七", "半年一次交清")
+    assert jia[0]["备注"] == "已随2026-H1缴纳" and not jia[0]["实缴"]
+    assert sum(1 for r in rows if r["期间"] == "2026年上半年") == 1
+    # 乙's March: two lines, the second without 应缴
+    march = [r for r in rows if r["姓名"] == "乙" and r["期间"] == "2026年3月"]
+    assert [(D(str(r["应缴"])) if r["应缴"] is not None else None, D(str(r["实缴"])), r["缴费方式"]) for r in march] == [
+        (D("30"), D("10"), "现金"), (None, D("20"), "转账")]
+    assert march[0]["收据号"] == "HF2026-001" and march[1]["备注"] == "补足"
+    # 丙's voided payment: not listed, and the line under the title says so; May paid in part
+    assert [r["期间"] for r in rows if r["姓名"] == "丙" and r["实缴"]] == ["2026年5月"]
+    assert next(r for r in rows if r["姓名"] == "丙" and r["期间"] == "2026年5月")["备注"] == "少缴 10.00 元"
+    assert "作废的缴费 1 笔未列入" in ws.cell(2, 1).value
+    # 丁: exempt from April, no end
+    ding = next(r for r in rows if r["姓名"] == "丁" and r["期间"] == "2026年4月")
+    assert ding["免缴原因"] == "长期病休" and ding["免缴起始"].date() == dt.date(2026, 4, 1) and ding["免缴截止"] == "长期"
+    # 甲's raise from January 2027: on 甲's last line
+    assert [r["其他基数"] for r in jia if r["其他基数"]] == ["2027-01-01 6,500.00"]
+    assert jia[-1]["其他基数"] == "2027-01-01 6,500.00"
+    assert [r["其他免缴"] for r in rows if r["其他免缴"]] == ["2027-07-01至2027-12-31：产假"]
+    assert jia[-1]["其他免缴"] == "2027-07-01至2027-12-31：产假"
+    # totals: every payment once; 应缴 only on the members' lines; 人次 counts those
+    total_row = rows[-1]["_row"] + 1
+    assert D(str(ws.cell(total_row, h["实缴"]).value)).quantize(D("0.01")) == D("230.00")
+    owed = sum((D(str(r["应缴"])) for r in rows if r["应缴"] is not None), D("0"))
+    assert D(str(ws.cell(total_row, h["应缴"]).value)).quantize(D("0.01")) == owed
+    people = sum(1 for r in rows if r["应缴"] is not None)
+    assert f"{people} 人次" in ws.cell(2, 1).value and "实缴 230.00 元" in ws.cell(2, 1).value
+    block = next(r for r in range(total_row, ws.max_row + 1) if ws.cell(r, 1).value == "收缴合计")
+    labels = [ws.cell(r, 1).value for r in range(block + 2, ws.max_row + 1)]
+    assert labels.index("2026年上半年") < labels.index("2026年1月")
+
+
+def test_dues_round_trip_keeps_each_payment_exemption_and_base(db, tmp_path):
+    make_odd_payments()
+    before = dues_snapshot()
+    # three payments, and the voided one's posting and its reversal in the funds book
+    assert len(before["payments"]) == 4 and before["dues_entries"] == 6
+    from ledger_checks import export_all
+    from union_desk.imports.roster import import_roster
+
+    paths = export_all(tmp_path, kinds=("members", "dues", "membership"))
+    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    import_roster(paths["members"])
+    report = import_ledger("dues", paths["dues"])
+    assert report.error_rows == 0 and not report.warnings, [i.text() for i in report.errors + report.warnings]
+    after = dues_snapshot()
+    for key in before:
+        if key != "dues_entries":
+            assert after[key] == before[key], key
+    assert after["dues_entries"] == 4  # one funds entry per payment; the voided one is not moved
+    before = after
+    # the exemption is still open: 丁 owes nothing next year either; 甲 owes on the 2027 base
+    ding, jia = Member.get(Member.name == "丁"), Member.get(Member.name == "甲")
+    assert dues.owed_for(ding, "2027-03").exempt_reason == "长期病休"
+    assert dues.owed_for(jia, "2027-01").base == D("6500") and dues.owed_for(jia, "2027-08").exempt_reason == "产假"
+    # twice changes nothing
+    second = import_ledger("dues", paths["dues"])
+    assert (second.added, second.updated, second.error_rows) == (0, 0, 0) and second.unchanged > 0
+    assert dues_snapshot() == before
+    # a cash payment made after the move does not take a receipt number the ledger brought
+    later = dues.record_payment(jia, {"period": "2026-07", "amount": "30", "date": "2026-07-10", "method": "现金"})
+    assert later.receipt == "HF2026-002"
+
+
+def test_dues_one_payment_for_a_shorter_period_keeps_its_period(db, tmp_path):
+    """Collecting by quarter, a payment for one month (2026-02) comes back for that month, not the quarter."""
+    from union_desk.services import settings
+
+    settings.save({"dues_period": "quarter"})
+    made = make_odd_payments()
+    dues.record_payment(made["丙"], {"period": "2026-02", "amount": "30", "date": "2026-02-10", "method": "转账"})
+    before = dues_snapshot()
+    path, ws, _ = _export("dues", tmp_path, all_columns=True, full_id=True)
+    rows = data_rows(ws)
+    bing = [(r["期间"], r["应缴"] is None, r["实缴"]) for r in rows if r["姓名"] == "丙"][:2]
+    assert bing[0][0] == "2026年第1季度" and bing[1][:2] == ("2026年2月", True)
+    from ledger_checks import export_all
+    from union_desk.imports.roster import import_roster
+
+    roster = export_all(_dir(tmp_path, "r"), kinds=("members",))["members"]
+    switch_to_empty(tmp_path / "new" / "union_desk.sqlite")
+    settings.save({"dues_period": "quarter"})
+    import_roster(roster)
+    report = import_ledger("dues", path)
+    assert report.error_rows == 0, [i.text() for i in report.errors]
+    after = dues_snapshot()
+    assert after["payments"] == before["payments"] and after["exemptions"] == before["exemptions"]
+    assert after["bases"] == before["bases"] and after["dues_entries"] == 5  # the voided payment is not moved
+    second = import_ledger("dues", path)
+    assert (second.added, second.updated) == (0, 0) and dues_snapshot() == after
+
+
+def test_a_line_twice_in_a_file_without_owed_is_an_error(db, tmp_path):
+    """Further payments are told by a blank 应缴; a file without the 应缴 column (made by hand) has
+    only members' lines: the same member and period twice is an error, not a second payment."""
+    make_book()
+    path, _, _ = _export("dues", tmp_path, all_columns=True, full_id=True)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    h = header_map(ws)
+    ws.cell(3, h["应缴"]).value = "（空）"
+    for col in range(1, ws.max_column + 1):
+        ws.cell(5, col).value = ws.cell(4, col).value
+    wb.save(path)
+    preview = preview_ledger("dues", path)
+    rows = {r.row: r for r in preview.rows}
+    assert rows[5].action == ERROR and "与第 4 行" in rows[5].errors[0].message

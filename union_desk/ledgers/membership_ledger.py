@@ -2,21 +2,38 @@
 one row per membership event) — issue 20.
 
 会费收缴台账: the periods of the setting (`services.dues.period_kind()`: month, quarter or half
-year) that start inside the ledger's period, each with the members of the union in it
-(`services.dues.dues_rows`: ordered by department, then pinyin). 应缴 is what the member owes for
-the period (base × rate × months, rounded by the setting; nothing when exempt), 实缴 what was paid
-for it (voided payments left out). Totals: 应缴合计, 实缴合计 and 收缴率 (= 实缴 ÷ 应缴), by period
-when there are several. 批次 (the payroll list a payment came with) follows the printed columns,
-outside the print area, so that a move keeps the funds book's entries as they were.
+year) that start inside the ledger's period (a period not yet over is left out until something is
+collected for it), each with the members of the union in it (`services.dues.dues_rows`: ordered by
+department, then pinyin). Each member's line (`DuesLine`) shows 应缴 (base × rate × months,
+rounded by the setting; nothing when exempt) and the first payment for the period; every further
+payment has a line of its own right under it, 应缴 blank: the second and later payments of the
+same period, and a payment for a period of its own (2026年上半年 while collecting monthly: the
+months say 已随2026-H1缴纳 with 实缴 0; a month while collecting by quarter). Payments for a
+period starting in the ledger's period that no member's line holds follow at the end. So each
+payment is one line (its own date, method, collector, note) and the totals count it once.
+Voided payments are left out (the line under the title says how many; the funds book keeps their
+reversal) and are not imported. Totals: 应缴, 实缴 and 收缴率 (= 实缴 ÷ 应缴) in one table by
+period (收缴合计). After the printed columns, outside the print area: 身份证号, 批次 (the payroll
+list a payment came with: one funds entry per batch), 收据号 (a cash payment's receipt number),
+免缴起始 / 免缴截止 (the exemption itself, 截止 “长期” when it has no end) and 其他基数 (the
+member's bases from the ledger's start on that no line shows — next year's raise, one replaced
+within the year — '2027-01-01 6,500.00；…', on the member's last line) and 其他免缴 (the member's
+exemptions still running at the ledger's start that no line names — one from next year, one a
+status hides — '2027-07-01至长期：产假；…', on the member's last line).
 
 Import (`DuesImporter`): the member by 身份证号 (else 姓名 + 部门); the wage base is set (from
-基数起算日期, else the period's first day) when the base in effect on that day differs; a payment
-of 实缴 is added when the member has paid nothing for the period (paid the same already → 未变;
-paid a different amount → a warning, left as it is); an exemption (免缴原因 that is not one the
-status gives, 保留会籍…) becomes `services.dues.add_exemption` — consecutive periods with the same
-reason one exemption. Payments go through `services.dues.record_payments` per 批次 (one funds
-entry per batch, as the payroll import made them) or `record_payment(force=True)` one by one: the
-ledger is a record of what happened, so an exempt member's payment is not asked about.
+基数起算日期, else the period's first day) when the base in effect on that day differs, and each
+of 其他基数 when the base from that day differs; a line's 实缴 is matched to a stored payment of
+the member and period with the same amount (and date) — 未变 — or added when the period has no
+other payment left unmatched (else a warning, left as it is); the payment takes the line's period
+code, date, method, collector, note (not what the ledger says by itself: 少缴…, 已随…), 批次 and
+收据号 (when free; `services.dues.keep_receipt`). An exemption (免缴原因 that is not one the status gives,
+保留会籍…) becomes `services.dues.add_exemption`: with 免缴起始 / 免缴截止 exactly that
+exemption (and each of 其他免缴); without them consecutive periods with the same reason one
+exemption. Payments go
+through `services.dues.record_payments` per 批次 (one funds entry per batch, as the payroll import
+made them) or `record_payment(force=True)` one by one: the ledger is a record of what happened,
+so an exempt member's payment is not asked about.
 
 会籍变动台账: every membership event dated in the period, voided ones shown struck through (状态
 “作废：原因”, outside the print area), with a summary by kind (voided left out). Import
@@ -30,8 +47,12 @@ must exist: a move to an empty database imports the roster first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter as Tally
+from dataclasses import dataclass
 from decimal import Decimal
+
+from peewee import fn
 
 from union_desk.domain import membership as rules
 from union_desk.domain import textclean
@@ -45,10 +66,10 @@ from union_desk.ledgers.specs import Block, LedgerColumn, LedgerSpec, block_colu
 
 ZERO = Decimal("0.00")
 DUES_SUMMARY = "收缴合计"
-DUES_BY_PERIOD = "按期间汇总"
+DUES_BY_PERIOD = "按期间汇总"  # the second summary table of earlier exports: still where a file's table ends
 EVENTS_SUMMARY = "按变动类型汇总"
-# what the 备注 of the dues ledger says by itself (from the row, not a payment's note): not imported
-_DERIVED_NOTES = ("未设缴费基数", "已随")
+# what the 备注 of the dues ledger says by itself (`DuesRow.note`, not a payment's note): not imported
+_DERIVED_NOTE = re.compile(r"未设缴费基数|已随\S+缴纳|少缴 [\d,]+\.\d\d 元|期初不是本会会员，本期不缴(（有缴费记录）)?|免缴：.*")
 
 
 def _clean(text) -> str:
@@ -65,20 +86,147 @@ def ledger_periods(period: LedgerPeriod, kind: str | None = None) -> list[rules.
 
 # --- 会费收缴台账 ---------------------------------------------------------------------------------------
 
+OPEN_END = "长期"  # 免缴截止 of an exemption without an end
+_OPEN_WORDS = (OPEN_END, "无", "不定期", "至今", "长期免缴")
 
-def dues_records(period: LedgerPeriod) -> list:
-    """The `DuesRow`s of every dues period in the ledger's period, period by period; a period not yet
-    over is left out until something is collected for it."""
+
+@dataclass
+class DuesLine:
+    """One row of the 会费收缴台账. A member's line for a dues period (`row` set: 缴费基数, 应缴, the
+    first payment for the period) or a further payment (`row` None, 应缴 blank): the second and
+    later payments of the same period, or a payment for a period of its own (2026年上半年 while
+    collecting monthly; 2026年3月 while collecting by quarter), so that each payment comes back as
+    it was and the totals stay right."""
+
+    member: object
+    period: rules.DuesPeriod
+    row: object | None = None  # services.dues.DuesRow
+    payment: object | None = None  # DuesPayment
+    exemption: object | None = None  # the DuesExemption that makes the member exempt (not a status)
+    other_bases: str = ""  # the member's bases not shown on a line ('2027-01-01 6,500.00')
+    other_exemptions: str = ""  # the member's exemptions no line names ('2027-01-01至长期：长期病休')
+
+    @property
+    def owed(self) -> Decimal | None:
+        return self.row.owed if self.row is not None else None
+
+    @property
+    def paid(self) -> Decimal:
+        return self.payment.amount if self.payment is not None else ZERO
+
+    @property
+    def base(self):
+        return self.row.base if self.row is not None else None
+
+    @property
+    def base_effective(self):
+        return self.row.base_effective if self.row is not None else None
+
+    @property
+    def exempt_reason(self) -> str:
+        return self.row.exempt_reason if self.row is not None else ""
+
+    @property
+    def unpaid(self) -> bool:
+        return self.row is not None and self.row.unpaid
+
+    @property
+    def note(self) -> str:
+        if self.payment is not None and self.payment.note:
+            return self.payment.note
+        if self.row is None or self.row.exempt_reason:
+            return ""
+        return self.row.note
+
+
+def _parsed(code: str) -> rules.DuesPeriod | None:
+    try:
+        return rules.parse_period(code)
+    except ValueError:
+        return None
+
+
+def _exemption_text(exemption) -> str:
+    end = exemption.end.isoformat() if exemption.end else OPEN_END
+    return f"{exemption.start.isoformat()}至{end}：{exemption.reason}"
+
+
+def _base_text(base) -> str:
+    return f"{base.effective.isoformat()} {base.amount:,.2f}"
+
+
+def dues_records(period: LedgerPeriod) -> list[DuesLine]:
+    """The lines of every dues period in the ledger's period, period by period (a period not yet
+    over is left out until something is collected for it): each member's line, then the further
+    payments (see `DuesLine`). Payments for a period starting in the ledger's period that no
+    member's line holds (the member was not in the union then) follow at the end. Voided payments
+    are left out (the funds book keeps their reversal)."""
+    from union_desk.db.membership_models import DuesExemption, DuesPayment, WageBase
     from union_desk.services import dues
 
-    rows = []
     today = dt.date.today()
-    for dues_period in ledger_periods(period):
-        found = dues.dues_rows(dues_period, today)
+    mine: dict[int, list] = {}  # member → live payments for a period starting in the ledger's period
+    years = [str(y) for y in range(period.first.year, period.last.year + 1)]
+    query = DuesPayment.select().where(~DuesPayment.voided & (fn.substr(DuesPayment.period, 1, 4).in_(years)))
+    for payment in query.order_by(DuesPayment.date, DuesPayment.id):
+        paid_for = _parsed(payment.period)
+        if paid_for is not None and period.first <= paid_for.first <= period.last and payment.period[:4] in years:
+            mine.setdefault(payment.member_id, []).append(payment)
+    exemptions: dict[int, list] = {}
+    for exemption in DuesExemption.select().order_by(DuesExemption.id):
+        exemptions.setdefault(exemption.member_id, []).append(exemption)
+
+    lines: list[DuesLine] = []
+    placed: set[int] = set()
+    periods = ledger_periods(period)
+    for dues_period, found in zip(periods, dues.dues_rows_for(periods, today), strict=True):  # one read, no arrears
         if dues_period.last >= today and not any(r.payments for r in found):
             continue  # not over and nothing collected yet: it would only pull the 收缴率 down
-        rows.extend(found)
-    return rows
+        for row in found:
+            member = row.member
+            exemption = None
+            if row.exempt_reason:
+                exemption = next((e for e in exemptions.get(member.id, ()) if e.start <= dues_period.first
+                                  and (e.end is None or e.end >= dues_period.first) and e.reason == row.exempt_reason), None)
+            same = [p for p in row.payments if p.period == dues_period.code]
+            shorter = [p for p in row.payments if p.period != dues_period.code]
+            lines.append(DuesLine(member, dues_period, row, same[0] if same else None, exemption))
+            for payment in same[1:] + shorter:
+                lines.append(DuesLine(member, _parsed(payment.period) or dues_period, payment=payment))
+            placed.update(p.id for p in row.payments)
+            for payment in mine.get(member.id, ()):  # a payment for a longer period holding this one
+                paid_for = _parsed(payment.period)
+                if payment.id not in placed and paid_for.contains(dues_period) and paid_for != dues_period:
+                    lines.append(DuesLine(member, paid_for, payment=payment))
+                    placed.add(payment.id)
+    rest = [p for found in mine.values() for p in found if p.id not in placed]
+    if rest:
+        from union_desk.db.models import Member
+
+        members = {m.id: m for m in Member.select().where(Member.id.in_(list({p.member_id for p in rest})))}
+        rest.sort(key=lambda p: (_parsed(p.period).first, members[p.member_id].department or "",
+                                 members[p.member_id].pinyin_key or "", p.date, p.id))
+        lines.extend(DuesLine(members[p.member_id], _parsed(p.period), payment=p) for p in rest)
+
+    # the bases a line does not show (a raise from next January, one replaced within the year):
+    # on the member's last line, so that a move to a new computer keeps them
+    shown: dict[int, set] = {}
+    last: dict[int, DuesLine] = {}
+    for line in lines:
+        shown.setdefault(line.member.id, set()).add(line.base_effective)
+        last[line.member.id] = line
+    named = {line.exemption.id for line in lines if line.exemption is not None}
+    for member_id, line in last.items():  # an exemption from next year, one a status hides (退休) …
+        for e in exemptions.get(member_id, ()):
+            if e.id not in named and (e.end is None or e.end >= period.first):
+                line.other_exemptions = "；".join(filter(None, (line.other_exemptions, _exemption_text(e))))
+    if last:
+        for base in (WageBase.select().where(WageBase.member.in_(list(last)) & (WageBase.effective >= period.first))
+                     .order_by(WageBase.effective)):
+            if base.effective not in shown[base.member_id]:
+                line = last[base.member_id]
+                line.other_bases = "；".join(filter(None, (line.other_bases, _base_text(base))))
+    return lines
 
 
 def parse_period_cell(raw) -> rules.DuesPeriod:
@@ -93,19 +241,71 @@ def parse_base(raw) -> Decimal:
     return rules.check_base(raw)
 
 
-def _paid_date(row, options):
-    return max((p.date for p in row.payments), default=None)
+def parse_exempt_end(raw):
+    """免缴截止: a date, or 长期 (no end: OPEN_END)."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = _clean(raw)
+    if text in _OPEN_WORDS:
+        return OPEN_END
+    day = textclean.parse_loose_date(text)
+    if day is None:
+        raise ValueError(f"免缴截止应为日期或“{OPEN_END}”")
+    return day
 
 
-def _joined(row, name: str) -> str:
-    return "、".join(dict.fromkeys(getattr(p, name) for p in row.payments if getattr(p, name)))
+_BASE_ITEM = re.compile(r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*元?")
 
 
-def _dues_note(row, options) -> str:
-    notes = _joined(row, "note")
-    if notes:
-        return notes
-    return "" if row.exempt_reason else row.note
+def parse_other_bases(raw) -> list[tuple[dt.date, Decimal]]:
+    """其他基数: '2027-01-01 6,500.00；2027-07-01 7,000.00' (起算日期 and amount, several by ；)."""
+    text = _clean(raw)
+    found = []
+    for part in re.split(r"[；;\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = _BASE_ITEM.fullmatch(part)
+        if not match:
+            raise ValueError(f"“{part}”应为“起算日期 基数”，如 2027-01-01 6500")
+        day = textclean.parse_loose_date(match.group(1))
+        found.append((day, rules.check_base(match.group(2).replace(",", ""))))
+    return found
+
+
+_EXEMPTION_ITEM = re.compile(r"(\S+?)\s*至\s*(\S+?)\s*[:：]\s*(.+)")
+
+
+def parse_other_exemptions(raw) -> list[tuple[dt.date, dt.date | None, str]]:
+    """其他免缴: '2027-01-01至长期：长期病休' (start, end or 长期, reason; several by ；)."""
+    found = []
+    for part in re.split(r"[；;\n]", _clean(raw)):
+        part = part.strip()
+        if not part:
+            continue
+        match = _EXEMPTION_ITEM.fullmatch(part)
+        start = textclean.parse_loose_date(match.group(1)) if match else None
+        if start is None:
+            raise ValueError(f"“{part}”应为“起始日期至截止日期：原因”，如 2027-01-01至长期：长期病休")
+        end = parse_exempt_end(match.group(2))
+        found.append((start, None if end == OPEN_END else end, match.group(3).strip()))
+    return found
+
+
+def _exemption_value(name: str):
+    def value(line, options):
+        if line.exemption is None:
+            return None
+        if name == "start":
+            return line.exemption.start
+        return line.exemption.end or OPEN_END
+    return value
+
+
+def _payment_value(name: str):
+    return lambda line, options: getattr(line.payment, name) if line.payment is not None else None
 
 
 DUES = LedgerSpec(
@@ -123,14 +323,24 @@ DUES = LedgerSpec(
                      aliases=("起算日期", "基数生效日期"), field="base_effective"),
         LedgerColumn("owed", "应缴", lambda r, o: r.owed, 10, kind="money", aliases=("应缴金额", "应缴会费"), field="owed"),
         LedgerColumn("paid", "实缴", lambda r, o: r.paid, 10, kind="money", aliases=("实缴金额", "实缴会费", "已缴"), field="paid"),
-        LedgerColumn("date", "缴费日期", _paid_date, 11, kind="date", aliases=("缴纳日期", "收款日期"), field="date"),
-        LedgerColumn("method", "缴费方式", lambda r, o: _joined(r, "method"), 9, aliases=("缴纳方式",), field="method"),
-        LedgerColumn("collector", "收款人", lambda r, o: _joined(r, "collector"), 8, aliases=("经收人", "经手人"), field="collector"),
-        LedgerColumn("exempt_reason", "免缴原因", lambda r, o: r.exempt_reason, 8, aliases=("免缴",), field="exempt_reason",
-                     wrap=True, max_width=12),
-        LedgerColumn("notes", "备注", _dues_note, 8, field="notes", wrap=True, max_width=16),
-        # in the sheet, outside the print area: the payroll list a payment came with (one funds entry per batch)
-        LedgerColumn("batch", "批次", lambda r, o: _joined(r, "batch"), 16, aliases=("导入批次",), field="batch", printed=False),
+        LedgerColumn("date", "缴费日期", _payment_value("date"), 11, kind="date", aliases=("缴纳日期", "收款日期"), field="date"),
+        LedgerColumn("method", "缴费方式", _payment_value("method"), 9, aliases=("缴纳方式",), field="method"),
+        LedgerColumn("collector", "收款人", _payment_value("collector"), 8, aliases=("经收人", "经手人"), field="collector"),
+        # 保留会籍（退休） is the longest reason a status gives: on one line
+        LedgerColumn("exempt_reason", "免缴原因", lambda r, o: r.exempt_reason, 15, aliases=("免缴",), field="exempt_reason",
+                     fold=True, max_width=17),
+        LedgerColumn("notes", "备注", lambda r, o: r.note, 8, field="notes", wrap=True, max_width=18),
+        # in the sheet, outside the print area: what a move to a new computer needs back
+        LedgerColumn("batch", "批次", _payment_value("batch"), 16, aliases=("导入批次",), field="batch", printed=False),
+        LedgerColumn("receipt", "收据号", _payment_value("receipt"), 11, aliases=("收据编号",), field="receipt", printed=False),
+        LedgerColumn("exempt_start", "免缴起始", _exemption_value("start"), 11, kind="date", aliases=("免缴起始日期",),
+                     field="exempt_start", printed=False),
+        LedgerColumn("exempt_end", "免缴截止", _exemption_value("end"), 11, kind="date", aliases=("免缴截止日期",),
+                     field="exempt_end", printed=False, parse=parse_exempt_end),
+        LedgerColumn("other_bases", "其他基数", lambda r, o: r.other_bases, 20, aliases=("以后基数",), field="other_bases",
+                     printed=False, parse=parse_other_bases),
+        LedgerColumn("other_exemptions", "其他免缴", lambda r, o: r.other_exemptions, 20, field="other_exemptions",
+                     printed=False, parse=parse_other_exemptions),
     ),
     freeze_columns=3,
     info=lambda records, options: _dues_info(records),
@@ -150,40 +360,60 @@ def _rate_text(paid: Decimal, owed: Decimal) -> str:
     return "—" if rate is None else f"{rate}%"
 
 
+def _voided_count(records: list) -> int:
+    from union_desk.db.membership_models import DuesPayment
+
+    codes = list({r.period.code for r in records})
+    if not codes:
+        return 0
+    return DuesPayment.select().where(DuesPayment.voided & DuesPayment.period.in_(codes)).count()
+
+
 def _dues_info(records: list) -> str:
-    owed = sum((r.owed for r in records), ZERO)
+    rows = [r for r in records if r.row is not None]
+    owed = sum((r.owed for r in rows), ZERO)
     paid = sum((r.paid for r in records), ZERO)
-    unpaid = sum(1 for r in records if r.unpaid)
-    exempt = sum(1 for r in records if r.exempt_reason)
-    periods = len({r.period.code for r in records})
-    return (f"共 {periods} 期 {len(records)} 人次：应缴 {owed:,.2f} 元，实缴 {paid:,.2f} 元，收缴率 {_rate_text(paid, owed)}；"
+    unpaid = sum(1 for r in rows if r.unpaid)
+    exempt = sum(1 for r in rows if r.exempt_reason)
+    periods = len({r.period.code for r in rows})
+    text = (f"共 {periods} 期 {len(rows)} 人次：应缴 {owed:,.2f} 元，实缴 {paid:,.2f} 元，收缴率 {_rate_text(paid, owed)}；"
             f"未缴足 {unpaid} 人次，免缴 {exempt} 人次")
+    further = len(records) - len(rows)
+    if further:
+        text += f"；另列缴费 {further} 笔（同期第二笔起，或按半年等整期缴纳；应缴空白）"
+    voided = _voided_count(records)
+    if voided:
+        text += f"；作废的缴费 {voided} 笔未列入（经费账保留其冲销）"
+    return text
 
 
 def _dues_summary(records: list) -> list[Block]:
+    """One table (one heading: it cannot be left at the foot of a page apart from a second table):
+    each period (人次, 应缴, 实缴, 收缴率, 未缴足, 免缴) and, for several periods, the 合计 with the
+    overall 收缴率. A payment for a period of its own (2026年上半年 while collecting monthly) is a
+    row of its own, 应缴 blank (the months hold what was owed)."""
     if not records:
         return []
-    owed = sum((r.owed for r in records), ZERO)
-    paid = sum((r.paid for r in records), ZERO)
-    columns = (block_column("应缴合计", "money", total=False), block_column("实缴合计", "money", total=False),
-               block_column("收缴率", "percent"), block_column("未缴足人次", "int", total=False),
-               block_column("免缴人次", "int", total=False))
-    blocks = [Block(DUES_SUMMARY, columns, [(owed, paid, _rate(paid, owed), sum(1 for r in records if r.unpaid),
-                                            sum(1 for r in records if r.exempt_reason))], total_label=None)]
     by_period: dict[str, list] = {}
     for r in records:
-        by_period.setdefault(r.period.code, [r.period.label, 0, ZERO, ZERO, 0])
-        entry = by_period[r.period.code]
-        entry[1] += 1
-        entry[2] += r.owed
+        entry = by_period.setdefault(r.period.code, [r.period, 0, ZERO, ZERO, 0, 0])
+        entry[1] += 1 if r.row is not None else 0
+        entry[2] += r.owed or ZERO
         entry[3] += r.paid
         entry[4] += 1 if r.unpaid else 0
-    if len(by_period) > 1:
-        columns = (block_column("期间"), block_column("人数", "int", total=False), block_column("应缴", "money"),
-                   block_column("实缴", "money"), block_column("收缴率", "percent"), block_column("未缴足", "int", total=False))
-        rows = [(label, count, o, p, _rate(p, o), unpaid) for label, count, o, p, unpaid in by_period.values()]
-        blocks.append(Block(DUES_BY_PERIOD, columns, rows))
-    return blocks
+        entry[5] += 1 if r.exempt_reason else 0
+    ordered = sorted(by_period.values(), key=lambda e: (e[0].first, -e[0].months))
+    table = [(p.label, count, owed, paid, _rate(paid, owed) if owed else None, unpaid, exempt)
+             for p, count, owed, paid, unpaid, exempt in ordered]
+    if len(table) > 1:
+        owed = sum((e[2] for e in ordered), ZERO)
+        paid = sum((e[3] for e in ordered), ZERO)
+        table.append(("合计", sum(e[1] for e in ordered), owed, paid, _rate(paid, owed),
+                      sum(e[4] for e in ordered), sum(e[5] for e in ordered)))
+    columns = (block_column("期间"), block_column("人次", "int", total=False), block_column("应缴", "money", total=False),
+               block_column("实缴", "money", total=False), block_column("收缴率", "percent"),
+               block_column("未缴足人次", "int", total=False), block_column("免缴人次", "int", total=False))
+    return [Block(DUES_SUMMARY, columns, table, total_label=None)]
 
 
 class _StopAtSummary:
@@ -220,6 +450,9 @@ class _Bases:
         effective = max(found)
         return effective, self.by_member[member_id][effective]
 
+    def at(self, member_id: int, day: dt.date) -> Decimal | None:
+        return self.by_member.get(member_id, {}).get(day)
+
     def set(self, member_id: int, day: dt.date, amount: Decimal) -> None:
         self.by_member.setdefault(member_id, {})[day] = amount
 
@@ -236,17 +469,19 @@ class DuesImporter(_StopAtSummary, RecordImporter):
         from union_desk.db.membership_models import DuesExemption, DuesPayment
 
         self.bases = _Bases()
-        self.paid: dict[tuple[int, str], Decimal] = {}
-        for member_id, period, amount in (DuesPayment.select(DuesPayment.member, DuesPayment.period, DuesPayment.amount)
-                                          .where(~DuesPayment.voided).tuples()):
-            key = (member_id, period)
-            self.paid[key] = self.paid.get(key, ZERO) + amount
+        # member, period → [amount, date, claimed by a row of this file] of the live payments stored
+        self.paid: dict[tuple[int, str], list[list]] = {}
+        for member_id, period, amount, day in (DuesPayment.select(DuesPayment.member, DuesPayment.period, DuesPayment.amount,
+                                                                  DuesPayment.date)
+                                               .where(~DuesPayment.voided).order_by(DuesPayment.date, DuesPayment.id).tuples()):
+            self.paid.setdefault((member_id, period), []).append([amount, day, False])
         self.exemptions: dict[int, list[list]] = {}  # member → [[start, end, reason, None]] stored
         for member_id, start, end, reason in DuesExemption.select(DuesExemption.member, DuesExemption.start, DuesExemption.end,
                                                                   DuesExemption.reason).tuples():
             self.exemptions.setdefault(member_id, []).append([start, end, reason, None])
         # exemptions to add: member → [start, end, reason, first row]; consecutive periods extend one
         self.new_exemptions: dict[int, list[list]] = {}
+        self.exact_exemptions: dict[tuple, list] = {}  # (member, start, end, reason) → the item to add
         self.made_exemptions: dict[int, int] = {}  # first row → exemption id
 
     def check(self, row: ImportRow) -> None:
@@ -258,7 +493,10 @@ class DuesImporter(_StopAtSummary, RecordImporter):
         member_id = self.member(row)
         if member_id is None:
             return
-        if not self.once(row, (member_id, period.code), "会费记录（同一会员同一期间）"):
+        # the member's line for the period (应缴 filled) once; further payments (应缴 blank) as many as
+        # there are — in a file without 应缴 (made by hand) every line is a member's line
+        member_line = v.get("owed") is not None or "owed" not in self.preview.mapping.values()
+        if member_line and not self.once(row, (member_id, period.code), "会费记录（同一会员同一期间）"):
             return
         row.context.update(member=member_id, period=period)
         write: dict = {}
@@ -275,6 +513,19 @@ class DuesImporter(_StopAtSummary, RecordImporter):
                 write["base"] = (base, effective)
                 row.changes["base"] = (stored, base)
                 self.bases.set(member_id, effective, base)
+        # the bases the line does not show (next year's raise …)
+        more = []
+        for effective, amount in v.get("other_bases") or ():
+            stored = self.bases.at(member_id, effective)
+            if stored != amount:
+                more.append((amount, effective))
+                self.bases.set(member_id, effective, amount)
+        if more:
+            write["bases"] = more
+            row.changes["other_bases"] = ("", "；".join(f"{d.isoformat()} {a:,.2f}" for a, d in more))
+        # the exemptions no line names (from next year on, or hidden by a status)
+        for start, end, why in v.get("other_exemptions") or ():
+            self._exact_exemption(row, member_id, start, end, why, write)
         # an exemption
         reason = _clean(v.get("exempt_reason"))
         if reason and not reason.startswith("保留会籍"):
@@ -282,23 +533,46 @@ class DuesImporter(_StopAtSummary, RecordImporter):
         # a payment
         paid = v.get("paid")
         if paid:
-            have = self.paid.get((member_id, period.code), ZERO)
-            if have == paid:
-                pass
+            have = self._claim(member_id, period.code, paid, v.get("date"))
+            if have is None:
+                pass  # stored already
             elif have:
                 self.issue(row, "paid", f"本数据库中{period.label}已缴 {have:,.2f} 元，与台账的 {paid:,.2f} 元不同，未修改", "warning")
             else:
                 write["payment"] = self._payment(row, member_id, period, paid)
                 if write["payment"] is None:
                     return
-                self.paid[(member_id, period.code)] = paid
+                self.paid.setdefault((member_id, period.code), []).append([paid, write["payment"]["date"], True])
+                row.context["receipt"] = _clean(v.get("receipt"))
         row.write = write
         if not write:
             row.action = SAME
         else:
-            row.action = NEW if "payment" in write or "exemption" in write else UPDATE
+            row.action = NEW if write.keys() & {"payment", "exemption", "exemptions"} else UPDATE
+
+    def _claim(self, member_id: int, code: str, paid: Decimal, day: dt.date | None) -> Decimal | None:
+        """None when a stored payment of this member and period is this row's (the same amount, and
+        date when given); else what is stored for the period and not matched by another row (0:
+        nothing, the payment is new)."""
+        stored = self.paid.get((member_id, code), [])
+        free = [item for item in stored if not item[2]]
+        for item in free:
+            if item[0] == paid and (day is None or item[1] == day):
+                item[2] = True
+                return None
+        return sum((item[0] for item in stored), ZERO) if free else ZERO
 
     def _exemption(self, row: ImportRow, member_id: int, period: rules.DuesPeriod, reason: str, write: dict) -> None:
+        v = row.values
+        start = v.get("exempt_start")
+        if start is not None:  # the exemption itself: its start and end (长期: none)
+            end = v.get("exempt_end")
+            end = None if end in (None, OPEN_END) else end
+            if end is not None and end < start:
+                self.issue(row, "exempt_end", "免缴截止日期早于起始日期")
+                return
+            self._exact_exemption(row, member_id, start, end, reason, write)
+            return
         for start, end, _reason, _first in self.exemptions.get(member_id, ()):
             if start <= period.first and (end is None or end >= period.first):
                 return  # already exempt (whatever the words): nothing to add
@@ -312,12 +586,28 @@ class DuesImporter(_StopAtSummary, RecordImporter):
         pending.append(item)
         write["exemption"] = item
 
+    def _exact_exemption(self, row: ImportRow, member_id: int, start: dt.date, end: dt.date | None, reason: str,
+                         write: dict) -> None:
+        """The exemption itself (from 免缴起始 / 免缴截止 or 其他免缴), unless stored already."""
+        if any((s, e, r) == (start, end, reason) for s, e, r, _ in self.exemptions.get(member_id, ())):
+            return
+        key = (member_id, start, end, reason)
+        item = self.exact_exemptions.get(key)
+        if item is None:
+            for s, e, _r, _first in self.exemptions.get(member_id, ()):
+                if s <= start and (e is None or (end is not None and e >= end)):
+                    return  # already exempt for all of it (whatever the words)
+            item = self.exact_exemptions[key] = [start, end, reason, (row.row, len(self.exact_exemptions))]
+        write.setdefault("exemptions", [])
+        if item not in write["exemptions"]:
+            write["exemptions"].append(item)
+
     def _payment(self, row: ImportRow, member_id: int, period: rules.DuesPeriod, paid: Decimal) -> dict | None:
         from union_desk.services import dues
 
         v = row.values
         notes = _clean(v.get("notes"))
-        if notes.startswith(_DERIVED_NOTES):
+        if _DERIVED_NOTE.fullmatch(notes):
             notes = ""
         methods = [m for m in _clean(v.get("method")).split("、") if m]
         data = {"period": period.code, "amount": paid, "date": v.get("date") or period.last,
@@ -358,6 +648,8 @@ class DuesImporter(_StopAtSummary, RecordImporter):
             try:
                 with database_proxy.atomic():
                     made = dues.record_payments([todo[i].write["payment"] for i in indexes], batch)
+                    for i, payment in zip(indexes, made, strict=True):
+                        dues.keep_receipt(payment, _clean(todo[i].context.get("receipt", "")))
                 for i, payment in zip(indexes, made, strict=True):
                     written.done[i] = payment.id
             except ValidationError as exc:
@@ -369,7 +661,9 @@ class DuesImporter(_StopAtSummary, RecordImporter):
             values.pop("batch", None)
             try:
                 with database_proxy.atomic():
-                    written.done[i] = dues.record_payment(member, values, force=True).id
+                    payment = dues.record_payment(member, values, force=True)
+                    dues.keep_receipt(payment, _clean(todo[i].context.get("receipt", "")))
+                written.done[i] = payment.id
             except ValidationError as exc:
                 written.failed[i] = self.refused(todo[i], exc)
         return written
@@ -382,8 +676,9 @@ class DuesImporter(_StopAtSummary, RecordImporter):
         if "base" in row.write:
             amount, effective = row.write["base"]
             done = dues.set_base(member, amount, effective, source="导入", note=self.note).id
-        item = row.write.get("exemption")
-        if item is not None:
+        for amount, effective in row.write.get("bases", ()):
+            done = dues.set_base(member, amount, effective, source="导入", note=self.note).id
+        for item in ([row.write["exemption"]] if "exemption" in row.write else []) + row.write.get("exemptions", []):
             first_row = item[3]
             if first_row not in self.made_exemptions:
                 self.made_exemptions[first_row] = dues.add_exemption(member, item[0], item[1], item[2]).id
@@ -417,7 +712,9 @@ MEMBERSHIP = LedgerSpec(
     columns=(
         seq_column(),
         LedgerColumn("date", "日期", _event("date"), 11, kind="date", aliases=("变动日期",), field="date"),
-        *member_columns(lambda r: r.member),
+        # the ID number: in the sheet (it tells members apart on import), not on paper: without it
+        # the ledger prints one page wide
+        *member_columns(lambda r: r.member, id_printed=False),
         LedgerColumn("kind", "变动类型", _event("kind"), 8, aliases=("类型", "变动", "变动事项"), field="kind", parse=parse_kind),
         LedgerColumn("reason", "原因", _event("reason"), 8, aliases=("变动原因", "保留会籍原因"), field="reason", fold=True, max_width=16),
         LedgerColumn("application_date", "申请日期", _event("application_date"), 11, kind="date", aliases=("入会申请日期",),
@@ -425,11 +722,12 @@ MEMBERSHIP = LedgerSpec(
         LedgerColumn("approval_date", "批准日期", _event("approval_date"), 11, kind="date", aliases=("入会批准日期",),
                      field="approval_date"),
         LedgerColumn("card_number", "会员证号", _event("card_number"), 10, aliases=("会员证编号", "会员卡号"), field="card_number"),
-        LedgerColumn("other_union", "对方工会", _event("other_union"), 14, aliases=("转出单位工会", "转入单位工会", "对方单位"),
+        LedgerColumn("other_union", "对方工会", _event("other_union"), 18, aliases=("转出单位工会", "转入单位工会", "对方单位"),
                      field="other_union", fold=True, max_width=24),
-        LedgerColumn("letter_number", "介绍信编号", _event("letter_number"), 11, aliases=("介绍信号", "介绍信"), field="letter_number"),
+        LedgerColumn("letter_number", "介绍信编号", _event("letter_number"), 11, aliases=("介绍信号", "介绍信"), field="letter_number",
+                     fold=True, max_width=20),
         LedgerColumn("handler", "经办人", _event("handler"), 8, aliases=("经手人",), field="handler"),
-        LedgerColumn("note", "备注", _event("note"), 10, aliases=("说明",), field="note", wrap=True, max_width=24),
+        LedgerColumn("note", "备注", _event("note"), 19, aliases=("说明",), field="note", wrap=True, max_width=24),
         # in the sheet, outside the print area: voided events come back voided
         LedgerColumn("status", "状态", lambda r, o: status_text(r.voided, r.void_reason), 8, aliases=("是否作废",), field="status",
                      parse=parse_status, printed=False),

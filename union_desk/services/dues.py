@@ -514,6 +514,24 @@ def record_payments(items: list[dict], batch: str) -> list[DuesPayment]:
     return payments
 
 
+def keep_receipt(payment: DuesPayment, wanted: str) -> None:
+    """A cash payment moved from another computer keeps the receipt number it was given there
+    (HF2026-003) when that number is free here; the receipt counter moves past it, so a later
+    receipt never takes it again."""
+    import re
+
+    if not wanted or payment.receipt == wanted or payment.method != "现金":
+        return
+    if DuesPayment.select().where(DuesPayment.receipt == wanted).exists():
+        return  # taken here already: the payment keeps the number it was given
+    audit.update(payment, note="按台账保留原收据号", values={"receipt": wanted})
+    match = re.fullmatch(r"HF(\d{4})-(\d+)", wanted)
+    if match:
+        name = f"dues-receipt-{match.group(1)}"
+        Counter.insert(name=name, value=0).on_conflict_ignore().execute()
+        Counter.update(value=int(match.group(2))).where((Counter.name == name) & (Counter.value < int(match.group(2)))).execute()
+
+
 def void_payment(payment: DuesPayment, reason: str) -> DuesPayment:
     reason = textclean.clean_field(reason, "notes", "作废原因", field="reason")
     if not reason:
