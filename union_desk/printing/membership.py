@@ -19,7 +19,8 @@ document, and the union must keep a counterpart of every number it hands out (�
 receipt numbers run without gaps); printing both halves at once gives the same number, amount and
 date on both without carbon paper, and the payer signs the 存根.
 
-Only the data is read here (services.membership, services.dues). Printed text is never below 9 pt.
+The data is read through services.membership and services.dues (a 转出 without a letter number is
+numbered by `transfer_letter_event` when its letter is first printed). Printed text is never below 9 pt.
 Files are written atomically (common.write_pdf_atomic).
 """
 
@@ -500,7 +501,7 @@ def _letter_facts(member: Member, event: MembershipEvent) -> dict:
     return {
         "number": event.letter_number, "name": member.name, "sex": member.sex,
         "age": _age(_birth(member), event.date), "id": member.id_number or "", "card": _card_number(member),
-        "joined": common.fmt_date(member.joined_union_date), "to": event.other_union,
+        "joined": common.fmt_date(member.joined_union_date), "to": "" if event.other_union == membership.UNKNOWN_UNION else event.other_union,  # unknown: a blank to fill in
         "paid": _month(paid), "date": common.fmt_date(event.date), "handler": event.handler,
     }
 
