@@ -568,5 +568,9 @@ def flagged(today: dt.date | None = None) -> list[DuesRow]:
 
 
 def new_batch_name(period: rules.DuesPeriod, today: dt.date | None = None) -> str:
-    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
-    return f"{period.code}·{stamp}"[:32]
+    """'2026-11·20261206001234123456': one payroll list's payments (one funds entry); to the
+    microsecond, and never one already used, so two lists never share a batch."""
+    while True:
+        name = f"{period.code}·{dt.datetime.now():%Y%m%d%H%M%S%f}"[:32]
+        if not DuesPayment.select().where(DuesPayment.batch == name).exists():
+            return name
