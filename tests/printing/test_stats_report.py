@@ -36,7 +36,7 @@ def test_report_holds_the_paragraph_and_the_figures(demo_report, pdf):
     assert flat(stats.key_paragraph(figures)) in text
     assert f"{TODAY.year}年工会工作统计报告" in text
     assert "文澜实验学校工会委员会" in text
-    for heading in ("一、会员情况", "二、走访慰问", "三、困难职工帮扶", "四、活动开展", "五、工作计划完成情况"):
+    for heading in ("一、会员情况", "二、会籍与会费", "三、走访慰问", "四、困难职工帮扶", "五、活动开展", "六、工作计划完成情况"):
         assert heading in text
     for i, page in enumerate(pages, start=1):
         assert f"第 {i} 页 共 {len(pages)} 页" in page

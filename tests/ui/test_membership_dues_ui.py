@@ -31,6 +31,15 @@ DEC = rules.parse_period("2026-12")
 COLUMNS = ("name", "department", "base", "owed", "paid", "arrears", "note")
 
 
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """These tests read the English sources; a test before may have left the zh_CN translator in."""
+    from union_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    yield
+
+
 @pytest.fixture
 def people(db):
     """张三 (语文组, 5,000 since January: 11 months behind), 李四 (数学组, 6,005 since September: 3

@@ -25,6 +25,15 @@ TODAY = dt.date.today()
 YEAR = TODAY.year
 
 
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """These tests read the English sources; a test before may have left the zh_CN translator in."""
+    from union_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    yield
+
+
 @pytest.fixture
 def mdb(db):
     """The test database (the membership area is installed)."""
