@@ -3,7 +3,7 @@ less the taskbar (1366×728), buttons visible.
 
 Like tests/ui/test_honours_screen_fit.py (reusing `check` and `_no_boxes` of screen_fit_check): a
 child process per screen, since a QApplication exists once per process. Run as a script it is that
-child: `python test_membership_events_screen_fit.py DB_FILE [--png DIR] [--prefix P] [--json I18N_JSON]…`
+child: `python test_membership_events_screen_fit.py DB_FILE [--png DIR] [--prefix P]`
 (DIR: a screenshot of each window, named P…png; I18N_JSON: strings not yet in i18n/, {context: {source: text}})."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from screen_fit_child import run_child
 
 HERE = Path(__file__).resolve()
-# MEMBERSHIP_SHOTS="--png DIR --prefix P --json FILE": screenshots of the run (off by default)
+# MEMBERSHIP_SHOTS="--png DIR --prefix P": screenshots of the run (off by default)
 SHOT_ARGS = tuple(os.environ.get("MEMBERSHIP_SHOTS", "").split())
 NAMES = {"MainWindow(membership)", "EventForm(入会)", "EventForm(转出)", "EventForm(保留会籍)", "EventForm(退会)",
          "VoidEventForm", "StaffForm(new)", "StaffForm(edit)", "StaffLeaveForm", "JoinForm", "EventForm(refused)",
@@ -96,26 +96,6 @@ def main(argv: list[str]) -> int:
 
     app = application()
     i18n.install(app, "zh_CN")
-    translators = []
-    for at, arg in enumerate(argv):  # --json FILE (repeatable): strings not yet in i18n/
-        if arg != "--json":
-            continue
-        from PySide6.QtCore import QTranslator
-
-        table = json.loads(Path(argv[at + 1]).read_text(encoding="utf-8"))
-
-        class JsonTranslator(QTranslator):
-            def __init__(self, parent, table):
-                super().__init__(parent)
-                self.table = table
-
-            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-                text = self.table.get(context, {}).get(source)
-                return text.replace("%n", str(n)) if text and n >= 0 else (text or None)
-
-        translator = JsonTranslator(app, table)
-        app.installTranslator(translator)
-        translators.append(translator)
     shot_prefix = argv[argv.index("--prefix") + 1] if "--prefix" in argv else "ui_events_"
     open_for_use(db_path, auto_backup=False)
     _no_boxes()

@@ -5,7 +5,7 @@ its pages with a real preview loaded.
 
 Like tests/ui/test_honours_screen_fit.py (reusing `check`, `check_pages` and `_no_boxes` of
 screen_fit_check): a child process, since a QApplication exists once per process. Run as a script
-it is that child: `python test_membership_screen_fit.py DB_FILE XLSX [--png DIR] [--prefix P] [--json I18N_JSON]…`
+it is that child: `python test_membership_screen_fit.py DB_FILE XLSX [--png DIR] [--prefix P]`
 (DIR: a screenshot of each window, named P…png; I18N_JSON: strings not yet in i18n/, {context: {source: text}}).
 The 会籍 tab's own dialogs are checked by test_membership_events_screen_fit.py."""
 
@@ -20,7 +20,7 @@ from pathlib import Path
 from screen_fit_child import run_child
 
 HERE = Path(__file__).resolve()
-# MEMBERSHIP_SHOTS="--png DIR --prefix P --json FILE": screenshots of the run (off by default)
+# MEMBERSHIP_SHOTS="--png DIR --prefix P": screenshots of the run (off by default)
 SHOT_ARGS = tuple(os.environ.get("MEMBERSHIP_SHOTS", "").split())
 NAMES = {"MainWindow(dues)", "PaymentForm", "PaymentForm(refused)", "BatchPaymentForm", "BaseForm", "BaseForm(refused)",
          "ExemptionForm", "VoidPaymentForm", "PayrollImportDialog", "PayrollImportDialog page 1",
@@ -104,26 +104,6 @@ def main(argv: list[str]) -> int:
 
     app = application()
     i18n.install(app, "zh_CN")
-    translators = []
-    for at, arg in enumerate(argv):  # --json FILE (repeatable): strings not yet in i18n/
-        if arg != "--json":
-            continue
-        from PySide6.QtCore import QTranslator
-
-        table = json.loads(Path(argv[at + 1]).read_text(encoding="utf-8"))
-
-        class JsonTranslator(QTranslator):
-            def __init__(self, parent, table):
-                super().__init__(parent)
-                self.table = table
-
-            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-                text = self.table.get(context, {}).get(source)
-                return text.replace("%n", str(n)) if text and n >= 0 else (text or None)
-
-        translator = JsonTranslator(app, table)
-        app.installTranslator(translator)
-        translators.append(translator)
     shot_prefix = argv[argv.index("--prefix") + 1] if "--prefix" in argv else "ui_dues_"
     open_for_use(db_path, auto_backup=False)
     _no_boxes()

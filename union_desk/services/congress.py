@@ -23,11 +23,11 @@ from union_desk.db.congress_models import (
     Proposal,
     SessionAttendance,
 )
-from union_desk.db.models import Counter, Member, PlanItem, database_proxy, now
+from union_desk.db.models import Member, PlanItem, database_proxy, now
 from union_desk.domain import congress as rules
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.services import audit
+from union_desk.services import audit, counters
 from union_desk.services.record_fields import choice, delete_audited, get_record, member_ref, parse_date, yes_no
 
 ROLE = "教代会代表"
@@ -684,16 +684,12 @@ def _counter_name(session: CongressSession) -> str:
 def _next_seq(session: CongressSession) -> int:
     """The next number of the session; never reused (a counter that only moves up)."""
     name = _counter_name(session)
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
     highest = Proposal.select(fn.MAX(Proposal.seq)).where(Proposal.session == session).scalar() or 0
-    Counter.update(value=fn.MAX(Counter.value, highest) + 1).where(Counter.name == name).execute()
-    return Counter.get_by_id(name).value
+    return counters.next_value(name, at_least=highest)
 
 
 def _claim_seq(session: CongressSession, seq: int) -> None:
-    name = _counter_name(session)
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=fn.MAX(Counter.value, seq)).where(Counter.name == name).execute()
+    counters.raise_to(_counter_name(session), seq)
 
 
 def _proposal_values(data: dict) -> dict:

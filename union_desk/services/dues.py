@@ -16,12 +16,12 @@ from peewee import fn
 
 from union_desk import money_moves
 from union_desk.db.membership_models import DuesExemption, DuesPayment, PastDuesRule, WageBase
-from union_desk.db.models import Counter, Member, database_proxy
+from union_desk.db.models import Member, database_proxy
 from union_desk.domain import membership as rules
 from union_desk.domain import textclean
 from union_desk.domain.money import MoneyError, to_decimal
 from union_desk.errors import ValidationError
-from union_desk.services import audit, settings
+from union_desk.services import audit, counters, settings
 from union_desk.services.membership import StatusBook, member_status_on
 from union_desk.services.record_fields import choice, get_record, member_ref, parse_date
 
@@ -484,9 +484,7 @@ def check_payment(member, data: dict) -> tuple[dict, list[str]]:
 
 def _next_receipt(year: int) -> str:
     name = f"dues-receipt-{year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-    return rules.serial("HF", year, Counter.get_by_id(name).value)
+    return rules.serial("HF", year, counters.next_value(name))
 
 
 def _create(values: dict) -> DuesPayment:
@@ -527,9 +525,7 @@ def keep_receipt(payment: DuesPayment, wanted: str) -> None:
     audit.update(payment, note="按台账保留原收据号", values={"receipt": wanted})
     match = re.fullmatch(r"HF(\d{4})-(\d+)", wanted)
     if match:
-        name = f"dues-receipt-{match.group(1)}"
-        Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-        Counter.update(value=int(match.group(2))).where((Counter.name == name) & (Counter.value < int(match.group(2)))).execute()
+        counters.raise_to(f"dues-receipt-{match.group(1)}", int(match.group(2)))
 
 
 def void_payment(payment: DuesPayment, reason: str) -> DuesPayment:

@@ -22,11 +22,11 @@ from union_desk.db.fund_models import (
     FundLink,
     FundYear,
 )
-from union_desk.db.models import Counter, Member, Visit, VisitType, database_proxy
+from union_desk.db.models import Member, Visit, VisitType, database_proxy
 from union_desk.domain import funds as rules
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.services import audit
+from union_desk.services import audit, counters
 from union_desk.services.record_fields import get_record, parse_date
 
 ZERO = rules.ZERO
@@ -204,9 +204,7 @@ def closings() -> list[FundClosing]:
 
 def _next_serial(year: int) -> str:
     name = f"fund-serial-{year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-    return rules.serial(year, Counter.get_by_id(name).value)
+    return rules.serial(year, counters.next_value(name))
 
 
 def claim_serial(serial: str, day: dt.date) -> str:
@@ -218,8 +216,7 @@ def claim_serial(serial: str, day: dt.date) -> str:
     if FundEntry.select().where(FundEntry.serial == serial.strip()).exists():
         raise ValidationError(f"凭证号“{serial}”已被使用", field="serial")
     name = f"fund-serial-{day.year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=fn.MAX(Counter.value, int(match.group(2)))).where(Counter.name == name).execute()
+    counters.raise_to(name, int(match.group(2)))
     return serial.strip()
 
 

@@ -19,11 +19,11 @@ from union_desk.db.meeting_models import (
     Suggestion,
     SuggestionCampaign,
 )
-from union_desk.db.models import Counter, Member, PlanItem, database_proxy
+from union_desk.db.models import Member, PlanItem, database_proxy
 from union_desk.domain import meetings as rules
 from union_desk.domain import textclean
 from union_desk.errors import ValidationError
-from union_desk.services import audit
+from union_desk.services import audit, counters
 from union_desk.services.record_fields import choice, delete_audited, get_record, member_ref, parse_date, yes_no
 
 MAX_COUNT = 99
@@ -433,9 +433,7 @@ LETTER_TEXT = {
 
 def _next_letter_serial(year: int) -> str:
     name = f"letter-serial-{year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-    return rules.serial(year, Counter.get_by_id(name).value)
+    return rules.serial(year, counters.next_value(name))
 
 
 def claim_letter_serial(serial: str, day: dt.date) -> str:
@@ -448,8 +446,7 @@ def claim_letter_serial(serial: str, day: dt.date) -> str:
     if Letter.select().where(Letter.serial == serial).exists():
         raise ValidationError(f"编号“{serial}”已被另一条来信来访记录使用", field="serial")
     name = f"letter-serial-{day.year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=fn.MAX(Counter.value, int(match.group(2)))).where(Counter.name == name).execute()
+    counters.raise_to(name, int(match.group(2)))
     return serial.strip()
 
 

@@ -16,11 +16,11 @@ from decimal import Decimal
 from peewee import fn
 
 from union_desk.db.membership_models import MembershipEvent, NonMemberStaff
-from union_desk.db.models import Counter, Member, database_proxy
+from union_desk.db.models import Member, database_proxy
 from union_desk.domain import idcard, pinyin, textclean
 from union_desk.domain import membership as rules
 from union_desk.errors import ValidationError
-from union_desk.services import audit
+from union_desk.services import audit, counters
 from union_desk.services.record_fields import choice, get_record, member_ref, parse_date
 
 STAFF_STATUSES = ("在职", "离职", "退休", "已入会")
@@ -198,9 +198,7 @@ def member_status_on(member: Member, day: dt.date) -> str | None:
 
 def _next_letter(year: int) -> str:
     name = f"transfer-letter-{year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-    return rules.serial("JS", year, Counter.get_by_id(name).value)
+    return rules.serial("JS", year, counters.next_value(name))
 
 
 def follow_events(member: Member, note: str = "") -> dict:

@@ -17,7 +17,6 @@ from decimal import Decimal
 from peewee import fn
 
 from union_desk.db.models import (
-    Counter,
     HardshipFile,
     Member,
     PlanItem,
@@ -30,7 +29,7 @@ from union_desk.db.models import (
 from union_desk import money_moves
 from union_desk.domain import money, textclean
 from union_desk.errors import NotFoundError, ValidationError
-from union_desk.services import audit
+from union_desk.services import audit, counters
 
 FUND_SOURCES = ("工会经费", "学校行政", "互助金", "社会捐助", "上级工会")
 ZERO = Decimal("0.00")
@@ -103,9 +102,7 @@ SERIAL_PATTERN = re.compile(r"^WF(\d{4})-(\d{4,8})\Z")  # fits Visit.serial (16)
 def next_serial(year: int) -> str:
     """The next slip number of `year`; must be called inside the transaction that uses it."""
     name = f"visit-serial-{year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-    value = Counter.get_by_id(name).value
+    value = counters.next_value(name)
     return f"WF{year}-{value:04d}"
 
 
@@ -122,8 +119,7 @@ def claim_serial(serial: str, day: dt.date) -> str:
     if Visit.select().where(Visit.serial == serial).exists():
         raise ValidationError(f"单号“{serial}”已被另一条走访记录使用", field="serial")
     name = f"visit-serial-{year}"
-    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-    Counter.update(value=fn.MAX(Counter.value, number)).where(Counter.name == name).execute()
+    counters.raise_to(name, number)
     return serial
 
 
